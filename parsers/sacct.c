@@ -1,0 +1,777 @@
+/*
+ * sacct --parsable2 reader.  Lines are split at '|' up to the number of
+ * header columns (the last column keeps any further '|'); a line with too
+ * few fields is joined with the next one, since user text may hold a
+ * newline.  An allocation line becomes the pending job; the step lines
+ * that follow fold into it; the next allocation line (or the end) hands it
+ * to the sink.  Nothing else is kept, so memory does not grow with input.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "sacct-fields.h"
+#include "sacct.h"
+#include "timeutil.h"
+#include "xalloc.h"
+
+enum column {
+	COL_JOBID, COL_CLUSTER, COL_USER, COL_UID, COL_GROUP, COL_GID,
+	COL_ACCOUNT, COL_PARTITION, COL_QOS, COL_SUBMIT, COL_ELIGIBLE,
+	COL_START, COL_END, COL_ELAPSED, COL_STATE, COL_EXITCODE,
+	COL_ALLOCCPUS, COL_REQCPUS, COL_NCPUS, COL_REQMEM, COL_MAXRSS,
+	COL_TOTALCPU, COL_TIMELIMIT, COL_NNODES, COL_ALLOCTRES, COL_REQTRES,
+	COL_JOBNAME, COL_NTASKS,
+	COL_COUNT
+};
+
+static const char *const column_names[COL_COUNT] = {
+	"JobID", "Cluster", "User", "UID", "Group", "GID",
+	"Account", "Partition", "QOS", "Submit", "Eligible",
+	"Start", "End", "Elapsed", "State", "ExitCode",
+	"AllocCPUS", "ReqCPUS", "NCPUS", "ReqMem", "MaxRSS",
+	"TotalCPU", "Timelimit", "NNodes", "AllocTRES", "ReqTRES",
+	"JobName", "NTasks",
+};
+
+static const enum column required_columns[] = {
+	COL_JOBID, COL_STATE, COL_SUBMIT, COL_END
+};
+
+/* One record's fields: pointers into its own text buffer. */
+struct record {
+	char *text;
+	size_t cap;
+	char **field;		/* ncols entries, NUL-terminated */
+	size_t *flen;
+	int64_t line;
+};
+
+struct sacct_parser {
+	const char *name;
+	const struct sacct_options *opt;
+	const struct job_sink *sink;
+	int col[COL_COUNT];	/* field index of each column, -1 absent */
+	size_t ncols;
+
+	struct record cur;	/* the record being read */
+	struct record pend;	/* the pending job's record */
+	int pending;
+	struct job job;
+	struct sacct_jobid id;
+	char parent[32];	/* array parent id, NUL-terminated */
+	double step_cpu;	/* CPU seconds summed over steps, < 0 none */
+	double step_mem_kb;	/* largest step memory, < 0 none */
+	double job_mem_kb;	/* MaxRSS of the allocation line, < 0 none */
+
+	char *last_id;		/* job part of the last allocation line */
+	size_t last_id_len, last_id_cap;
+	int64_t orphan_steps;
+};
+
+static int
+column_lookup(const char *name, size_t len)
+{
+	const char *pct = memchr(name, '%', len);
+	int i;
+
+	if (pct != NULL)	/* sacct --format width: "JobName%30" */
+		len = (size_t)(pct - name);
+	for (i = 0; i < COL_COUNT; i++)
+		if (strlen(column_names[i]) == len &&
+		    strncasecmp(column_names[i], name, len) == 0)
+			return i;
+	return -1;
+}
+
+/* Map a header or --columns list (separator sep) to column positions. */
+static int
+columns_from_list(struct sacct_parser *p, const char *list, char sep,
+    char *err, size_t errsize)
+{
+	const char *s = list, *end;
+	size_t i, n = 0;
+	int c;
+
+	for (c = 0; c < COL_COUNT; c++)
+		p->col[c] = -1;
+	for (;;) {
+		end = strchr(s, sep);
+		if (end == NULL)
+			end = s + strlen(s);
+		c = column_lookup(s, (size_t)(end - s));
+		if (c >= 0 && p->col[c] < 0)
+			p->col[c] = (int)n;
+		n++;
+		if (*end == '\0')
+			break;
+		s = end + 1;
+	}
+	p->ncols = n;
+	for (i = 0; i < sizeof(required_columns) / sizeof(required_columns[0]);
+	    i++)
+		if (p->col[required_columns[i]] < 0) {
+			snprintf(err, errsize, "no %s column (sacct "
+			    "--format must include JobID, State, Submit, "
+			    "End)", column_names[required_columns[i]]);
+			return -1;
+		}
+	if (p->col[COL_START] < 0 && p->col[COL_ELAPSED] < 0) {
+		snprintf(err, errsize, "neither a Start nor an Elapsed column");
+		return -1;
+	}
+	return 0;
+}
+
+int
+sacct_is_header(const char *line, size_t len)
+{
+	const char *s = line, *end = line + len, *bar;
+
+	while (s <= end) {
+		bar = memchr(s, '|', (size_t)(end - s));
+		if (bar == NULL)
+			bar = end;
+		if (column_lookup(s, (size_t)(bar - s)) == COL_JOBID)
+			return 1;
+		s = bar + 1;
+	}
+	return 0;
+}
+
+static char
+columns_separator(const char *columns)
+{
+	return strchr(columns, '|') != NULL ? '|' : ',';
+}
+
+int
+sacct_check_columns(const char *columns, char *err, size_t errsize)
+{
+	struct sacct_parser p;
+
+	return columns_from_list(&p, columns, columns_separator(columns), err,
+	    errsize);
+}
+
+static void
+record_init(struct record *r, size_t ncols)
+{
+	r->text = NULL;
+	r->cap = 0;
+	r->field = xcalloc(ncols, sizeof(*r->field));
+	r->flen = xcalloc(ncols, sizeof(*r->flen));
+}
+
+static void
+record_free(struct record *r)
+{
+	free(r->text);
+	free(r->field);
+	free(r->flen);
+}
+
+static void
+record_append(struct record *r, size_t at, const char *s, size_t len)
+{
+	if (at + len + 2 > r->cap) {
+		r->cap = (at + len + 2) * 2;
+		r->text = xreallocarray(r->text, r->cap, 1);
+	}
+	memcpy(r->text + at, s, len);
+	r->text[at + len] = '\0';
+}
+
+static size_t
+count_fields(const char *s)
+{
+	size_t n = 1;
+
+	for (; *s != '\0'; s++)
+		n += *s == '|';
+	return n;
+}
+
+/*
+ * Split r->text from pos on: each '|' ends a field until the record has
+ * p->ncols fields (the last keeps any further '|').  nf is the number of
+ * fields begun before pos; returns the number begun after.  One pass over
+ * the bytes: this is the hottest loop of an ingest.
+ */
+static size_t
+split_fields(const struct sacct_parser *p, struct record *r, size_t pos,
+    size_t nf)
+{
+	char *s = r->text + pos;
+
+	if (nf == 0)
+		r->field[nf++] = s;
+	for (; *s != '\0' && nf < p->ncols; s++)
+		if (*s == '|') {
+			*s = '\0';
+			r->field[nf++] = s + 1;
+		}
+	return nf;
+}
+
+static void
+field_lengths(const struct sacct_parser *p, struct record *r, size_t used)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < p->ncols; i++)
+		r->flen[i] = (size_t)(r->field[i + 1] - r->field[i]) - 1;
+	r->flen[i] = (size_t)(r->text + used - r->field[i]);
+}
+
+/*
+ * Read the next record into p->cur, joining lines split by a newline in
+ * user text.  Returns 1, 0 at the end of input, or -1 for a record with too
+ * few fields (reported here).
+ */
+static int
+read_record(struct sacct_parser *p, struct linereader *lr)
+{
+	struct record *r = &p->cur;
+	char *line, reason[96];
+	ssize_t len;
+	size_t used, nf;
+
+	do {
+		len = linereader_next(lr, &line);
+		if (len < 0)
+			return 0;
+	} while (len == 0);
+	r->line = linereader_lineno(lr);
+	record_append(r, 0, line, (size_t)len);
+	used = (size_t)len;
+	nf = split_fields(p, r, 0, 0);
+	while (nf < p->ncols) {
+		len = linereader_next(lr, &line);
+		if (len < 0)
+			break;
+		if (nf + count_fields(line) - 1 > p->ncols) {
+			linereader_unread(lr);
+			break;
+		}
+		record_append(r, used, "\n", 1);
+		record_append(r, used + 1, line, (size_t)len);
+		nf = split_fields(p, r, used + 1, nf);
+		used += 1 + (size_t)len;
+	}
+	if (nf < p->ncols) {
+		snprintf(reason, sizeof(reason), "%zu fields, expected %zu",
+		    nf, p->ncols);
+		p->sink->reject(p->sink->ctx, r->line, reason);
+		return -1;
+	}
+	field_lengths(p, r, used);
+	return 1;
+}
+
+/* Field text of column c in record r, or NULL if absent or empty. */
+static const char *
+field(const struct sacct_parser *p, const struct record *r, enum column c,
+    size_t *len)
+{
+	int i = p->col[c];
+
+	if (i < 0 || r->flen[i] == 0)
+		return NULL;
+	if (len != NULL)
+		*len = r->flen[i];
+	return r->field[i];
+}
+
+static void
+warn_field(struct sacct_parser *p, enum column c, const char *text)
+{
+	char reason[160];
+
+	snprintf(reason, sizeof(reason), "unreadable %s '%.60s', stored as "
+	    "unknown", column_names[c], text);
+	p->sink->warn(p->sink->ctx, p->pend.line, reason);
+}
+
+static void reject(struct sacct_parser *p, const struct record *r,
+    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void
+reject(struct sacct_parser *p, const struct record *r, const char *fmt, ...)
+{
+	char reason[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(reason, sizeof(reason), fmt, ap);
+	va_end(ap);
+	p->sink->reject(p->sink->ctx, r->line, reason);
+}
+
+/* A count column of the pending record; JOB_UNSET if absent or bad. */
+static int64_t
+field_count(struct sacct_parser *p, enum column c)
+{
+	size_t len;
+	const char *s = field(p, &p->pend, c, &len);
+	int64_t v;
+
+	if (s == NULL)
+		return JOB_UNSET;
+	if (sacct_parse_count(s, len, &v) != 0) {
+		warn_field(p, c, s);
+		return JOB_UNSET;
+	}
+	return v;
+}
+
+static double
+field_duration(struct sacct_parser *p, const struct record *r,
+    enum column c, int warn)
+{
+	size_t len;
+	const char *s = field(p, r, c, &len);
+	double v;
+
+	if (s == NULL || strcmp(s, "UNLIMITED") == 0 ||
+	    strcmp(s, "Partition_Limit") == 0 || strcmp(s, "INVALID") == 0)
+		return -1;
+	if (timeutil_parse_duration(s, len, 0, &v) != 0) {
+		if (warn)
+			warn_field(p, c, s);
+		return -1;
+	}
+	return v;
+}
+
+static double
+field_mem_kb(struct sacct_parser *p, const struct record *r, enum column c,
+    char default_unit, char *per, int warn)
+{
+	size_t len;
+	const char *s = field(p, r, c, &len);
+	double kb;
+	char dummy;
+
+	if (per == NULL)
+		per = &dummy;
+	*per = 0;
+	if (s == NULL)
+		return -1;
+	if (sacct_parse_mem(s, len, default_unit, &kb, per) != 0) {
+		if (warn)
+			warn_field(p, c, s);
+		return -1;
+	}
+	return kb;
+}
+
+static void
+field_tres(struct sacct_parser *p, enum column c, struct sacct_tres *t)
+{
+	size_t len;
+	const char *s = field(p, &p->pend, c, &len);
+
+	t->cpu = t->node = t->gpus = -1;
+	t->mem_kb = -1;
+	if (s != NULL && sacct_parse_tres(s, len, t) != 0) {
+		warn_field(p, c, s);
+		t->cpu = t->node = t->gpus = -1;
+		t->mem_kb = -1;
+	}
+}
+
+/* Parse time column c of r; -1 and reported as rejected if bad. */
+static int
+field_time(struct sacct_parser *p, const struct record *r, enum column c,
+    int required, int64_t *t)
+{
+	size_t len = 0;
+	const char *s = field(p, r, c, &len);
+
+	*t = JOB_UNSET;
+	switch (timeutil_parse_local(s != NULL ? s : "", len, t)) {
+	case TIME_OK:
+		return 0;
+	case TIME_UNKNOWN:
+		*t = JOB_UNSET;
+		if (!required)
+			return 0;
+		reject(p, r, "no %s time", column_names[c]);
+		return -1;
+	default:
+		reject(p, r, "unreadable %s time '%.40s'", column_names[c], s);
+		return -1;
+	}
+}
+
+static enum swf_status
+status_of(enum sacct_state st)
+{
+	switch (st) {
+	case SACCT_ST_COMPLETED:
+		return SWF_COMPLETED;
+	case SACCT_ST_CANCELLED:
+	case SACCT_ST_REVOKED:
+		return SWF_CANCELLED;
+	case SACCT_ST_UNKNOWN:
+		return SWF_UNKNOWN;
+	default:
+		return SWF_FAILED;
+	}
+}
+
+static int64_t
+positive_or_unset(int64_t v)
+{
+	return v != JOB_UNSET && v > 0 ? v : JOB_UNSET;
+}
+
+/* Requested memory for the whole job from ReqMem and its c/n flag. */
+static void
+set_req_mem(struct sacct_parser *p, struct job *j)
+{
+	char per;
+	double kb = field_mem_kb(p, &p->pend, COL_REQMEM, 'M', &per, 1);
+	int64_t times = 1;
+
+	if (kb < 0)
+		return;
+	if (per == 'c')
+		times = j->req_procs != JOB_UNSET ? j->req_procs :
+		    j->alloc_procs;
+	else if (per == 'n')
+		times = j->nodes;
+	if (times == JOB_UNSET)
+		return;
+	j->req_mem_kb = (int64_t)(kb * (double)times + 0.5);
+}
+
+static void
+set_resources(struct sacct_parser *p, struct job *j)
+{
+	struct sacct_tres alloc, req;
+	double d;
+
+	field_tres(p, COL_ALLOCTRES, &alloc);
+	field_tres(p, COL_REQTRES, &req);
+	j->alloc_procs = positive_or_unset(field_count(p, COL_ALLOCCPUS));
+	if (j->alloc_procs == JOB_UNSET && p->col[COL_ALLOCCPUS] < 0)
+		j->alloc_procs = positive_or_unset(alloc.cpu > 0 ? alloc.cpu :
+		    field_count(p, COL_NCPUS));
+	j->req_procs = positive_or_unset(field_count(p, COL_REQCPUS));
+	if (j->req_procs == JOB_UNSET && req.cpu > 0)
+		j->req_procs = req.cpu;
+	j->nodes = positive_or_unset(field_count(p, COL_NNODES));
+	if (j->nodes == JOB_UNSET && alloc.node > 0)
+		j->nodes = alloc.node;
+	if (alloc.gpus >= 0)
+		j->gpus = alloc.gpus;
+	else if (j->start == JOB_UNSET && req.gpus >= 0)
+		j->gpus = req.gpus;
+	else if (alloc.cpu > 0 || req.cpu > 0)
+		j->gpus = 0;	/* a TRES string without GPUs */
+	d = field_duration(p, &p->pend, COL_TIMELIMIT, 1);
+	j->req_time = d >= 0 ? (int64_t)d : JOB_UNSET;
+	d = field_duration(p, &p->pend, COL_TOTALCPU, 1);
+	j->cpu_time = d;
+	p->job_mem_kb = field_mem_kb(p, &p->pend, COL_MAXRSS, 'K', NULL, 1);
+	set_req_mem(p, j);
+}
+
+static void
+set_names(struct sacct_parser *p, struct job *j)
+{
+	const struct record *r = &p->pend;
+
+	j->cluster = p->opt->cluster;
+	if (j->cluster == NULL)
+		j->cluster = field(p, r, COL_CLUSTER, NULL);
+	if (j->cluster == NULL)
+		j->cluster = "default";
+	j->user = field(p, r, COL_USER, NULL);
+	j->uid = field_count(p, COL_UID);
+	j->group = field(p, r, COL_GROUP, NULL);
+	j->gid = field_count(p, COL_GID);
+	j->account = field(p, r, COL_ACCOUNT, NULL);
+	j->queue = field(p, r, COL_PARTITION, NULL);
+	j->qos = field(p, r, COL_QOS, NULL);
+	j->job_name = field(p, r, COL_JOBNAME, NULL);
+}
+
+static void
+set_exit(struct sacct_parser *p, struct job *j)
+{
+	size_t len;
+	const char *s = field(p, &p->pend, COL_EXITCODE, &len);
+
+	if (s != NULL &&
+	    sacct_parse_exitcode(s, len, &j->exit_code, &j->exit_signal) != 0) {
+		warn_field(p, COL_EXITCODE, s);
+		j->exit_code = j->exit_signal = JOB_UNSET;
+	}
+}
+
+/* Times of the pending record; -1 if it cannot be placed (rejected). */
+static int
+set_times(struct sacct_parser *p, struct job *j)
+{
+	const struct record *r = &p->pend;
+	double elapsed;
+
+	if (field_time(p, r, COL_SUBMIT, 1, &j->submit) != 0 ||
+	    field_time(p, r, COL_END, 1, &j->end) != 0 ||
+	    field_time(p, r, COL_START, 0, &j->start) != 0)
+		return -1;
+	if (field_time(p, r, COL_ELIGIBLE, 0, &j->eligible) != 0)
+		return -1;
+	if (p->col[COL_START] < 0) {
+		elapsed = field_duration(p, r, COL_ELAPSED, 1);
+		if (elapsed > 0)
+			j->start = j->end - (int64_t)elapsed;
+	}
+	if (j->start != JOB_UNSET && j->start > j->end) {
+		warn_field(p, COL_START, field(p, r, COL_START, NULL));
+		j->start = JOB_UNSET;
+	}
+	return 0;
+}
+
+/* Start a pending job from the allocation record now in p->pend. */
+static int
+take_job(struct sacct_parser *p)
+{
+	struct job *j = &p->job;
+	size_t len;
+	const char *s = field(p, &p->pend, COL_STATE, &len);
+	enum sacct_state st = SACCT_ST_UNKNOWN;
+	int64_t by;
+	char reason[160];
+
+	job_clear(j);
+	if (s == NULL || sacct_parse_state(s, len, &st, &by) != 0) {
+		st = SACCT_ST_UNKNOWN;
+		if (s != NULL)
+			warn_field(p, COL_STATE, s);
+	}
+	if (!sacct_state_is_final(st) && !(st == SACCT_ST_REQUEUED &&
+	    field(p, &p->pend, COL_END, NULL) != NULL &&
+	    strcmp(field(p, &p->pend, COL_END, NULL), "Unknown") != 0)) {
+		snprintf(reason, sizeof(reason), "job %s has not ended (%s)",
+		    p->pend.field[p->col[COL_JOBID]], sacct_state_name(st));
+		p->sink->skip(p->sink->ctx, p->pend.line, reason);
+		return 0;
+	}
+	if (set_times(p, j) != 0)
+		return 0;
+	j->source_format = "slurm";
+	j->source_file = p->name;
+	j->source_line = p->pend.line;
+	j->job_id = p->pend.field[p->col[COL_JOBID]];
+	j->state = sacct_state_name(st);
+	j->raw_state = s;
+	j->status = status_of(st);
+	set_names(p, j);
+	set_resources(p, j);
+	set_exit(p, j);
+	p->step_cpu = p->step_mem_kb = -1;
+	p->pending = 1;
+	return 0;
+}
+
+static void
+fold_step(struct sacct_parser *p)
+{
+	const struct record *r = &p->cur;
+	double cpu = field_duration(p, r, COL_TOTALCPU, 0);
+	double mem = field_mem_kb(p, r, COL_MAXRSS, 'K', NULL, 0);
+	size_t len;
+	const char *s = field(p, r, COL_NTASKS, &len);
+	int64_t tasks;
+
+	if (cpu >= 0)
+		p->step_cpu = (p->step_cpu < 0 ? 0 : p->step_cpu) + cpu;
+	if (mem >= 0) {
+		if (s != NULL && sacct_parse_count(s, len, &tasks) == 0 &&
+		    tasks > 0)
+			mem *= (double)tasks;
+		if (mem > p->step_mem_kb)
+			p->step_mem_kb = mem;
+	}
+}
+
+static int
+emit(struct sacct_parser *p)
+{
+	struct job *j = &p->job;
+	int64_t procs = j->alloc_procs != JOB_UNSET ? j->alloc_procs :
+	    j->req_procs != JOB_UNSET ? j->req_procs : 0;
+
+	if (j->start != JOB_UNSET)
+		j->core_seconds = (double)procs * (double)job_run_time(j);
+	return p->sink->job(p->sink->ctx, j);
+}
+
+/* Hand the pending job (every task of a pending range) to the sink. */
+static int
+flush_pending(struct sacct_parser *p)
+{
+	struct job *j = &p->job;
+	char id[64];
+	size_t pos = 0;
+	int64_t next = -1, last = -1, index;
+
+	if (!p->pending)
+		return 0;
+	p->pending = 0;
+	if (p->step_cpu > j->cpu_time)
+		j->cpu_time = p->step_cpu;
+	if (p->step_mem_kb > p->job_mem_kb)
+		p->job_mem_kb = p->step_mem_kb;
+	if (p->job_mem_kb >= 0)
+		j->used_mem_kb = (int64_t)(p->job_mem_kb + 0.5);
+	if (p->id.kind == SACCT_ARRAY_TASK || p->id.kind == SACCT_ARRAY_RANGE) {
+		snprintf(p->parent, sizeof(p->parent), "%.*s",
+		    (int)p->id.parent_len, j->job_id);
+		j->array_job_id = p->parent;
+	}
+	if (p->id.kind != SACCT_ARRAY_RANGE) {
+		j->array_index = p->id.kind == SACCT_ARRAY_TASK ?
+		    p->id.array_index : JOB_UNSET;
+		return emit(p);
+	}
+	while (sacct_range_next(p->id.range, p->id.range_len, &pos, &next,
+	    &last, &index) == 1) {
+		snprintf(id, sizeof(id), "%s_%lld", p->parent,
+		    (long long)index);
+		j->job_id = id;
+		j->array_index = index;
+		if (emit(p) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void
+remember_job_id(struct sacct_parser *p, const char *id, size_t len)
+{
+	if (len + 1 > p->last_id_cap) {
+		p->last_id_cap = len + 1;
+		p->last_id = xreallocarray(p->last_id, p->last_id_cap, 1);
+	}
+	memcpy(p->last_id, id, len);
+	p->last_id_len = len;
+}
+
+static int
+process_record(struct sacct_parser *p)
+{
+	struct record tmp;
+	struct sacct_jobid id;
+	size_t len = 0;
+	const char *s = field(p, &p->cur, COL_JOBID, &len);
+
+	if (s == NULL || sacct_parse_jobid(s, len, &id) != 0) {
+		if (s == NULL)
+			reject(p, &p->cur, "no JobID");
+		else
+			reject(p, &p->cur, "unreadable JobID '%.40s'", s);
+		return 0;
+	}
+	if (id.kind == SACCT_STEP) {
+		if (p->last_id != NULL && id.job_len == p->last_id_len &&
+		    memcmp(s, p->last_id, id.job_len) == 0) {
+			if (p->pending)
+				fold_step(p);
+		} else
+			p->orphan_steps++;
+		return 0;
+	}
+	if (flush_pending(p) != 0)
+		return -1;
+	remember_job_id(p, s, len);
+	tmp = p->pend;		/* the record becomes the pending one */
+	p->pend = p->cur;
+	p->cur = tmp;
+	p->id = id;
+	return take_job(p);
+}
+
+static int
+parse_header(struct sacct_parser *p, struct linereader *lr, char *err,
+    size_t errsize)
+{
+	char *line;
+	ssize_t len;
+
+	do
+		len = linereader_next(lr, &line);
+	while (len == 0);
+	if (len > 0 && sacct_is_header(line, (size_t)len)) {
+		if (p->opt->columns != NULL)	/* the header is redundant */
+			return columns_from_list(p, p->opt->columns,
+			    columns_separator(p->opt->columns), err, errsize);
+		return columns_from_list(p, line, '|', err, errsize);
+	}
+	if (len >= 0)
+		linereader_unread(lr);
+	if (p->opt->columns == NULL) {
+		snprintf(err, errsize, "no sacct header line (run sacct "
+		    "without --noheader, or give --columns)");
+		return -1;
+	}
+	return columns_from_list(p, p->opt->columns,
+	    columns_separator(p->opt->columns), err, errsize);
+}
+
+static void
+parser_free(struct sacct_parser *p)
+{
+	if (p->ncols > 0) {
+		record_free(&p->cur);
+		record_free(&p->pend);
+	}
+	free(p->last_id);
+}
+
+int
+sacct_parse(struct linereader *lr, const char *name,
+    const struct sacct_options *opt, const struct job_sink *sink, char *err,
+    size_t errsize)
+{
+	struct sacct_parser p;
+	int r = 0, more;
+
+	memset(&p, 0, sizeof(p));
+	p.name = name;
+	p.opt = opt;
+	p.sink = sink;
+	if (parse_header(&p, lr, err, errsize) != 0)
+		return -1;
+	record_init(&p.cur, p.ncols);
+	record_init(&p.pend, p.ncols);
+	while ((more = read_record(&p, lr)) != 0 && r == 0)
+		if (more > 0)
+			r = process_record(&p);
+	if (r == 0)
+		r = flush_pending(&p);
+	if (r != 0)
+		snprintf(err, errsize, "stopped: the job could not be stored");
+	else if (linereader_error(lr)) {
+		snprintf(err, errsize, "read error: %s",
+		    strerror(linereader_error(lr)));
+		r = -1;
+	}
+	if (r == 0 && p.orphan_steps > 0) {
+		char reason[96];
+		snprintf(reason, sizeof(reason), "%lld step lines without "
+		    "their job line were ignored", (long long)p.orphan_steps);
+		sink->warn(sink->ctx, 0, reason);
+	}
+	parser_free(&p);
+	return r;
+}

@@ -1,0 +1,33 @@
+/*
+ * The usage report: jobs, core-, node- and GPU-hours per user, group,
+ * account, queue or cluster over a time window, rendered as an aligned
+ * table, CSV or JSON.
+ */
+#ifndef HPCACCT_USAGE_H
+#define HPCACCT_USAGE_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "store.h"
+
+enum report_format {
+	REPORT_TABLE,
+	REPORT_CSV,
+	REPORT_JSON
+};
+
+/* Parse "table", "csv", "json"; 0 or -1. */
+int report_format_parse(const char *name, enum report_format *format);
+
+/* Whether key is one of user, group, account, queue, cluster. */
+int usage_key_valid(const char *key);
+
+/*
+ * Compute the usage per key in [from, to) from st and write it to out in
+ * format.  Returns 0, or -1 on a database error (see store_errmsg).
+ */
+int usage_report(struct store *st, const char *key, int64_t from,
+    int64_t to, enum report_format format, FILE *out);
+
+#endif

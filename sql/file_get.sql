@@ -1,0 +1,2 @@
+-- What was read of an input file before.
+SELECT device, inode, size, read_offset, mtime FROM input_files WHERE path = ?1

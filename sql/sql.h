@@ -1,0 +1,17 @@
+/*
+ * The SQL of hpcacct, embedded at build time from the .sql files in sql/ (see
+ * sql/embed.sh).  Only the store module uses these.
+ */
+#ifndef HPCACCT_SQL_H
+#define HPCACCT_SQL_H
+
+extern const char sql_schema[];
+extern const char sql_job_upsert[];
+extern const char sql_run_begin[];
+extern const char sql_run_finish[];
+extern const char sql_file_get[];
+extern const char sql_file_put[];
+extern const char sql_usage[];
+extern const char sql_swf_jobs[];
+
+#endif

@@ -1,0 +1,31 @@
+-- Usage per key inside the window [?1, ?2) (UTC epoch).  ?3 names the key
+-- column (user, group, account, queue, cluster).  A run [start, end) is
+-- clipped to the window; a job that never ran (or ran 0 s) is counted in
+-- the window holding its end, with no usage.
+WITH clipped AS (
+    SELECT CASE ?3
+               WHEN 'user' THEN user_name
+               WHEN 'group' THEN group_name
+               WHEN 'account' THEN account
+               WHEN 'queue' THEN queue
+               WHEN 'cluster' THEN cluster
+           END AS grp,
+           run_time, core_seconds, nodes, gpus,
+           (CASE WHEN end_time < ?2 THEN end_time ELSE ?2 END)
+           - (CASE WHEN start_time > ?1 THEN start_time ELSE ?1 END)
+               AS overlap
+      FROM jobs
+     WHERE (run_time > 0 AND start_time < ?2 AND end_time > ?1)
+        OR (run_time = 0 AND end_time >= ?1 AND end_time < ?2)
+)
+SELECT grp,
+       COUNT(*),
+       SUM(CASE WHEN run_time > 0
+                THEN core_seconds * overlap / run_time ELSE 0 END) / 3600.0,
+       SUM(CASE WHEN run_time > 0
+                THEN COALESCE(nodes, 0) * overlap ELSE 0 END) / 3600.0,
+       SUM(CASE WHEN run_time > 0
+                THEN COALESCE(gpus, 0) * overlap ELSE 0 END) / 3600.0
+  FROM clipped
+ GROUP BY grp
+ ORDER BY grp IS NULL, grp

@@ -1,0 +1,84 @@
+/* The command table and helpers shared by the cmd-*.c files. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "msg.h"
+#include "timeutil.h"
+
+#define DEFAULT_DB "hpcacct.db"
+/* Bounds of an open window, far from int64 overflow in SQL arithmetic. */
+#define WINDOW_MIN (-((int64_t)1 << 52))
+#define WINDOW_MAX ((int64_t)1 << 52)
+
+const struct cmd_entry *const cmd_table[] = {
+	&cmd_ingest_entry,
+	&cmd_report_entry,
+	&cmd_export_entry,
+	NULL
+};
+
+const char *
+cmd_db_path(const struct cmd_globals *g)
+{
+	const char *env = getenv("HPCACCT_DB");
+
+	if (g->db_path != NULL)
+		return g->db_path;
+	return env != NULL && env[0] != '\0' ? env : DEFAULT_DB;
+}
+
+struct store *
+cmd_open_store(const struct cmd_globals *g, enum store_open_mode mode)
+{
+	char err[512];
+	struct store *st = store_open(cmd_db_path(g), mode, err, sizeof(err));
+
+	if (st == NULL)
+		msg_error("%s", err);
+	return st;
+}
+
+int
+cmd_parse_window(const char *command, const char *from_arg,
+    const char *to_arg, int64_t *from, int64_t *to)
+{
+	*from = WINDOW_MIN;
+	*to = WINDOW_MAX;
+	if (from_arg != NULL && timeutil_parse_date_arg(from_arg, from) != 0)
+		return msg_usage(command, "bad --from date '%s' (expected "
+		    "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)", from_arg);
+	if (to_arg != NULL && timeutil_parse_date_arg(to_arg, to) != 0)
+		return msg_usage(command, "bad --to date '%s' (expected "
+		    "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)", to_arg);
+	if (*from >= *to)
+		return msg_usage(command, "--from must be before --to");
+	return 0;
+}
+
+int
+cmd_finish_output(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		msg_error("write error on standard output: %s",
+		    strerror(errno ? errno : EIO));
+		return 1;
+	}
+	return status;
+}
+
+int
+cmd_option_error(const char *command, int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+
+	if (c == ':')
+		return msg_usage(command, "option '%s' needs a value", arg);
+	if (optopt != 0)
+		return msg_usage(command, "unknown option '-%c'", optopt);
+	return msg_usage(command, "unknown option '%s'", arg);
+}

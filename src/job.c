@@ -1,0 +1,33 @@
+/* The job record's small helpers. */
+#include "config.h"
+
+#include <string.h>
+
+#include "job.h"
+
+void
+job_clear(struct job *job)
+{
+	memset(job, 0, sizeof(*job));
+	job->array_index = JOB_UNSET;
+	job->run_number = 0;
+	job->submit = job->eligible = job->start = job->end = JOB_UNSET;
+	job->alloc_procs = job->req_procs = JOB_UNSET;
+	job->core_seconds = 0;
+	job->cpu_time = -1;
+	job->used_mem_kb = job->req_mem_kb = job->req_time = JOB_UNSET;
+	job->nodes = job->gpus = JOB_UNSET;
+	job->status = SWF_UNKNOWN;
+	job->exit_code = job->exit_signal = JOB_UNSET;
+	job->uid = job->gid = JOB_UNSET;
+	job->source_line = JOB_UNSET;
+}
+
+int64_t
+job_run_time(const struct job *job)
+{
+	if (job->start == JOB_UNSET || job->end == JOB_UNSET ||
+	    job->end < job->start)
+		return 0;
+	return job->end - job->start;
+}

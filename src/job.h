@@ -1,0 +1,94 @@
+/*
+ * One job record, as every parser produces it and the store keeps it: the
+ * 18 quantities of the Standard Workload Format in natural units, plus the
+ * names and raw values a site needs.  Strings are borrowed: they belong to
+ * the parser and stay valid only during the callback that hands the job on.
+ */
+#ifndef HPCACCT_JOB_H
+#define HPCACCT_JOB_H
+
+#include <stdint.h>
+
+/* An integer field that is not known (stored as NULL). */
+#define JOB_UNSET INT64_MIN
+
+/* SWF status codes (field 11). */
+enum swf_status {
+	SWF_FAILED = 0,
+	SWF_COMPLETED = 1,
+	SWF_CANCELLED = 5,
+	SWF_UNKNOWN = -1
+};
+
+struct job {
+	/* Identity: the unique key is cluster, job_id, submit, run_number. */
+	const char *cluster;
+	const char *source_format;	/* "slurm", "pbs", "k8s" */
+	const char *job_id;		/* as the scheduler printed it */
+	const char *array_job_id;	/* array parent, or NULL */
+	int64_t array_index;
+	int64_t run_number;		/* incarnation under the same id */
+
+	/* Times, UTC epoch seconds. */
+	int64_t submit;
+	int64_t eligible;
+	int64_t start;			/* JOB_UNSET: never started */
+	int64_t end;
+
+	/* Resources. */
+	int64_t alloc_procs;
+	int64_t req_procs;
+	double core_seconds;		/* exact usage; may be fractional */
+	double cpu_time;		/* user+system CPU seconds; < 0 unknown */
+	int64_t used_mem_kb;		/* peak, whole job */
+	int64_t req_mem_kb;		/* whole job */
+	int64_t req_time;		/* wall seconds */
+	int64_t nodes;
+	int64_t gpus;
+
+	/* Outcome. */
+	const char *state;		/* normalised: COMPLETED, TIMEOUT, ... */
+	const char *raw_state;		/* as printed */
+	enum swf_status status;
+	int64_t exit_code;
+	int64_t exit_signal;
+
+	/* Names. */
+	const char *user;
+	int64_t uid;
+	const char *group;
+	int64_t gid;
+	const char *account;
+	const char *queue;
+	const char *qos;
+	const char *job_name;
+
+	/* Provenance. */
+	const char *source_file;
+	int64_t source_line;
+};
+
+/* Reset every field to unknown (strings NULL, integers JOB_UNSET). */
+void job_clear(struct job *job);
+
+/* Wall seconds the job ran (0 if it never started). */
+int64_t job_run_time(const struct job *job);
+
+
+
+/*
+ * Where a parser sends what it reads.  Every callback gets ctx first and
+ * the input line number (1-based) where it applies.
+ */
+struct job_sink {
+	void *ctx;
+	/* A finished job; returns 0, or -1 to stop the parse (store error). */
+	int (*job)(void *ctx, const struct job *job);
+	/* A record that could not be placed and was not stored. */
+	void (*reject)(void *ctx, int64_t line, const char *reason);
+	/* A record left out on purpose (a job that has not ended). */
+	void (*skip)(void *ctx, int64_t line, const char *reason);
+	/* A field that did not parse; the job is stored with it unknown. */
+	void (*warn)(void *ctx, int64_t line, const char *reason);
+};
+#endif

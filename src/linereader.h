@@ -1,0 +1,42 @@
+/*
+ * Line-at-a-time reading of a stream, with one line of push-back and the
+ * byte offset consumed so far.  Lines may be of any length; memory is that
+ * of the longest line.
+ */
+#ifndef HPCACCT_LINEREADER_H
+#define HPCACCT_LINEREADER_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+struct linereader;
+
+/* A reader over fp, which stays the caller's to close.  Free with
+ * linereader_free(). */
+struct linereader *linereader_new(FILE *fp);
+void linereader_free(struct linereader *lr);
+
+/*
+ * The next line, without its "\n" or "\r\n", NUL-terminated, in *line
+ * (owned by the reader, valid until the next call).  Returns its length,
+ * or -1 at the end of input or on a read error (see linereader_error).
+ */
+ssize_t linereader_next(struct linereader *lr, char **line);
+
+/* Make the next linereader_next() return the last line again. */
+void linereader_unread(struct linereader *lr);
+
+/* The 1-based number of the line last returned. */
+int64_t linereader_lineno(const struct linereader *lr);
+
+/* Bytes consumed up to the end of the line last returned. */
+int64_t linereader_offset(const struct linereader *lr);
+
+/* Whether the last line returned ended without a newline. */
+int linereader_unterminated(const struct linereader *lr);
+
+/* Nonzero if reading failed (errno is kept in it). */
+int linereader_error(const struct linereader *lr);
+
+#endif

@@ -1,0 +1,483 @@
+/*
+ * SQLite implementation of the job store.  The database is created with
+ * mode 0600 (it names users), runs in WAL mode with a busy timeout so that
+ * reports can read while cron ingests, and is migrated step by step from
+ * its PRAGMA user_version to STORE_SCHEMA_VERSION.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sql/sql.h"
+#include "store.h"
+#include "xalloc.h"
+
+#define BUSY_TIMEOUT_MS 10000
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *upsert;
+	sqlite3_stmt *file_get;
+	sqlite3_stmt *file_put;
+};
+
+/* Schema steps: steps[v] takes a database from version v to v + 1. */
+static const char *const migrations[STORE_SCHEMA_VERSION] = {
+	sql_schema,
+};
+
+const char *
+store_errmsg(struct store *st)
+{
+	return sqlite3_errmsg(st->db);
+}
+
+static int
+exec(struct store *st, const char *sql)
+{
+	return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK ?
+	    0 : -1;
+}
+
+static int
+user_version(struct store *st, int *version)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &stmt,
+	    NULL) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*version = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+static int
+migrate(struct store *st, char *err, size_t errsize)
+{
+	char pragma[64];
+	int version;
+
+	if (exec(st, "BEGIN IMMEDIATE") != 0 || user_version(st, &version) != 0)
+		goto fail;
+	if (version > STORE_SCHEMA_VERSION) {
+		exec(st, "ROLLBACK");
+		snprintf(err, errsize, "database schema version %d is newer "
+		    "than this hpcacct (%d)", version, STORE_SCHEMA_VERSION);
+		return -1;
+	}
+	for (; version < STORE_SCHEMA_VERSION; version++)
+		if (exec(st, migrations[version]) != 0)
+			goto fail;
+	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", version);
+	if (exec(st, pragma) != 0 || exec(st, "COMMIT") != 0)
+		goto fail;
+	return 0;
+fail:
+	snprintf(err, errsize, "cannot set up the schema: %s",
+	    sqlite3_errmsg(st->db));
+	exec(st, "ROLLBACK");
+	return -1;
+}
+
+static int
+create_private(const char *path, char *err, size_t errsize)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+	if (fd < 0) {
+		snprintf(err, errsize, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+static int
+prepare(struct store *st, sqlite3_stmt **stmt, const char *sql)
+{
+	return sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    stmt, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+static int
+configure(struct store *st, char *err, size_t errsize)
+{
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	if (exec(st, "PRAGMA journal_mode = WAL") != 0 ||
+	    exec(st, "PRAGMA synchronous = NORMAL") != 0) {
+		snprintf(err, errsize, "%s", sqlite3_errmsg(st->db));
+		return -1;
+	}
+	if (migrate(st, err, errsize) != 0)
+		return -1;
+	if (prepare(st, &st->upsert, sql_job_upsert) != 0 ||
+	    prepare(st, &st->file_get, sql_file_get) != 0 ||
+	    prepare(st, &st->file_put, sql_file_put) != 0) {
+		snprintf(err, errsize, "cannot prepare statements: %s",
+		    sqlite3_errmsg(st->db));
+		return -1;
+	}
+	return 0;
+}
+
+struct store *
+store_open(const char *path, enum store_open_mode mode, char *err,
+    size_t errsize)
+{
+	struct store *st;
+
+	if (mode == STORE_OPEN_EXISTING && access(path, F_OK) != 0) {
+		snprintf(err, errsize, "no database at %s (run 'hpcacct "
+		    "ingest' first, or give --db)", path);
+		return NULL;
+	}
+	if (mode == STORE_OPEN_CREATE && create_private(path, err, errsize))
+		return NULL;
+	st = xcalloc(1, sizeof(*st));
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		snprintf(err, errsize, "%s: %s", path, st->db != NULL ?
+		    sqlite3_errmsg(st->db) : "cannot open");
+		store_close(st);
+		return NULL;
+	}
+	if (configure(st, err, errsize) != 0) {
+		store_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_finalize(st->upsert);
+	sqlite3_finalize(st->file_get);
+	sqlite3_finalize(st->file_put);
+	sqlite3_close(st->db);
+	free(st);
+}
+
+int
+store_begin(struct store *st)
+{
+	return exec(st, "BEGIN IMMEDIATE");
+}
+
+int
+store_commit(struct store *st)
+{
+	return exec(st, "COMMIT");
+}
+
+void
+store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		exec(st, "ROLLBACK");
+}
+
+static void
+bind_int(sqlite3_stmt *stmt, int i, int64_t v)
+{
+	if (v == JOB_UNSET)
+		sqlite3_bind_null(stmt, i);
+	else
+		sqlite3_bind_int64(stmt, i, v);
+}
+
+static void
+bind_text(sqlite3_stmt *stmt, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(stmt, i);
+	else
+		sqlite3_bind_text(stmt, i, s, -1, SQLITE_STATIC);
+}
+
+/* Run a statement that returns no rows, then reset it; 0 or -1. */
+static int
+step_done(sqlite3_stmt *stmt)
+{
+	int rc = sqlite3_step(stmt);
+
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int64_t
+store_run_begin(struct store *st, const char *input, const char *format,
+    int64_t now)
+{
+	sqlite3_stmt *stmt;
+	int64_t id = -1;
+
+	if (sqlite3_prepare_v2(st->db, sql_run_begin, -1, &stmt, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, now);
+	bind_text(stmt, 2, input);
+	bind_text(stmt, 3, format);
+	if (sqlite3_step(stmt) == SQLITE_DONE)
+		id = sqlite3_last_insert_rowid(st->db);
+	sqlite3_finalize(stmt);
+	return id;
+}
+
+int
+store_run_finish(struct store *st, int64_t run,
+    const struct store_run_counts *c, int64_t now)
+{
+	sqlite3_stmt *stmt;
+
+	if (sqlite3_prepare_v2(st->db, sql_run_finish, -1, &stmt, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, run);
+	sqlite3_bind_int64(stmt, 2, now);
+	sqlite3_bind_int64(stmt, 3, c->read);
+	sqlite3_bind_int64(stmt, 4, c->new_jobs);
+	sqlite3_bind_int64(stmt, 5, c->updated);
+	sqlite3_bind_int64(stmt, 6, c->unchanged);
+	sqlite3_bind_int64(stmt, 7, c->skipped);
+	sqlite3_bind_int64(stmt, 8, c->rejected);
+	sqlite3_bind_int64(stmt, 9, c->warnings);
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	return sqlite3_finalize(stmt) == SQLITE_OK ? 0 : -1;
+}
+
+static void
+bind_job(sqlite3_stmt *s, const struct job *j, int64_t run)
+{
+	int64_t run_time = job_run_time(j);
+
+	bind_text(s, 1, j->cluster);
+	bind_text(s, 2, j->job_id);
+	bind_int(s, 3, j->submit);
+	bind_int(s, 4, j->run_number);
+	bind_text(s, 5, j->source_format);
+	bind_text(s, 6, j->array_job_id);
+	bind_int(s, 7, j->array_index);
+	bind_int(s, 8, j->eligible);
+	bind_int(s, 9, j->start);
+	bind_int(s, 10, j->end);
+	bind_int(s, 11, j->start != JOB_UNSET ? j->start - j->submit :
+	    JOB_UNSET);
+	bind_int(s, 12, run_time);
+	bind_int(s, 13, j->alloc_procs);
+	bind_int(s, 14, j->req_procs);
+	sqlite3_bind_double(s, 15, j->core_seconds);
+	if (j->cpu_time >= 0)
+		sqlite3_bind_double(s, 16, j->cpu_time);
+	else
+		sqlite3_bind_null(s, 16);
+	bind_int(s, 17, j->used_mem_kb);
+	bind_int(s, 18, j->req_time);
+	bind_int(s, 19, j->req_mem_kb);
+	bind_int(s, 20, j->nodes);
+	bind_int(s, 21, j->gpus);
+	sqlite3_bind_int(s, 22, j->status);
+	bind_text(s, 23, j->state);
+	bind_text(s, 24, j->raw_state);
+	bind_int(s, 25, j->exit_code);
+	bind_int(s, 26, j->exit_signal);
+	bind_text(s, 27, j->user);
+	bind_int(s, 28, j->uid);
+	bind_text(s, 29, j->group);
+	bind_int(s, 30, j->gid);
+	bind_text(s, 31, j->account);
+	bind_text(s, 32, j->queue);
+	bind_text(s, 33, j->qos);
+	bind_text(s, 34, j->job_name);
+	bind_text(s, 35, j->source_file);
+	bind_int(s, 36, j->source_line);
+	bind_int(s, 37, run);
+}
+
+enum store_put
+store_put_job(struct store *st, const struct job *job, int64_t run)
+{
+	/* The upsert's update path leaves last_insert_rowid alone, and job
+	 * rowids start at 1, so a nonzero rowid after the step means a new
+	 * row. */
+	sqlite3_set_last_insert_rowid(st->db, 0);
+	bind_job(st->upsert, job, run);
+	if (sqlite3_step(st->upsert) != SQLITE_DONE) {
+		sqlite3_reset(st->upsert);
+		return STORE_PUT_ERROR;
+	}
+	sqlite3_reset(st->upsert);
+	if (sqlite3_changes(st->db) == 0)
+		return STORE_PUT_UNCHANGED;
+	return sqlite3_last_insert_rowid(st->db) != 0 ?
+	    STORE_PUT_NEW : STORE_PUT_UPDATED;
+}
+
+int
+store_file_get(struct store *st, const char *path, struct store_file *f)
+{
+	sqlite3_stmt *s = st->file_get;
+	int rc;
+
+	bind_text(s, 1, path);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		f->device = sqlite3_column_int64(s, 0);
+		f->inode = sqlite3_column_int64(s, 1);
+		f->size = sqlite3_column_int64(s, 2);
+		f->read_offset = sqlite3_column_int64(s, 3);
+		f->mtime = sqlite3_column_int64(s, 4);
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_file_put(struct store *st, const char *path, const struct store_file *f,
+    int64_t run)
+{
+	sqlite3_stmt *s = st->file_put;
+
+	bind_text(s, 1, path);
+	sqlite3_bind_int64(s, 2, f->device);
+	sqlite3_bind_int64(s, 3, f->inode);
+	sqlite3_bind_int64(s, 4, f->size);
+	sqlite3_bind_int64(s, 5, f->read_offset);
+	sqlite3_bind_int64(s, 6, f->mtime);
+	sqlite3_bind_int64(s, 7, run);
+	return step_done(s);
+}
+
+static int64_t
+column_int(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? JOB_UNSET :
+	    sqlite3_column_int64(s, i);
+}
+
+static const char *
+column_text(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}
+
+/* Step through a query, converting each row with conv; 0 or -1. */
+static int
+query_rows(sqlite3_stmt *stmt, int (*conv)(sqlite3_stmt *, void *),
+    void *arg)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		if (conv(stmt, arg) != 0)
+			break;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+struct usage_call {
+	int (*row)(void *, const struct store_usage_row *);
+	void *ctx;
+};
+
+static int
+usage_conv(sqlite3_stmt *s, void *arg)
+{
+	struct usage_call *call = arg;
+	struct store_usage_row r;
+
+	r.key = column_text(s, 0);
+	r.jobs = sqlite3_column_int64(s, 1);
+	r.core_hours = sqlite3_column_double(s, 2);
+	r.node_hours = sqlite3_column_double(s, 3);
+	r.gpu_hours = sqlite3_column_double(s, 4);
+	return call->row(call->ctx, &r);
+}
+
+int
+store_usage(struct store *st, const char *key, int64_t from, int64_t to,
+    int (*row)(void *ctx, const struct store_usage_row *r), void *ctx)
+{
+	struct usage_call call = {row, ctx};
+	sqlite3_stmt *stmt;
+	int r;
+
+	if (sqlite3_prepare_v2(st->db, sql_usage, -1, &stmt, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, from);
+	sqlite3_bind_int64(stmt, 2, to);
+	bind_text(stmt, 3, key);
+	r = query_rows(stmt, usage_conv, &call);
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+struct swf_call {
+	int (*row)(void *, const struct store_swf_row *);
+	void *ctx;
+};
+
+static int
+swf_conv(sqlite3_stmt *s, void *arg)
+{
+	struct swf_call *call = arg;
+	struct store_swf_row r;
+
+	r.submit = column_int(s, 0);
+	r.start = column_int(s, 1);
+	r.end = column_int(s, 2);
+	r.run_time = column_int(s, 3);
+	r.alloc_procs = column_int(s, 4);
+	r.cpu_time = sqlite3_column_type(s, 5) == SQLITE_NULL ? -1 :
+	    sqlite3_column_double(s, 5);
+	r.used_mem_kb = column_int(s, 6);
+	r.req_procs = column_int(s, 7);
+	r.req_time = column_int(s, 8);
+	r.req_mem_kb = column_int(s, 9);
+	r.status = column_int(s, 10);
+	r.user = column_text(s, 11);
+	r.group = column_text(s, 12);
+	r.job_name = column_text(s, 13);
+	r.queue = column_text(s, 14);
+	r.cluster = column_text(s, 15);
+	r.nodes = column_int(s, 16);
+	r.state = column_text(s, 17);
+	return call->row(call->ctx, &r);
+}
+
+int
+store_swf_jobs(struct store *st, int64_t from, int64_t to,
+    const char *cluster,
+    int (*row)(void *ctx, const struct store_swf_row *r), void *ctx)
+{
+	struct swf_call call = {row, ctx};
+	sqlite3_stmt *stmt;
+	int r;
+
+	if (sqlite3_prepare_v2(st->db, sql_swf_jobs, -1, &stmt, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, from);
+	sqlite3_bind_int64(stmt, 2, to);
+	bind_text(stmt, 3, cluster);
+	r = query_rows(stmt, swf_conv, &call);
+	sqlite3_finalize(stmt);
+	return r;
+}

@@ -1,0 +1,108 @@
+/*
+ * The job store: the only module that talks to the database.  Today it is
+ * one SQLite file; every statement comes from the .sql files in sql/, so another backend
+ * can implement the same functions.
+ */
+#ifndef HPCACCT_STORE_H
+#define HPCACCT_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "job.h"
+
+struct store;
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 1
+
+enum store_open_mode {
+	STORE_OPEN_EXISTING,	/* fail if the file does not exist */
+	STORE_OPEN_CREATE	/* create it (mode 0600) if needed */
+};
+
+/*
+ * Open (and migrate to the current schema) the database at path.  Returns
+ * a handle to close with store_close(), or NULL with a reason in err.
+ */
+struct store *store_open(const char *path, enum store_open_mode mode,
+    char *err, size_t errsize);
+void store_close(struct store *st);
+
+/* The last database error message; owned by the store. */
+const char *store_errmsg(struct store *st);
+
+/* Transactions: each returns 0 or -1 (see store_errmsg). */
+int store_begin(struct store *st);
+int store_commit(struct store *st);
+void store_rollback(struct store *st);
+
+struct store_run_counts {
+	int64_t read, new_jobs, updated, unchanged, skipped, rejected;
+	int64_t warnings;
+};
+
+/* Open an ingest run for one input; returns its id, or -1. */
+int64_t store_run_begin(struct store *st, const char *input,
+    const char *format, int64_t now);
+/* Record the counts of a run; 0 or -1. */
+int store_run_finish(struct store *st, int64_t run,
+    const struct store_run_counts *counts, int64_t now);
+
+enum store_put {
+	STORE_PUT_NEW,
+	STORE_PUT_UPDATED,
+	STORE_PUT_UNCHANGED,
+	STORE_PUT_ERROR
+};
+
+/* Insert or update one job incarnation, tagged with ingest run. */
+enum store_put store_put_job(struct store *st, const struct job *job,
+    int64_t run);
+
+/* What was read of an input file. */
+struct store_file {
+	int64_t device, inode, size, read_offset, mtime;
+};
+
+/* Look up path: 1 found (*f filled), 0 unknown, -1 error. */
+int store_file_get(struct store *st, const char *path, struct store_file *f);
+/* Remember how far path was read in run; 0 or -1. */
+int store_file_put(struct store *st, const char *path,
+    const struct store_file *f, int64_t run);
+
+/* One row of the usage report. */
+struct store_usage_row {
+	const char *key;	/* NULL where the jobs have no such name */
+	int64_t jobs;
+	double core_hours, node_hours, gpu_hours;
+};
+
+/*
+ * Usage per key ("user", "group", "account", "queue", "cluster") in the
+ * window [from, to), in key order: calls row() once per key, stopping if
+ * it returns nonzero.  Returns 0 or -1.
+ */
+int store_usage(struct store *st, const char *key, int64_t from, int64_t to,
+    int (*row)(void *ctx, const struct store_usage_row *r), void *ctx);
+
+/* One job as the SWF export reads it (JOB_UNSET / NULL where unknown). */
+struct store_swf_row {
+	int64_t submit, start, end, run_time, alloc_procs;
+	double cpu_time;	/* < 0 unknown */
+	int64_t used_mem_kb, req_procs, req_time, req_mem_kb, status;
+	const char *user, *group, *job_name, *queue, *cluster;
+	int64_t nodes;
+	const char *state;
+};
+
+/*
+ * Jobs submitted in [from, to) of cluster (NULL: every cluster), in submit
+ * order: calls row() once per job, stopping if it returns nonzero.
+ * Returns 0 or -1.
+ */
+int store_swf_jobs(struct store *st, int64_t from, int64_t to,
+    const char *cluster,
+    int (*row)(void *ctx, const struct store_swf_row *r), void *ctx);
+
+#endif

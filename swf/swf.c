@@ -1,0 +1,175 @@
+/* SWF job lines, header and anonymising maps. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "swf.h"
+#include "timeutil.h"
+#include "xalloc.h"
+
+int
+swf_write_job(FILE *out, const struct swf_job *job)
+{
+	int i;
+
+	for (i = 0; i < SWF_NFIELDS; i++)
+		if (fprintf(out, i ? " %" PRId64 : "%" PRId64, job->f[i]) < 0)
+			return -1;
+	return fputc('\n', out) == EOF ? -1 : 0;
+}
+
+struct swf_idmap {
+	char **names;		/* by number - 1 */
+	int64_t n, cap;
+	int64_t *slots;		/* open addressing: number, 0 empty */
+	size_t nslots;
+};
+
+static uint64_t
+hash_name(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+struct swf_idmap *
+swf_idmap_new(void)
+{
+	struct swf_idmap *map = xcalloc(1, sizeof(*map));
+
+	map->nslots = 64;
+	map->slots = xcalloc(map->nslots, sizeof(*map->slots));
+	return map;
+}
+
+void
+swf_idmap_free(struct swf_idmap *map)
+{
+	int64_t i;
+
+	if (map == NULL)
+		return;
+	for (i = 0; i < map->n; i++)
+		free(map->names[i]);
+	free(map->names);
+	free(map->slots);
+	free(map);
+}
+
+static size_t
+find_slot(const struct swf_idmap *map, const char *name)
+{
+	size_t i = hash_name(name) & (map->nslots - 1);
+
+	while (map->slots[i] != 0 &&
+	    strcmp(map->names[map->slots[i] - 1], name) != 0)
+		i = (i + 1) & (map->nslots - 1);
+	return i;
+}
+
+static void
+grow_slots(struct swf_idmap *map)
+{
+	int64_t i;
+
+	free(map->slots);
+	map->nslots *= 2;
+	map->slots = xcalloc(map->nslots, sizeof(*map->slots));
+	for (i = 0; i < map->n; i++)
+		map->slots[find_slot(map, map->names[i])] = i + 1;
+}
+
+int64_t
+swf_idmap_get(struct swf_idmap *map, const char *name)
+{
+	size_t slot;
+
+	if (name == NULL)
+		return -1;
+	slot = find_slot(map, name);
+	if (map->slots[slot] != 0)
+		return map->slots[slot];
+	if (map->n == map->cap) {
+		map->cap = map->cap ? map->cap * 2 : 16;
+		map->names = xreallocarray(map->names, (size_t)map->cap,
+		    sizeof(*map->names));
+	}
+	map->names[map->n++] = xstrdup(name);
+	map->slots[slot] = map->n;
+	if ((size_t)map->n * 2 > map->nslots)
+		grow_slots(map);
+	return map->n;
+}
+
+int64_t
+swf_idmap_count(const struct swf_idmap *map)
+{
+	return map->n;
+}
+
+const char *
+swf_idmap_name(const struct swf_idmap *map, int64_t n)
+{
+	return n >= 1 && n <= map->n ? map->names[n - 1] : NULL;
+}
+
+static void
+write_map(FILE *out, const char *key, const struct swf_idmap *map)
+{
+	int64_t i;
+
+	for (i = 1; i <= swf_idmap_count(map); i++)
+		fprintf(out, "; %s: %" PRId64 " %s\n", key, i,
+		    swf_idmap_name(map, i));
+}
+
+/* "; Note: first line" then "; continuation" lines. */
+static void
+write_note(FILE *out, const char *note)
+{
+	const char *s = note, *nl;
+	int first = 1;
+
+	while (*s != '\0') {
+		nl = strchr(s, '\n');
+		fprintf(out, first ? "; Note: %.*s\n" : ";       %.*s\n",
+		    (int)(nl != NULL ? nl - s : (ptrdiff_t)strlen(s)), s);
+		first = 0;
+		if (nl == NULL)
+			break;
+		s = nl + 1;
+	}
+}
+
+int
+swf_write_header(FILE *out, const struct swf_header *h)
+{
+	char start[64], end[64];
+
+	fprintf(out, "; Version: 2.2\n; Computer: %s\n; Installation: %s\n"
+	    "; Conversion: %s\n", h->computer, h->installation,
+	    h->conversion);
+	fprintf(out, "; MaxJobs: %" PRId64 "\n; MaxRecords: %" PRId64 "\n"
+	    "; Preemption: %s\n", h->max_jobs, h->max_jobs,
+	    h->preemption ? "Yes" : "No");
+	fprintf(out, "; UnixStartTime: %" PRId64 "\n; TimeZoneString: %s\n",
+	    h->unix_start, h->zone);
+	fprintf(out, "; StartTime: %s\n; EndTime:   %s\n",
+	    timeutil_format_ctime(h->unix_start, start, sizeof(start)),
+	    timeutil_format_ctime(h->end_time, end, sizeof(end)));
+	fprintf(out, "; MaxNodes: %" PRId64 "\n; MaxProcs: %" PRId64 "\n",
+	    h->max_nodes, h->max_procs);
+	fprintf(out, "; MaxQueues: %" PRId64 "\n",
+	    swf_idmap_count(h->queues));
+	write_map(out, "Queue", h->queues);
+	fprintf(out, "; MaxPartitions: %" PRId64 "\n",
+	    swf_idmap_count(h->partitions));
+	write_map(out, "Partition", h->partitions);
+	write_note(out, h->note);
+	return ferror(out) ? -1 : 0;
+}
