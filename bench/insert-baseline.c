@@ -104,7 +104,11 @@ bind_row(sqlite3_stmt *s, const struct job *j)
 	num(s, 9, j->start); num(s, 10, j->end);
 	num(s, 11, j->start != JOB_UNSET ? j->start - j->submit : JOB_UNSET);
 	num(s, 12, job_run_time(j)); num(s, 13, j->alloc_procs);
-	num(s, 14, j->req_procs); sqlite3_bind_double(s, 15, j->core_seconds);
+	num(s, 14, j->req_procs);
+	if (j->core_seconds >= 0)
+		sqlite3_bind_double(s, 15, j->core_seconds);
+	else
+		sqlite3_bind_null(s, 15);
 	if (j->cpu_time >= 0)
 		sqlite3_bind_double(s, 16, j->cpu_time);
 	else

@@ -300,12 +300,13 @@ tres_item(const char *key, size_t klen, const char *val, size_t vlen,
 
 	if (klen == 3 && memcmp(key, "mem", 3) == 0)
 		return sacct_parse_mem(val, vlen, 'M', &t->mem_kb, &per);
-	if (klen >= 8 && memcmp(key, "gres/gpu", 8) == 0) {
+	if (klen >= 8 && memcmp(key, "gres/gpu", 8) == 0 &&
+	    (klen == 8 || key[8] == ':')) {
 		if (sacct_parse_count(val, vlen, &n) != 0)
 			return -1;
 		if (klen == 8)
 			t->gpus = n;
-		else if (key[8] == ':')
+		else
 			*typed_gpus += n;
 		return 0;
 	}

@@ -229,6 +229,28 @@ field_lengths(const struct sacct_parser *p, struct record *r, size_t used)
 }
 
 /*
+ * Lines without a '|' after a complete record continue its last column (a
+ * newline in a job name); append them.  Returns the new text length.
+ */
+static size_t
+append_continuations(struct record *r, struct linereader *lr, size_t used)
+{
+	char *line;
+	ssize_t len;
+
+	while ((len = linereader_next(lr, &line)) > 0) {
+		if (memchr(line, '|', (size_t)len) != NULL)
+			break;
+		record_append(r, used, "\n", 1);
+		record_append(r, used + 1, line, (size_t)len);
+		used += 1 + (size_t)len;
+	}
+	if (len >= 0)
+		linereader_unread(lr);
+	return used;
+}
+
+/*
  * Read the next record into p->cur, joining lines split by a newline in
  * user text.  Returns 1, 0 at the end of input, or -1 for a record with too
  * few fields (reported here).
@@ -269,6 +291,7 @@ read_record(struct sacct_parser *p, struct linereader *lr)
 		p->sink->reject(p->sink->ctx, r->line, reason);
 		return -1;
 	}
+	used = append_continuations(r, lr, used);
 	field_lengths(p, r, used);
 	return 1;
 }
@@ -451,11 +474,30 @@ set_req_mem(struct sacct_parser *p, struct job *j)
 	j->req_mem_kb = (int64_t)(kb * (double)times + 0.5);
 }
 
+/* A column that must have a value (here) and is empty: warn. */
+static void
+warn_if_empty(struct sacct_parser *p, enum column c)
+{
+	char reason[96];
+
+	if (p->col[c] >= 0 && p->pend.flen[p->col[c]] == 0) {
+		snprintf(reason, sizeof(reason), "empty %s, stored as unknown",
+		    column_names[c]);
+		p->sink->warn(p->sink->ctx, p->pend.line, reason);
+	}
+}
+
 static void
 set_resources(struct sacct_parser *p, struct job *j)
 {
 	struct sacct_tres alloc, req;
 	double d;
+
+	warn_if_empty(p, COL_TIMELIMIT);
+	if (j->start != JOB_UNSET) {
+		warn_if_empty(p, COL_ALLOCTRES);
+		warn_if_empty(p, COL_ALLOCCPUS);
+	}
 
 	field_tres(p, COL_ALLOCTRES, &alloc);
 	field_tres(p, COL_REQTRES, &req);
@@ -609,9 +651,11 @@ emit(struct sacct_parser *p)
 {
 	struct job *j = &p->job;
 	int64_t procs = j->alloc_procs != JOB_UNSET ? j->alloc_procs :
-	    j->req_procs != JOB_UNSET ? j->req_procs : 0;
+	    j->req_procs;
 
-	if (j->start != JOB_UNSET)
+	if (j->start == JOB_UNSET)
+		j->core_seconds = 0;
+	else if (procs != JOB_UNSET)
 		j->core_seconds = (double)procs * (double)job_run_time(j);
 	return p->sink->job(p->sink->ctx, j);
 }

@@ -27,7 +27,7 @@ ON CONFLICT (cluster, job_id, submit_time, run_number) DO UPDATE SET
     run_time      = excluded.run_time,
     alloc_procs   = COALESCE(excluded.alloc_procs, jobs.alloc_procs),
     req_procs     = COALESCE(excluded.req_procs, jobs.req_procs),
-    core_seconds  = excluded.core_seconds,
+    core_seconds  = COALESCE(excluded.core_seconds, jobs.core_seconds),
     cpu_time      = COALESCE(excluded.cpu_time, jobs.cpu_time),
     used_mem_kb   = COALESCE(excluded.used_mem_kb, jobs.used_mem_kb),
     req_time      = COALESCE(excluded.req_time, jobs.req_time),
@@ -52,7 +52,6 @@ ON CONFLICT (cluster, job_id, submit_time, run_number) DO UPDATE SET
     ingest_run    = excluded.ingest_run
 WHERE excluded.end_time IS DISTINCT FROM jobs.end_time
    OR excluded.run_time IS DISTINCT FROM jobs.run_time
-   OR excluded.core_seconds IS DISTINCT FROM jobs.core_seconds
    OR excluded.swf_status IS DISTINCT FROM jobs.swf_status
    OR excluded.state IS DISTINCT FROM jobs.state
    OR (excluded.array_job_id IS NOT NULL AND excluded.array_job_id IS DISTINCT FROM jobs.array_job_id)
@@ -61,6 +60,7 @@ WHERE excluded.end_time IS DISTINCT FROM jobs.end_time
    OR (excluded.start_time IS NOT NULL AND excluded.start_time IS DISTINCT FROM jobs.start_time)
    OR (excluded.alloc_procs IS NOT NULL AND excluded.alloc_procs IS DISTINCT FROM jobs.alloc_procs)
    OR (excluded.req_procs IS NOT NULL AND excluded.req_procs IS DISTINCT FROM jobs.req_procs)
+   OR (excluded.core_seconds IS NOT NULL AND excluded.core_seconds IS DISTINCT FROM jobs.core_seconds)
    OR (excluded.cpu_time IS NOT NULL AND excluded.cpu_time IS DISTINCT FROM jobs.cpu_time)
    OR (excluded.used_mem_kb IS NOT NULL AND excluded.used_mem_kb IS DISTINCT FROM jobs.used_mem_kb)
    OR (excluded.req_time IS NOT NULL AND excluded.req_time IS DISTINCT FROM jobs.req_time)

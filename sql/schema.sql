@@ -46,7 +46,7 @@ CREATE TABLE jobs (
     run_time      INTEGER NOT NULL,     -- end - start, 0 if never started
     alloc_procs   INTEGER,
     req_procs     INTEGER,
-    core_seconds  REAL NOT NULL,        -- exact, fractional for Kubernetes
+    core_seconds  REAL,                 -- exact, fractional for Kubernetes
     cpu_time      REAL,                 -- user + system CPU seconds
     used_mem_kb   INTEGER,              -- peak, whole job
     req_time      INTEGER,              -- wall seconds

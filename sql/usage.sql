@@ -21,7 +21,8 @@ WITH clipped AS (
 SELECT grp,
        COUNT(*),
        SUM(CASE WHEN run_time > 0
-                THEN core_seconds * overlap / run_time ELSE 0 END) / 3600.0,
+                THEN COALESCE(core_seconds, 0) * overlap / run_time ELSE 0 END)
+           / 3600.0,
        SUM(CASE WHEN run_time > 0
                 THEN COALESCE(nodes, 0) * overlap ELSE 0 END) / 3600.0,
        SUM(CASE WHEN run_time > 0

@@ -13,7 +13,7 @@ job_clear(struct job *job)
 	job->run_number = 0;
 	job->submit = job->eligible = job->start = job->end = JOB_UNSET;
 	job->alloc_procs = job->req_procs = JOB_UNSET;
-	job->core_seconds = 0;
+	job->core_seconds = -1;
 	job->cpu_time = -1;
 	job->used_mem_kb = job->req_mem_kb = job->req_time = JOB_UNSET;
 	job->nodes = job->gpus = JOB_UNSET;

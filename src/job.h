@@ -38,7 +38,8 @@ struct job {
 	/* Resources. */
 	int64_t alloc_procs;
 	int64_t req_procs;
-	double core_seconds;		/* exact usage; may be fractional */
+	double core_seconds;		/* exact usage, may be fractional; < 0
+					 * unknown */
 	double cpu_time;		/* user+system CPU seconds; < 0 unknown */
 	int64_t used_mem_kb;		/* peak, whole job */
 	int64_t req_mem_kb;		/* whole job */

@@ -282,7 +282,10 @@ bind_job(sqlite3_stmt *s, const struct job *j, int64_t run)
 	bind_int(s, 12, run_time);
 	bind_int(s, 13, j->alloc_procs);
 	bind_int(s, 14, j->req_procs);
-	sqlite3_bind_double(s, 15, j->core_seconds);
+	if (j->core_seconds >= 0)
+		sqlite3_bind_double(s, 15, j->core_seconds);
+	else
+		sqlite3_bind_null(s, 15);
 	if (j->cpu_time >= 0)
 		sqlite3_bind_double(s, 16, j->cpu_time);
 	else
