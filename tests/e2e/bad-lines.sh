@@ -1,0 +1,31 @@
+#!/bin/sh
+# A file with broken lines: each is reported as FILE:LINE, every good line
+# is stored, the summary counts them, and the exit status is 1.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
+
+f=$FIXTURES/sacct-bad.psv
+expect_status 1 hx ingest "$f"
+contains "$WORK/err" "hpcacct: $f:3: no JobID"
+contains "$WORK/err" "hpcacct: $f:4: unreadable Submit time '2026-13-45T00:00:00'"
+contains "$WORK/err" "hpcacct: $f:5: no End time"
+contains "$WORK/err" "hpcacct: $f:6: unreadable JobID 'x17'"
+contains "$WORK/err" "hpcacct: $f:10: 7 fields, expected 28"
+contains "$WORK/err" "hpcacct: warning: $f:7: unreadable ReqMem 'lots', stored as unknown"
+contains "$WORK/err" "hpcacct: warning: $f:8: unreadable State 'EXPLODED', stored as unknown"
+contains "$WORK/out" "read 9, new 4, updated 0, unchanged 0, skipped 0, rejected 5, warnings 2"
+
+# Every good job is there, with the bad fields unknown.
+hx report usage --by user --format csv >"$WORK/users.csv"
+contains "$WORK/users.csv" "alice,2,3.000000,2.000000,0.000000"
+contains "$WORK/users.csv" "bob,2,4.000000,2.000000,0.000000"
+
+# Reading it again still exits 1 but stores nothing twice.
+expect_status 1 hx ingest "$f"
+contains "$WORK/out" "read 9, new 0, updated 0, unchanged 4, skipped 0, rejected 5"
+
+# A file that is not sacct output at all stores nothing and says why.
+printf 'hello world\n' >"$WORK/junk.txt"
+expect_status 1 hx ingest "$WORK/junk.txt"
+contains "$WORK/err" "junk.txt: cannot tell the format"
+expect_status 1 hx ingest --format slurm "$WORK/junk.txt"
+contains "$WORK/err" "junk.txt: no sacct header line"

@@ -1,0 +1,177 @@
+/* Unit tests: the SQLite store (creation, schema, idempotent upsert). */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "suites.h"
+
+static char dbpath[64];
+
+static void
+make_path(void)
+{
+	int fd;
+
+	snprintf(dbpath, sizeof(dbpath), "/tmp/hpcacct-test-XXXXXX");
+	fd = mkstemp(dbpath);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	unlink(dbpath);
+}
+
+static void
+remove_db(void)
+{
+	char side[80];
+
+	unlink(dbpath);
+	snprintf(side, sizeof(side), "%s-wal", dbpath);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", dbpath);
+	unlink(side);
+}
+
+static struct store *
+open_new(void)
+{
+	char err[256];
+	struct store *st;
+
+	make_path();
+	st = store_open(dbpath, STORE_OPEN_CREATE, err, sizeof(err));
+	ck_assert_msg(st != NULL, "%s", err);
+	return st;
+}
+
+static void
+sample(struct job *j)
+{
+	job_clear(j);
+	j->cluster = "c1";
+	j->source_format = "slurm";
+	j->job_id = "77";
+	j->submit = 1000;
+	j->start = 1100;
+	j->end = 4700;
+	j->alloc_procs = 2;
+	j->core_seconds = 7200;
+	j->state = "COMPLETED";
+	j->status = SWF_COMPLETED;
+	j->user = "ann";
+	j->account = "a";
+}
+
+START_TEST(test_create_private_and_versioned)
+{
+	struct store *st = open_new();
+	struct stat sb;
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	char err[256];
+
+	ck_assert_int_eq(stat(dbpath, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 0777, 0600);
+	store_close(st);
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s,
+	    NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(s, 0), STORE_SCHEMA_VERSION);
+	sqlite3_finalize(s);
+	/* a database from a newer hpcacct is refused, not damaged */
+	ck_assert_int_eq(sqlite3_exec(db, "PRAGMA user_version = 99", NULL,
+	    NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	ck_assert_ptr_null(store_open(dbpath, STORE_OPEN_EXISTING, err,
+	    sizeof(err)));
+	ck_assert_ptr_nonnull(strstr(err, "newer"));
+	remove_db();
+	ck_assert_ptr_null(store_open(dbpath, STORE_OPEN_EXISTING, err,
+	    sizeof(err)));
+	ck_assert_ptr_nonnull(strstr(err, "no database"));
+}
+END_TEST
+
+START_TEST(test_put_new_unchanged_updated)
+{
+	struct store *st = open_new();
+	struct job j;
+	int64_t run;
+
+	sample(&j);
+	ck_assert_int_eq(store_begin(st), 0);
+	run = store_run_begin(st, "x.psv", "slurm", 1);
+	ck_assert_int_gt(run, 0);
+	ck_assert_int_eq(store_put_job(st, &j, run), STORE_PUT_NEW);
+	ck_assert_int_eq(store_put_job(st, &j, run), STORE_PUT_UNCHANGED);
+	/* an unknown value never overwrites a known one */
+	j.user = NULL;
+	j.alloc_procs = JOB_UNSET;
+	ck_assert_int_eq(store_put_job(st, &j, run), STORE_PUT_UNCHANGED);
+	/* newer data updates */
+	j.cpu_time = 7000;
+	ck_assert_int_eq(store_put_job(st, &j, run), STORE_PUT_UPDATED);
+	ck_assert_int_eq(store_put_job(st, &j, run), STORE_PUT_UNCHANGED);
+	/* another incarnation (new submit time) is another record */
+	j.submit = 4800;
+	ck_assert_int_eq(store_put_job(st, &j, run), STORE_PUT_NEW);
+	/* as is the same id on another cluster */
+	j.cluster = "c2";
+	ck_assert_int_eq(store_put_job(st, &j, run), STORE_PUT_NEW);
+	ck_assert_int_eq(store_commit(st), 0);
+	store_close(st);
+	remove_db();
+}
+END_TEST
+
+static int
+first_usage_row(void *ctx, const struct store_usage_row *r)
+{
+	struct store_usage_row *out = ctx;
+
+	*out = *r;
+	out->key = NULL;
+	return 1;
+}
+
+START_TEST(test_usage_is_clipped)
+{
+	struct store *st = open_new();
+	struct store_usage_row row;
+	struct job j;
+
+	sample(&j);		/* 2 procs from 1100 to 4700 */
+	ck_assert_int_eq(store_begin(st), 0);
+	ck_assert_int_eq(store_put_job(st, &j, 1), STORE_PUT_NEW);
+	ck_assert_int_eq(store_commit(st), 0);
+	ck_assert_int_eq(store_usage(st, "user", 2900, 100000,
+	    first_usage_row, &row), 0);
+	ck_assert_int_eq(row.jobs, 1);
+	ck_assert_double_eq_tol(row.core_hours, 1.0, 1e-9);
+	memset(&row, 0, sizeof(row));
+	ck_assert_int_eq(store_usage(st, "user", 4700, 9000,
+	    first_usage_row, &row), 0);
+	ck_assert_int_eq(row.jobs, 0);	/* [start, end) ends at 4700 */
+	store_close(st);
+	remove_db();
+}
+END_TEST
+
+Suite *
+store_suite(void)
+{
+	Suite *s = suite_create("store");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_create_private_and_versioned);
+	tcase_add_test(tc, test_put_new_unchanged_updated);
+	tcase_add_test(tc, test_usage_is_clipped);
+	suite_add_tcase(s, tc);
+	return s;
+}
