@@ -139,18 +139,12 @@ swf_exec(const struct cmd_globals *g, int argc, char **argv)
 static int
 export_exec(const struct cmd_globals *g, int argc, char **argv)
 {
-	if (argc < 2 || argv[1][0] == '-') {
-		if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
-		    strcmp(argv[1], "--help") == 0)) {
-			fputs(export_help, stdout);
-			return 0;
-		}
-		fputs(export_help, stderr);
-		return 2;
-	}
-	if (strcmp(argv[1], "swf") == 0)
-		return swf_exec(g, argc - 1, argv + 1);
-	return msg_usage("export", "unknown format '%s' (swf)", argv[1]);
+	static const struct cmd_sub formats[] = {
+		{"swf", swf_exec},
+		{NULL, NULL}
+	};
+
+	return cmd_run_sub(g, argc, argv, formats, export_help);
 }
 
 const struct cmd_entry cmd_export_entry = {

@@ -99,18 +99,12 @@ usage_exec(const struct cmd_globals *g, int argc, char **argv)
 static int
 report_exec(const struct cmd_globals *g, int argc, char **argv)
 {
-	if (argc < 2 || argv[1][0] == '-') {
-		if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
-		    strcmp(argv[1], "--help") == 0)) {
-			fputs(report_help, stdout);
-			return 0;
-		}
-		fputs(report_help, stderr);
-		return 2;
-	}
-	if (strcmp(argv[1], "usage") == 0)
-		return usage_exec(g, argc - 1, argv + 1);
-	return msg_usage("report", "unknown report '%s' (usage)", argv[1]);
+	static const struct cmd_sub reports[] = {
+		{"usage", usage_exec},
+		{NULL, NULL}
+	};
+
+	return cmd_run_sub(g, argc, argv, reports, report_help);
 }
 
 const struct cmd_entry cmd_report_entry = {

@@ -72,6 +72,27 @@ cmd_finish_output(int status)
 }
 
 int
+cmd_run_sub(const struct cmd_globals *g, int argc, char **argv,
+    const struct cmd_sub *subs, const char *help)
+{
+	const struct cmd_sub *s;
+
+	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "--help") == 0)) {
+		fputs(help, stdout);
+		return 0;
+	}
+	if (argc < 2 || argv[1][0] == '-') {
+		fputs(help, stderr);
+		return 2;
+	}
+	for (s = subs; s->name != NULL; s++)
+		if (strcmp(s->name, argv[1]) == 0)
+			return s->exec(g, argc - 1, argv + 1);
+	return msg_usage(argv[0], "unknown %s '%s'", argv[0], argv[1]);
+}
+
+int
 cmd_option_error(const char *command, int c, char **argv)
 {
 	const char *arg = argv[optind - 1];

@@ -28,6 +28,20 @@ extern const struct cmd_entry cmd_ingest_entry;
 extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_export_entry;
 
+/* A subcommand of a command with several ("report usage"). */
+struct cmd_sub {
+	const char *name;
+	int (*exec)(const struct cmd_globals *g, int argc, char **argv);
+};
+
+/*
+ * Run the subcommand named by argv[1] from subs (NULL-terminated), with
+ * argv[1] as its argv[0].  No subcommand or --help prints help (to stderr
+ * with status 2, or to stdout with 0).  Returns the exit status.
+ */
+int cmd_run_sub(const struct cmd_globals *g, int argc, char **argv,
+    const struct cmd_sub *subs, const char *help);
+
 /* NULL-terminated list of every command. */
 extern const struct cmd_entry *const cmd_table[];
 

@@ -381,16 +381,26 @@ column_text(sqlite3_stmt *s, int i)
 	return (const char *)sqlite3_column_text(s, i);
 }
 
-/* Step through a query, converting each row with conv; 0 or -1. */
+/*
+ * Run a window query (?1 from, ?2 to, ?3 a name or NULL), converting each
+ * row with conv until it returns nonzero.  Returns 0 or -1.
+ */
 static int
-query_rows(sqlite3_stmt *stmt, int (*conv)(sqlite3_stmt *, void *),
-    void *arg)
+window_query(struct store *st, const char *sql, int64_t from, int64_t to,
+    const char *name, int (*conv)(sqlite3_stmt *, void *), void *arg)
 {
+	sqlite3_stmt *stmt;
 	int rc;
 
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, from);
+	sqlite3_bind_int64(stmt, 2, to);
+	bind_text(stmt, 3, name);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		if (conv(stmt, arg) != 0)
 			break;
+	sqlite3_finalize(stmt);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -418,18 +428,8 @@ store_usage(struct store *st, const char *key, int64_t from, int64_t to,
     int (*row)(void *ctx, const struct store_usage_row *r), void *ctx)
 {
 	struct usage_call call = {row, ctx};
-	sqlite3_stmt *stmt;
-	int r;
 
-	if (sqlite3_prepare_v2(st->db, sql_usage, -1, &stmt, NULL) !=
-	    SQLITE_OK)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, from);
-	sqlite3_bind_int64(stmt, 2, to);
-	bind_text(stmt, 3, key);
-	r = query_rows(stmt, usage_conv, &call);
-	sqlite3_finalize(stmt);
-	return r;
+	return window_query(st, sql_usage, from, to, key, usage_conv, &call);
 }
 
 struct swf_call {
@@ -471,16 +471,7 @@ store_swf_jobs(struct store *st, int64_t from, int64_t to,
     int (*row)(void *ctx, const struct store_swf_row *r), void *ctx)
 {
 	struct swf_call call = {row, ctx};
-	sqlite3_stmt *stmt;
-	int r;
 
-	if (sqlite3_prepare_v2(st->db, sql_swf_jobs, -1, &stmt, NULL) !=
-	    SQLITE_OK)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, from);
-	sqlite3_bind_int64(stmt, 2, to);
-	bind_text(stmt, 3, cluster);
-	r = query_rows(stmt, swf_conv, &call);
-	sqlite3_finalize(stmt);
-	return r;
+	return window_query(st, sql_swf_jobs, from, to, cluster, swf_conv,
+	    &call);
 }
