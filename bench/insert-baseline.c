@@ -127,7 +127,8 @@ bind_row(sqlite3_stmt *s, const struct job *j)
 static int
 load(const char *path, struct rows *rows)
 {
-	struct job_sink sink = {rows, keep, ignore, ignore, ignore};
+	struct job_sink sink = {rows, keep, ignore, ignore, ignore, NULL, NULL,
+	    NULL, NULL};
 	struct sacct_options opt = {NULL, NULL};
 	struct linereader *lr;
 	FILE *fp = fopen(path, "r");

@@ -1,2 +1,3 @@
 -- What was read of an input file before.
-SELECT device, inode, size, read_offset, mtime FROM input_files WHERE path = ?1
+SELECT device, inode, size, read_offset, mtime, format
+  FROM input_files WHERE path = ?1

@@ -24,7 +24,8 @@ CREATE TABLE input_files (
     inode         INTEGER NOT NULL,
     size          INTEGER NOT NULL,
     read_offset   INTEGER NOT NULL,     -- bytes read and committed
-    mtime         INTEGER NOT NULL,
+    mtime         INTEGER NOT NULL,     -- nanoseconds since the epoch
+    format        TEXT NOT NULL,        -- slurm, pbs
     last_run      INTEGER REFERENCES ingest_runs (id)
 );
 
@@ -73,3 +74,14 @@ CREATE TABLE jobs (
 );
 
 CREATE INDEX jobs_end_time ON jobs (end_time);
+
+-- Jobs queued or started but not yet ended, for schedulers whose deletion
+-- records lack the job's details (PBS D records need the Q record's time).
+CREATE TABLE pending_jobs (
+    cluster       TEXT NOT NULL,
+    job_id        TEXT NOT NULL,
+    submit_time   INTEGER,
+    started       INTEGER NOT NULL DEFAULT 0,
+    queue         TEXT,
+    PRIMARY KEY (cluster, job_id)
+);

@@ -11,6 +11,10 @@ extern const char sql_run_begin[];
 extern const char sql_run_finish[];
 extern const char sql_file_get[];
 extern const char sql_file_put[];
+extern const char sql_pending_get[];
+extern const char sql_pending_queue[];
+extern const char sql_pending_start[];
+extern const char sql_pending_drop[];
 extern const char sql_usage[];
 extern const char sql_swf_jobs[];
 

@@ -4,32 +4,39 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd.h"
 #include "ingest.h"
 #include "msg.h"
 #include "parsers/sacct.h"
+#include "source.h"
 #include "timeutil.h"
 
 #define WARNINGS_SHOWN 10	/* per file; the rest are only counted */
 
 static const char ingest_help[] =
-    "Usage: hpcacct ingest [OPTIONS] FILE...\n"
+    "Usage: hpcacct ingest [OPTIONS] FILE|DIR...\n"
     "\n"
-    "Read accounting records into the database; '-' reads standard input.\n"
+    "Read accounting records into the database; '-' reads standard input,\n"
+    "a directory is a PBS accounting folder (its YYYYMMDD[.gz] files).\n"
     "Each file is one transaction: a bad record is reported as FILE:LINE\n"
     "and left out, every good one is stored.  Reading a file again never\n"
-    "counts a job twice.\n"
+    "counts a job twice; a file read before is skipped when unchanged and\n"
+    "read from where it stopped when it grew (PBS logs).\n"
     "\n"
     "Options:\n"
-    "  -f, --format FMT    auto (default) or slurm (sacct --parsable2)\n"
-    "  -c, --cluster NAME  cluster of the jobs (default: the Cluster column,\n"
-    "                      else 'default')\n"
+    "  -f, --format FMT    auto (default), slurm (sacct --parsable2) or pbs\n"
+    "                      (PBS Pro, OpenPBS, TORQUE accounting logs)\n"
+    "  -c, --cluster NAME  cluster of the jobs (default: sacct's Cluster\n"
+    "                      column, PBS's server name, else 'default')\n"
     "      --tz ZONE       time zone of the times in the input (default: TZ)\n"
     "      --columns LIST  column order of headerless sacct output, as given\n"
     "                      to sacct --format (implies --format slurm)\n"
+    "  -r, --reread        read known files again from their start\n"
     "  -q, --quiet         print no per-file summary\n"
     "  -v, --verbose       also name every record skipped (jobs not ended)\n"
+    "                      and every warning, and count the bytes read\n"
     "  -h, --help          show this help\n"
     "\n"
     "Exit status: 0 all read, 1 a record was rejected or a file failed,\n"
@@ -37,7 +44,9 @@ static const char ingest_help[] =
 
 struct ingest_cli {
 	int quiet, verbose;
-	int64_t warnings_shown;
+	int64_t warnings_shown;		/* in the current file */
+	int files;			/* files done */
+	struct store_run_counts total;
 };
 
 static void
@@ -68,14 +77,19 @@ report_warn(void *ctx, const char *file, int64_t line, const char *reason)
 		msg_warn("%s:%lld: %s", file, (long long)line, reason);
 }
 
+/* The summary line of a file; bytes < 0 leaves the byte count out. */
 static void
-print_summary(const char *name, const struct store_run_counts *c)
+print_summary(const char *name, const struct store_run_counts *c,
+    int64_t bytes)
 {
 	printf("%s: read %lld, new %lld, updated %lld, unchanged %lld, "
-	    "skipped %lld, rejected %lld, warnings %lld\n", name,
+	    "skipped %lld, rejected %lld, warnings %lld", name,
 	    (long long)c->read, (long long)c->new_jobs, (long long)c->updated,
 	    (long long)c->unchanged, (long long)c->skipped,
 	    (long long)c->rejected, (long long)c->warnings);
+	if (bytes >= 0)
+		printf(", bytes %lld", (long long)bytes);
+	putchar('\n');
 }
 
 static void
@@ -90,38 +104,80 @@ add_counts(struct store_run_counts *sum, const struct store_run_counts *c)
 	sum->warnings += c->warnings;
 }
 
+/* Ingest one file and report on it; returns its exit status. */
 static int
-ingest_all(struct store *st, int nfiles, char **files,
+ingest_one(struct store *st, const char *path,
     const struct ingest_options *opt, struct ingest_cli *cli)
 {
 	struct ingest_report report = {cli, report_reject, report_skip,
 	    report_warn};
-	struct store_run_counts counts, total;
+	struct store_run_counts counts;
+	int64_t bytes;
 	char err[512];
+
+	cli->warnings_shown = 0;
+	switch (ingest_path(st, path, opt, &report, &counts, &bytes, err,
+	    sizeof(err))) {
+	case INGEST_FAILED:
+		msg_error("%s: %s; nothing of it was stored", path, err);
+		return 1;
+	case INGEST_UNCHANGED:
+		if (!cli->quiet)
+			printf("%s: unchanged since it was last read\n", path);
+		cli->files++;
+		return 0;
+	default:
+		break;
+	}
+	if (counts.warnings > WARNINGS_SHOWN && !cli->verbose)
+		msg_warn("%s: %lld unreadable fields in all, stored as unknown "
+		    "(--verbose names each)", path, (long long)counts.warnings);
+	if (!cli->quiet)
+		print_summary(path, &counts, cli->verbose ? bytes : -1);
+	add_counts(&cli->total, &counts);
+	cli->files++;
+	return counts.rejected > 0;
+}
+
+/* A PBS accounting directory: each dated file in date order. */
+static int
+ingest_dir(struct store *st, const char *dir,
+    const struct ingest_options *opt, struct ingest_cli *cli)
+{
+	struct ingest_options dir_opt = *opt;
+	char err[256], **files = source_list_dir(dir, err, sizeof(err)), **f;
+	int status = 0;
+
+	if (files == NULL) {
+		msg_error("%s: %s", dir, err);
+		return 1;
+	}
+	if (files[0] == NULL)
+		msg_warn("%s: no accounting files (YYYYMMDD) in it", dir);
+	if (dir_opt.format == INGEST_AUTO)
+		dir_opt.format = INGEST_PBS;
+	for (f = files; *f != NULL; f++)
+		status |= ingest_one(st, *f, &dir_opt, cli);
+	source_list_free(files);
+	return status;
+}
+
+static int
+ingest_all(struct store *st, int nargs, char **args,
+    const struct ingest_options *opt, struct ingest_cli *cli)
+{
+	struct stat sb;
 	int i, status = 0;
 
-	memset(&total, 0, sizeof(total));
-	for (i = 0; i < nfiles; i++) {
-		cli->warnings_shown = 0;
-		if (ingest_path(st, files[i], opt, &report, &counts, err,
-		    sizeof(err)) != 0) {
-			msg_error("%s: %s; nothing of it was stored", files[i],
-			    err);
-			status = 1;
-			continue;
-		}
-		if (counts.warnings > WARNINGS_SHOWN && !cli->verbose)
-			msg_warn("%s: %lld unreadable fields in all, stored as "
-			    "unknown (--verbose names each)", files[i],
-			    (long long)counts.warnings);
-		if (counts.rejected > 0)
-			status = 1;
-		if (!cli->quiet)
-			print_summary(files[i], &counts);
-		add_counts(&total, &counts);
+	for (i = 0; i < nargs; i++) {
+		if (strcmp(args[i], "-") != 0 && stat(args[i], &sb) == 0 &&
+		    S_ISDIR(sb.st_mode))
+			status |= ingest_dir(st, args[i], opt, cli);
+		else
+			status |= ingest_one(st, args[i], opt, cli);
 	}
-	if (nfiles > 1 && !cli->quiet)
-		print_summary("total", &total);
+	if (cli->files > 1 && !cli->quiet)
+		print_summary("total", &cli->total, -1);
 	return status;
 }
 
@@ -133,23 +189,26 @@ ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 		{"cluster", required_argument, NULL, 'c'},
 		{"tz", required_argument, NULL, 'z'},
 		{"columns", required_argument, NULL, 'C'},
+		{"reread", no_argument, NULL, 'r'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
-	struct ingest_options opt = {INGEST_AUTO, NULL, NULL};
-	struct ingest_cli cli = {0, 0, 0};
+	struct ingest_options opt = {INGEST_AUTO, NULL, NULL, 0};
+	struct ingest_cli cli;
 	struct store *st;
 	char err[256];
 	int c, status;
 
-	while ((c = getopt_long(argc, argv, ":f:c:qvh", longopts, NULL)) != -1) {
+	memset(&cli, 0, sizeof(cli));
+	while ((c = getopt_long(argc, argv, ":f:c:rqvh", longopts, NULL)) !=
+	    -1) {
 		switch (c) {
 		case 'f':
 			if (ingest_format_parse(optarg, &opt.format) != 0)
 				return msg_usage("ingest", "unknown format '%s' "
-				    "(auto, slurm)", optarg);
+				    "(auto, slurm, pbs)", optarg);
 			break;
 		case 'c':
 			if (optarg[0] == '\0')
@@ -166,6 +225,9 @@ ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 				return msg_usage("ingest", "--columns: %s", err);
 			opt.columns = optarg;
 			break;
+		case 'r':
+			opt.reread = 1;
+			break;
 		case 'q':
 			cli.quiet = 1;
 			break;
@@ -181,6 +243,8 @@ ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 	}
 	if (opt.columns != NULL && opt.format == INGEST_AUTO)
 		opt.format = INGEST_SLURM;
+	if (opt.columns != NULL && opt.format != INGEST_SLURM)
+		return msg_usage("ingest", "--columns is for sacct output only");
 	if (optind >= argc)
 		return msg_usage("ingest", "no input files (use - for "
 		    "standard input)");
@@ -194,6 +258,6 @@ ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 
 const struct cmd_entry cmd_ingest_entry = {
 	"ingest", "ingest [OPTIONS] FILE...",
-	"read accounting records (sacct output) into the database",
+	"read accounting records (Slurm sacct, PBS logs) into the database",
 	ingest_exec
 };

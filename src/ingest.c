@@ -1,18 +1,19 @@
 /*
- * One input, one transaction: open, detect the format, parse into the
- * store, record the ingest run and the file's identity, commit.
+ * One input, one transaction: decide how much of the file is new, open it,
+ * detect the format, parse into the store, record the ingest run and how
+ * far the file was read, commit.
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "ingest.h"
 #include "linereader.h"
+#include "parsers/pbs.h"
 #include "parsers/sacct.h"
+#include "source.h"
 
 struct ingest_ctx {
 	struct store *st;
@@ -22,16 +23,19 @@ struct ingest_ctx {
 	int64_t run;
 };
 
+static const char *const format_names[] = {"auto", "slurm", "pbs"};
+
 int
 ingest_format_parse(const char *name, enum ingest_format *format)
 {
-	if (strcmp(name, "auto") == 0)
-		*format = INGEST_AUTO;
-	else if (strcmp(name, "slurm") == 0)
-		*format = INGEST_SLURM;
-	else
-		return -1;
-	return 0;
+	size_t i;
+
+	for (i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++)
+		if (strcmp(name, format_names[i]) == 0) {
+			*format = (enum ingest_format)i;
+			return 0;
+		}
+	return -1;
 }
 
 static int
@@ -84,6 +88,37 @@ sink_warn(void *arg, int64_t line, const char *reason)
 	c->report->warn(c->report->ctx, c->path, line, reason);
 }
 
+static int
+sink_pending_get(void *arg, const char *cluster, const char *job_id,
+    struct job_pending *p)
+{
+	return store_pending_get(((struct ingest_ctx *)arg)->st, cluster,
+	    job_id, p);
+}
+
+static int
+sink_pending_queue(void *arg, const char *cluster, const char *job_id,
+    int64_t submit, const char *queue)
+{
+	return store_pending_queue(((struct ingest_ctx *)arg)->st, cluster,
+	    job_id, submit, queue);
+}
+
+static int
+sink_pending_start(void *arg, const char *cluster, const char *job_id,
+    int64_t submit)
+{
+	return store_pending_start(((struct ingest_ctx *)arg)->st, cluster,
+	    job_id, submit);
+}
+
+static int
+sink_pending_drop(void *arg, const char *cluster, const char *job_id)
+{
+	return store_pending_drop(((struct ingest_ctx *)arg)->st, cluster,
+	    job_id);
+}
+
 /* Decide the format from the first non-empty line; -1 if unknown. */
 static int
 detect_format(struct linereader *lr, const struct ingest_options *opt,
@@ -100,77 +135,119 @@ detect_format(struct linereader *lr, const struct ingest_options *opt,
 	do
 		len = linereader_next(lr, &line);
 	while (len == 0);
-	if (len < 0)	/* empty input: nothing to read in any format */
-		*format = INGEST_SLURM;
-	else {
-		linereader_unread(lr);
-		if (!sacct_is_header(line, (size_t)len))
-			return -1;
-		*format = INGEST_SLURM;
+	if (len < 0) {	/* empty input: nothing to read in any format */
+		*format = INGEST_PBS;
+		return 0;
 	}
+	linereader_unread(lr);
+	if (sacct_is_header(line, (size_t)len))
+		*format = INGEST_SLURM;
+	else if (pbs_is_record(line, (size_t)len))
+		*format = INGEST_PBS;
+	else
+		return -1;
 	return 0;
 }
 
-static const char *
-format_name(enum ingest_format format)
-{
-	return format == INGEST_SLURM ? "slurm" : "auto";
-}
-
+/* Parse lr in format; sets *consumed to the bytes of lr read. */
 static int
 parse_into(struct ingest_ctx *c, struct linereader *lr,
     enum ingest_format format, const struct ingest_options *opt,
-    char *err, size_t errsize)
+    int64_t *consumed, char *err, size_t errsize)
 {
-	struct job_sink sink = {c, sink_job, sink_reject, sink_skip, sink_warn};
+	struct job_sink sink = {c, sink_job, sink_reject, sink_skip,
+	    sink_warn, sink_pending_get, sink_pending_queue,
+	    sink_pending_start, sink_pending_drop};
 	struct sacct_options so = {opt->cluster, opt->columns};
+	struct pbs_options po = {opt->cluster};
+	int r;
 
-	(void)format;	/* Slurm is the only format so far */
-	return sacct_parse(lr, c->path, &so, &sink, err, errsize);
+	if (format == INGEST_PBS)
+		return pbs_parse(lr, c->path, &po, &sink, consumed, err,
+		    errsize);
+	r = sacct_parse(lr, c->path, &so, &sink, err, errsize);
+	*consumed = linereader_offset(lr);
+	return r;
+}
+
+static int64_t
+mtime_ns(const struct stat *sb)
+{
+	return (int64_t)sb->st_mtim.tv_sec * 1000000000 + sb->st_mtim.tv_nsec;
+}
+
+/*
+ * Where to start reading path given what the store remembers of it:
+ * INGEST_UNCHANGED if it is the same file as last time, else *offset (0,
+ * or the end of what was read of a growing PBS log) and *format.
+ */
+static enum ingest_result
+plan_read(struct store *st, const char *path, const struct stat *sb,
+    int64_t *offset, enum ingest_format *format)
+{
+	struct store_file f;
+	int same;
+
+	*offset = 0;
+	if (*format == INGEST_SLURM || store_file_get(st, path, &f) != 1)
+		return INGEST_READ;
+	same = f.device == (int64_t)sb->st_dev && f.inode == (int64_t)sb->st_ino;
+	if (same && f.size == (int64_t)sb->st_size &&
+	    f.mtime == mtime_ns(sb))
+		return INGEST_UNCHANGED;
+	if (same && strcmp(f.format, "pbs") == 0 &&
+	    f.read_offset <= (int64_t)sb->st_size && !source_is_gzip(path)) {
+		*offset = f.read_offset;
+		*format = INGEST_PBS;
+	}
+	return INGEST_READ;
 }
 
 static int
-remember_file(struct ingest_ctx *c, FILE *fp, struct linereader *lr)
+remember_file(struct ingest_ctx *c, const struct source *src,
+    enum ingest_format format, int64_t end_offset)
 {
-	struct stat sb;
 	struct store_file f;
 
-	if (strcmp(c->path, "-") == 0 || fstat(fileno(fp), &sb) != 0 ||
-	    !S_ISREG(sb.st_mode))
+	if (src->is_stdin)
 		return 0;
-	f.device = (int64_t)sb.st_dev;
-	f.inode = (int64_t)sb.st_ino;
-	f.size = (int64_t)sb.st_size;
-	f.read_offset = linereader_offset(lr);
-	f.mtime = (int64_t)sb.st_mtime;
+	f.device = (int64_t)src->st.st_dev;
+	f.inode = (int64_t)src->st.st_ino;
+	f.size = (int64_t)src->st.st_size;
+	f.read_offset = src->is_gzip ? f.size : end_offset;
+	f.mtime = mtime_ns(&src->st);
+	snprintf(f.format, sizeof(f.format), "%s", format_names[format]);
 	return store_file_put(c->st, c->path, &f, c->run);
 }
 
 static int
-ingest_stream(struct ingest_ctx *c, FILE *fp,
-    const struct ingest_options *opt, char *err, size_t errsize)
+ingest_stream(struct ingest_ctx *c, struct source *src, int64_t offset,
+    enum ingest_format format, const struct ingest_options *opt,
+    int64_t *bytes, char *err, size_t errsize)
 {
-	struct linereader *lr = linereader_new(fp);
-	enum ingest_format format;
+	struct linereader *lr = linereader_new(src->fp);
+	int64_t consumed = 0;
 	int r = -1;
 
-	if (detect_format(lr, opt, &format) != 0) {
+	if (format == INGEST_AUTO && detect_format(lr, opt, &format) != 0) {
 		snprintf(err, errsize, "cannot tell the format (give "
 		    "--format, or --columns for headerless sacct output)");
 		goto out;
 	}
 	if (store_begin(c->st) != 0)
 		goto db_error;
-	c->run = store_run_begin(c->st, c->path, format_name(format),
+	c->run = store_run_begin(c->st, c->path, format_names[format],
 	    (int64_t)time(NULL));
 	if (c->run < 0)
 		goto db_error;
-	if (parse_into(c, lr, format, opt, err, errsize) != 0) {
+	if (parse_into(c, lr, format, opt, &consumed, err, errsize) != 0) {
 		store_rollback(c->st);
 		goto out;
 	}
+	*bytes = consumed;
 	if (store_run_finish(c->st, c->run, c->counts, (int64_t)time(NULL)) ||
-	    remember_file(c, fp, lr) != 0 || store_commit(c->st) != 0)
+	    remember_file(c, src, format, offset + consumed) != 0 ||
+	    store_commit(c->st) != 0)
 		goto db_error;
 	r = 0;
 	goto out;
@@ -182,31 +259,32 @@ out:
 	return r;
 }
 
-int
+enum ingest_result
 ingest_path(struct store *st, const char *path,
     const struct ingest_options *opt, const struct ingest_report *report,
-    struct store_run_counts *counts, char *err, size_t errsize)
+    struct store_run_counts *counts, int64_t *bytes, char *err,
+    size_t errsize)
 {
 	struct ingest_ctx c = {st, path, report, counts, -1};
+	enum ingest_format format = opt->format;
+	struct source src;
 	struct stat sb;
-	FILE *fp;
+	int64_t offset = 0;
 	int r;
 
 	memset(counts, 0, sizeof(*counts));
-	if (strcmp(path, "-") == 0)
-		return ingest_stream(&c, stdin, opt, err, errsize);
-	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		snprintf(err, errsize, "is a directory");
-		return -1;
-	}
-	fp = fopen(path, "r");
-	if (fp == NULL) {
-		snprintf(err, errsize, "%s", strerror(errno));
-		return -1;
-	}
-	r = ingest_stream(&c, fp, opt, err, errsize);
-	fclose(fp);
-	if (r != 0)
+	*bytes = 0;
+	if (!opt->reread && strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
+	    S_ISREG(sb.st_mode) &&
+	    plan_read(st, path, &sb, &offset, &format) == INGEST_UNCHANGED)
+		return INGEST_UNCHANGED;
+	if (source_open(&src, path, offset, err, errsize) != 0)
+		return INGEST_FAILED;
+	r = ingest_stream(&c, &src, offset, format, opt, bytes, err, errsize);
+	source_close(&src);
+	if (r != 0) {
 		memset(counts, 0, sizeof(*counts));
-	return r;
+		return INGEST_FAILED;
+	}
+	return INGEST_READ;
 }

@@ -1,7 +1,9 @@
 /*
- * Ingest: read one input (file or stdin) in one transaction, detect its
+ * Ingest: read one input (a file or stdin) in one transaction, detect its
  * format, hand its jobs to the store and count what happened to each
- * record.  Diagnostics go to the caller through callbacks.
+ * record.  A file read before is read again only from where the last run
+ * stopped (when it grew) or not at all (when it is unchanged).
+ * Diagnostics go to the caller through callbacks.
  */
 #ifndef HPCACCT_INGEST_H
 #define HPCACCT_INGEST_H
@@ -13,16 +15,18 @@
 
 enum ingest_format {
 	INGEST_AUTO,
-	INGEST_SLURM
+	INGEST_SLURM,
+	INGEST_PBS
 };
 
 struct ingest_options {
 	enum ingest_format format;
 	const char *cluster;	/* --cluster, or NULL */
 	const char *columns;	/* --columns, or NULL */
+	int reread;		/* read known files again from the start */
 };
 
-/* Parse a --format name ("auto", "slurm"); 0 or -1. */
+/* Parse a --format name ("auto", "slurm", "pbs"); 0 or -1. */
 int ingest_format_parse(const char *name, enum ingest_format *format);
 
 /* Per-record diagnostics: file, 1-based line (0: the whole file), text. */
@@ -36,14 +40,20 @@ struct ingest_report {
 	    const char *reason);
 };
 
+enum ingest_result {
+	INGEST_READ,		/* read (from its start or where it stopped) */
+	INGEST_UNCHANGED,	/* the same file as last time: not opened */
+	INGEST_FAILED		/* nothing of it stored; see err */
+};
+
 /*
  * Ingest path ("-" is stdin) into st as one transaction and ingest run.
- * Fills *counts.  Returns 0 when the input was read to its end (rejected
- * records are counted, the rest kept), or -1 when nothing of it was stored,
- * with a reason in err.
+ * Fills *counts and *bytes (bytes read).  Rejected records are counted,
+ * the rest kept.
  */
-int ingest_path(struct store *st, const char *path,
+enum ingest_result ingest_path(struct store *st, const char *path,
     const struct ingest_options *opt, const struct ingest_report *report,
-    struct store_run_counts *counts, char *err, size_t errsize);
+    struct store_run_counts *counts, int64_t *bytes, char *err,
+    size_t errsize);
 
 #endif

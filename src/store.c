@@ -25,6 +25,10 @@ struct store {
 	sqlite3_stmt *upsert;
 	sqlite3_stmt *file_get;
 	sqlite3_stmt *file_put;
+	sqlite3_stmt *pending_get;
+	sqlite3_stmt *pending_queue;
+	sqlite3_stmt *pending_start;
+	sqlite3_stmt *pending_drop;
 };
 
 /* Schema steps: steps[v] takes a database from version v to v + 1. */
@@ -122,7 +126,11 @@ configure(struct store *st, char *err, size_t errsize)
 		return -1;
 	if (prepare(st, &st->upsert, sql_job_upsert) != 0 ||
 	    prepare(st, &st->file_get, sql_file_get) != 0 ||
-	    prepare(st, &st->file_put, sql_file_put) != 0) {
+	    prepare(st, &st->file_put, sql_file_put) != 0 ||
+	    prepare(st, &st->pending_get, sql_pending_get) != 0 ||
+	    prepare(st, &st->pending_queue, sql_pending_queue) != 0 ||
+	    prepare(st, &st->pending_start, sql_pending_start) != 0 ||
+	    prepare(st, &st->pending_drop, sql_pending_drop) != 0) {
 		snprintf(err, errsize, "cannot prepare statements: %s",
 		    sqlite3_errmsg(st->db));
 		return -1;
@@ -166,6 +174,10 @@ store_close(struct store *st)
 	sqlite3_finalize(st->upsert);
 	sqlite3_finalize(st->file_get);
 	sqlite3_finalize(st->file_put);
+	sqlite3_finalize(st->pending_get);
+	sqlite3_finalize(st->pending_queue);
+	sqlite3_finalize(st->pending_start);
+	sqlite3_finalize(st->pending_drop);
 	sqlite3_close(st->db);
 	free(st);
 }
@@ -205,6 +217,13 @@ bind_text(sqlite3_stmt *stmt, int i, const char *s)
 		sqlite3_bind_null(stmt, i);
 	else
 		sqlite3_bind_text(stmt, i, s, -1, SQLITE_STATIC);
+}
+
+static int64_t
+column_int(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? JOB_UNSET :
+	    sqlite3_column_int64(s, i);
 }
 
 /* Run a statement that returns no rows, then reset it; 0 or -1. */
@@ -346,6 +365,8 @@ store_file_get(struct store *st, const char *path, struct store_file *f)
 		f->size = sqlite3_column_int64(s, 2);
 		f->read_offset = sqlite3_column_int64(s, 3);
 		f->mtime = sqlite3_column_int64(s, 4);
+		snprintf(f->format, sizeof(f->format), "%s",
+		    (const char *)sqlite3_column_text(s, 5));
 	}
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
@@ -364,15 +385,66 @@ store_file_put(struct store *st, const char *path, const struct store_file *f,
 	sqlite3_bind_int64(s, 4, f->size);
 	sqlite3_bind_int64(s, 5, f->read_offset);
 	sqlite3_bind_int64(s, 6, f->mtime);
-	sqlite3_bind_int64(s, 7, run);
+	bind_text(s, 7, f->format);
+	sqlite3_bind_int64(s, 8, run);
 	return step_done(s);
 }
 
-static int64_t
-column_int(sqlite3_stmt *s, int i)
+int
+store_pending_get(struct store *st, const char *cluster, const char *job_id,
+    struct job_pending *p)
 {
-	return sqlite3_column_type(s, i) == SQLITE_NULL ? JOB_UNSET :
-	    sqlite3_column_int64(s, i);
+	sqlite3_stmt *s = st->pending_get;
+	const char *queue;
+	int rc;
+
+	bind_text(s, 1, cluster);
+	bind_text(s, 2, job_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		p->submit = column_int(s, 0);
+		p->started = sqlite3_column_int(s, 1);
+		queue = (const char *)sqlite3_column_text(s, 2);
+		snprintf(p->queue, sizeof(p->queue), "%s", queue ? queue : "");
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_pending_queue(struct store *st, const char *cluster,
+    const char *job_id, int64_t submit, const char *queue)
+{
+	sqlite3_stmt *s = st->pending_queue;
+
+	bind_text(s, 1, cluster);
+	bind_text(s, 2, job_id);
+	bind_int(s, 3, submit);
+	bind_text(s, 4, queue);
+	return step_done(s);
+}
+
+int
+store_pending_start(struct store *st, const char *cluster,
+    const char *job_id, int64_t submit)
+{
+	sqlite3_stmt *s = st->pending_start;
+
+	bind_text(s, 1, cluster);
+	bind_text(s, 2, job_id);
+	bind_int(s, 3, submit);
+	return step_done(s);
+}
+
+int
+store_pending_drop(struct store *st, const char *cluster, const char *job_id)
+{
+	sqlite3_stmt *s = st->pending_drop;
+
+	bind_text(s, 1, cluster);
+	bind_text(s, 2, job_id);
+	return step_done(s);
 }
 
 static const char *

@@ -63,6 +63,7 @@ enum store_put store_put_job(struct store *st, const struct job *job,
 /* What was read of an input file. */
 struct store_file {
 	int64_t device, inode, size, read_offset, mtime;
+	char format[16];	/* "slurm", "pbs" */
 };
 
 /* Look up path: 1 found (*f filled), 0 unknown, -1 error. */
@@ -70,6 +71,19 @@ int store_file_get(struct store *st, const char *path, struct store_file *f);
 /* Remember how far path was read in run; 0 or -1. */
 int store_file_put(struct store *st, const char *path,
     const struct store_file *f, int64_t run);
+
+/* Jobs in flight (see struct job_pending): 1 found, 0 not, -1 error. */
+int store_pending_get(struct store *st, const char *cluster,
+    const char *job_id, struct job_pending *p);
+/* A job was queued at submit (JOB_UNSET: unknown) in queue; 0 or -1. */
+int store_pending_queue(struct store *st, const char *cluster,
+    const char *job_id, int64_t submit, const char *queue);
+/* A job started; 0 or -1. */
+int store_pending_start(struct store *st, const char *cluster,
+    const char *job_id, int64_t submit);
+/* A job ended; 0 or -1. */
+int store_pending_drop(struct store *st, const char *cluster,
+    const char *job_id);
 
 /* One row of the usage report. */
 struct store_usage_row {

@@ -19,8 +19,11 @@ hx report usage --by user --format csv >"$WORK/users.csv"
 contains "$WORK/users.csv" "alice,2,3.000000,2.000000,0.000000"
 contains "$WORK/users.csv" "bob,2,4.000000,2.000000,0.000000"
 
-# Reading it again still exits 1 but stores nothing twice.
-expect_status 1 hx ingest "$f"
+# Reading it again skips it; forcing a re-read still exits 1 but stores
+# nothing twice.
+expect_status 0 hx ingest "$f"
+contains "$WORK/out" "unchanged since it was last read"
+expect_status 1 hx ingest --reread "$f"
 contains "$WORK/out" "read 9, new 0, updated 0, unchanged 4, skipped 0, rejected 5"
 
 # A file that is not sacct output at all stores nothing and says why.

@@ -12,7 +12,11 @@ hx report usage --by user --format csv >"$WORK/first.csv"
 hx export swf --installation t -o "$WORK/first.swf"
 n1=$(rows)
 
+# An unchanged file is not read again at all; --reread reads it, and every
+# job is found unchanged.
 expect_status 0 hx ingest "$f"
+contains "$WORK/out" "sacct-small.psv: unchanged since it was last read"
+expect_status 0 hx ingest --reread "$f"
 contains "$WORK/out" "read 25, new 0, updated 0, unchanged 22, skipped 3, rejected 0"
 hx report usage --by user --format csv >"$WORK/second.csv"
 hx export swf --installation t -o "$WORK/second.swf"
@@ -23,7 +27,7 @@ cmp -s "$WORK/a" "$WORK/b" || fail "SWF changed on re-read"
 [ "$(rows)" = "$n1" ] || fail "row count changed on re-read"
 
 # The same dump from stdin, and again in one call: still nothing new.
-expect_status 0 hx ingest - "$f" <"$f"
+expect_status 0 hx ingest --reread - "$f" <"$f"
 contains "$WORK/out" "-: read 25, new 0, updated 0, unchanged 22"
 contains "$WORK/out" "total: read 50, new 0, updated 0, unchanged 44"
 

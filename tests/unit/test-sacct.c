@@ -58,7 +58,8 @@ static int
 parse(const char *text, const char *cluster, const char *columns,
     struct seen *s)
 {
-	struct job_sink sink = {s, on_job, on_reject, on_skip, on_warn};
+	struct job_sink sink = {s, on_job, on_reject, on_skip, on_warn, NULL,
+	    NULL, NULL, NULL};
 	struct sacct_options opt = {cluster, columns};
 	FILE *fp = fmemopen((void *)text, strlen(text), "r");
 	struct linereader *lr = linereader_new(fp);

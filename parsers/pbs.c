@@ -1,0 +1,512 @@
+/*
+ * PBS accounting reader.  Each line is split into its date, record type,
+ * job id and key=value attributes (pbs-fields.c); the attributes hpcacct
+ * needs are picked out by name and NUL-terminated in place, so job strings
+ * point into the line.  Epoch attributes are authoritative; the line's
+ * date (local time) stands in only where one is missing.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pbs-fields.h"
+#include "pbs.h"
+#include "timeutil.h"
+
+enum attr {
+	A_USER, A_GROUP, A_ACCOUNT, A_PROJECT, A_JOBNAME, A_QUEUE,
+	A_CTIME, A_QTIME, A_ETIME, A_START, A_END,
+	A_EXEC_HOST, A_EXEC_VNODE, A_EXIT_STATUS, A_RUN_COUNT,
+	A_RL_NCPUS, A_RL_NODECT, A_RL_NODES, A_RL_WALLTIME, A_RL_MEM,
+	A_RL_NGPUS, A_RL_GPUS,
+	A_RU_NCPUS, A_RU_CPUT, A_RU_MEM, A_RU_WALLTIME,
+	A_TOTAL_SLOTS, A_UNIQUE_NODES,
+	/* present only in TORQUE records */
+	A_OWNER, A_RESOURCE_REQUEST, A_RL_NEEDNODES,
+	A_COUNT
+};
+
+static const char *const attr_names[A_COUNT] = {
+	"user", "group", "account", "project", "jobname", "queue",
+	"ctime", "qtime", "etime", "start", "end",
+	"exec_host", "exec_vnode", "Exit_status", "run_count",
+	"Resource_List.ncpus", "Resource_List.nodect", "Resource_List.nodes",
+	"Resource_List.walltime", "Resource_List.mem",
+	"Resource_List.ngpus", "Resource_List.gpus",
+	"resources_used.ncpus", "resources_used.cput", "resources_used.mem",
+	"resources_used.walltime",
+	"total_execution_slots", "unique_node_count",
+	"owner", "Resource_Request_2.0", "Resource_List.neednodes",
+};
+
+/* The record types that hpcacct reads; the others are not split. */
+#define JOB_RECORD_TYPES "EQSRDA"
+
+/* One parsed record: attribute values as NUL-terminated strings. */
+struct record {
+	struct pbs_line line;
+	struct pbs_jobid id;
+	char *val[A_COUNT];	/* NULL when absent */
+	int64_t line_time;	/* the line's date, as epoch */
+	int64_t lineno;
+	enum pbs_dialect dialect;
+};
+
+struct parser {
+	const char *name;
+	const struct pbs_options *opt;
+	const struct job_sink *sink;
+	char cluster[256];	/* cluster_of()'s result */
+	char parent[32];	/* array parent id of the current record */
+};
+
+int
+pbs_is_record(const char *line, size_t len)
+{
+	return pbs_looks_like_record(line, len);
+}
+
+static void warn(struct parser *p, const struct record *r, const char *fmt,
+    ...) __attribute__((format(printf, 3, 4)));
+
+static void
+warn(struct parser *p, const struct record *r, const char *fmt, ...)
+{
+	char reason[200];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(reason, sizeof(reason), fmt, ap);
+	va_end(ap);
+	p->sink->warn(p->sink->ctx, r->lineno, reason);
+}
+
+static int
+attr_index(const char *key, size_t len)
+{
+	int i;
+
+	for (i = 0; i < A_COUNT; i++)
+		if (strlen(attr_names[i]) == len &&
+		    memcmp(attr_names[i], key, len) == 0)
+			return i;
+	return -1;
+}
+
+/* Split a line into a record; -1 (reported) if it cannot be read. */
+static int
+split_record(struct parser *p, char *text, size_t len, int64_t lineno,
+    struct record *r)
+{
+	char *ends[A_COUNT];
+	struct pbs_attr a;
+	size_t pos = 0;
+	int i, rc;
+
+	memset(r, 0, sizeof(*r));
+	r->lineno = lineno;
+	if (pbs_parse_line(text, len, &r->line) != 0)
+		return -1;
+	if (!strchr(JOB_RECORD_TYPES, r->line.type))
+		return 0;	/* licenses, reservations, ...: not read */
+	if (pbs_parse_jobid(r->line.job_id, r->line.job_id_len, &r->id) != 0)
+		return -1;
+	while ((rc = pbs_next_attr(r->line.message, r->line.message_len, &pos,
+	    &a)) == 1) {
+		i = attr_index(a.key, a.key_len);
+		if (i >= 0 && r->val[i] == NULL) {
+			r->val[i] = (char *)a.value;
+			ends[i] = (char *)a.value + a.value_len;
+		}
+	}
+	if (rc < 0)
+		warn(p, r, "malformed attribute list; the rest of the record "
+		    "was ignored");
+	for (i = 0; i < A_COUNT; i++)
+		if (r->val[i] != NULL)
+			*ends[i] = '\0';
+	((char *)r->line.job_id)[r->line.job_id_len] = '\0';
+	r->line_time = timeutil_local_to_epoch(r->line.year, r->line.month,
+	    r->line.day, r->line.hour, r->line.min, r->line.sec);
+	r->dialect = r->val[A_OWNER] || r->val[A_TOTAL_SLOTS] ||
+	    r->val[A_UNIQUE_NODES] || r->val[A_RESOURCE_REQUEST] ||
+	    r->val[A_RL_NEEDNODES] ? PBS_TORQUE : PBS_PRO;
+	return 0;
+}
+
+/* An integer attribute; JOB_UNSET if absent, with a warning if bad. */
+static int64_t
+attr_int(struct parser *p, const struct record *r, enum attr a)
+{
+	int64_t v;
+
+	if (r->val[a] == NULL || r->val[a][0] == '\0')
+		return JOB_UNSET;
+	if (pbs_parse_int(r->val[a], strlen(r->val[a]), &v) != 0 || v < 0) {
+		warn(p, r, "unreadable %s '%.60s', stored as unknown",
+		    attr_names[a], r->val[a]);
+		return JOB_UNSET;
+	}
+	return v;
+}
+
+static int64_t
+attr_size(struct parser *p, const struct record *r, enum attr a)
+{
+	int64_t kb;
+
+	if (r->val[a] == NULL)
+		return JOB_UNSET;
+	if (pbs_parse_size(r->val[a], strlen(r->val[a]), &kb) != 0) {
+		warn(p, r, "unreadable %s '%.60s', stored as unknown",
+		    attr_names[a], r->val[a]);
+		return JOB_UNSET;
+	}
+	return kb;
+}
+
+static double
+attr_duration(struct parser *p, const struct record *r, enum attr a)
+{
+	double d;
+
+	if (r->val[a] == NULL)
+		return -1;
+	if (timeutil_parse_duration(r->val[a], strlen(r->val[a]), 1, &d)) {
+		warn(p, r, "unreadable %s '%.60s', stored as unknown",
+		    attr_names[a], r->val[a]);
+		return -1;
+	}
+	return d;
+}
+
+static const char *
+cluster_of(struct parser *p, const struct record *r)
+{
+	if (p->opt->cluster != NULL)
+		return p->opt->cluster;
+	if (r->id.server == NULL)
+		return "default";
+	snprintf(p->cluster, sizeof(p->cluster), "%.*s",
+	    (int)r->id.server_len, r->id.server);
+	return p->cluster;
+}
+
+/* Processors: the dialect's most trusted source first (FORMATS.md). */
+static int64_t
+procs_of(struct parser *p, const struct record *r, int64_t host_slots,
+    int64_t spec_procs)
+{
+	int64_t v;
+
+	if (r->dialect == PBS_TORQUE) {
+		v = attr_int(p, r, A_TOTAL_SLOTS);
+		if (v > 0)
+			return v;
+		if (host_slots > 0)
+			return host_slots;
+		return spec_procs > 0 ? spec_procs : JOB_UNSET;
+	}
+	v = attr_int(p, r, A_RU_NCPUS);
+	if (v > 0)
+		return v;
+	v = attr_int(p, r, A_RL_NCPUS);
+	if (v > 0)
+		return v;
+	return host_slots > 0 ? host_slots : JOB_UNSET;
+}
+
+struct placement {
+	int64_t slots, hosts;			/* from exec_host */
+	int64_t spec_nodes, spec_procs, spec_gpus;	/* nodes spec */
+	int64_t vnode_gpus;			/* exec_vnode */
+};
+
+static void
+read_placement(struct parser *p, const struct record *r,
+    struct placement *pl)
+{
+	const char *s;
+	int64_t cpus;
+
+	memset(pl, 0, sizeof(*pl));
+	pl->vnode_gpus = -1;
+	if ((s = r->val[A_EXEC_HOST]) != NULL && s[0] != '\0' &&
+	    pbs_parse_exec_host(s, strlen(s), &pl->slots, &pl->hosts) != 0) {
+		warn(p, r, "unreadable exec_host '%.60s', stored as unknown",
+		    s);
+		pl->slots = pl->hosts = 0;
+	}
+	if ((s = r->val[A_RL_NODES]) != NULL &&
+	    pbs_parse_nodes(s, strlen(s), &pl->spec_nodes, &pl->spec_procs,
+	    &pl->spec_gpus) != 0) {
+		warn(p, r, "unreadable Resource_List.nodes '%.60s', stored as "
+		    "unknown", s);
+		pl->spec_nodes = pl->spec_procs = pl->spec_gpus = 0;
+	}
+	if ((s = r->val[A_EXEC_VNODE]) != NULL &&
+	    pbs_parse_exec_vnode(s, strlen(s), &cpus, &pl->vnode_gpus) != 0) {
+		warn(p, r, "unreadable exec_vnode '%.60s'", s);
+		pl->vnode_gpus = -1;
+	}
+}
+
+static void
+set_resources(struct parser *p, const struct record *r, struct job *j)
+{
+	struct placement pl;
+	int64_t v;
+	double d;
+
+	read_placement(p, r, &pl);
+	j->alloc_procs = procs_of(p, r, pl.slots, pl.spec_procs);
+	j->req_procs = attr_int(p, r, A_RL_NCPUS);
+	if (r->dialect == PBS_TORQUE && pl.spec_procs > 0)
+		j->req_procs = pl.spec_procs;	/* ncpus is often 1 there */
+	j->nodes = attr_int(p, r, A_RL_NODECT);
+	if (j->nodes == JOB_UNSET)
+		j->nodes = attr_int(p, r, A_UNIQUE_NODES);
+	if (j->nodes == JOB_UNSET && pl.hosts > 0)
+		j->nodes = pl.hosts;
+	if ((v = attr_int(p, r, A_RL_NGPUS)) != JOB_UNSET ||
+	    (v = attr_int(p, r, A_RL_GPUS)) != JOB_UNSET)
+		j->gpus = v;
+	else if (pl.vnode_gpus > 0)
+		j->gpus = pl.vnode_gpus;
+	else
+		j->gpus = pl.spec_gpus;
+	d = attr_duration(p, r, A_RL_WALLTIME);
+	j->req_time = d >= 0 ? (int64_t)d : JOB_UNSET;
+	j->cpu_time = attr_duration(p, r, A_RU_CPUT);
+	j->req_mem_kb = attr_size(p, r, A_RL_MEM);
+	j->used_mem_kb = attr_size(p, r, A_RU_MEM);
+}
+
+static void
+set_names(struct parser *p, const struct record *r, struct job *j)
+{
+	j->cluster = cluster_of(p, r);
+	j->source_format = "pbs";
+	j->source_file = p->name;
+	j->source_line = r->lineno;
+	j->job_id = r->line.job_id;
+	j->user = r->val[A_USER];
+	j->group = r->val[A_GROUP];
+	j->account = r->val[A_ACCOUNT] ? r->val[A_ACCOUNT] : r->val[A_PROJECT];
+	j->queue = r->val[A_QUEUE];
+	j->job_name = r->val[A_JOBNAME];
+	if (r->id.array_index >= 0) {
+		snprintf(p->parent, sizeof(p->parent), "%.*s",
+		    (int)r->id.number_len, r->line.job_id);
+		j->array_job_id = p->parent;
+		j->array_index = r->id.array_index;
+	}
+}
+
+/* Submit, eligible, start, end: epoch attributes, else the line's date. */
+static void
+set_times(struct parser *p, const struct record *r, struct job *j)
+{
+	j->submit = attr_int(p, r, A_QTIME);
+	if (j->submit == JOB_UNSET)
+		j->submit = attr_int(p, r, A_CTIME);
+	j->eligible = attr_int(p, r, A_ETIME);
+	j->start = attr_int(p, r, A_START);
+	if (j->start == 0)
+		j->start = JOB_UNSET;	/* TORQUE writes start=0 */
+	j->end = attr_int(p, r, A_END);
+	if (j->end == JOB_UNSET)
+		j->end = r->line_time;
+	if (j->submit == JOB_UNSET)
+		j->submit = j->start != JOB_UNSET ? j->start : j->end;
+	if (j->start != JOB_UNSET && j->end < j->start) {
+		warn(p, r, "end before start; the run is taken as empty");
+		j->end = j->start;
+	}
+}
+
+/* Outcome of an E or R record. */
+static void
+set_outcome(struct parser *p, const struct record *r, struct job *j)
+{
+	struct pbs_exit e;
+	int64_t status;
+	double used, limit;
+
+	if (j->start == JOB_UNSET) {	/* ended without running */
+		j->state = "CANCELLED";
+		j->status = SWF_CANCELLED;
+		return;
+	}
+	if (r->line.type == 'R') {
+		j->state = "REQUEUED";
+		j->status = SWF_FAILED;
+		return;
+	}
+	if (r->val[A_EXIT_STATUS] == NULL ||
+	    pbs_parse_int(r->val[A_EXIT_STATUS],
+	    strlen(r->val[A_EXIT_STATUS]), &status) != 0) {
+		warn(p, r, "no readable Exit_status; the outcome is unknown");
+		j->state = "UNKNOWN";
+		j->status = SWF_UNKNOWN;
+		return;
+	}
+	pbs_decode_exit(status, r->dialect, &e);
+	j->state = e.state;
+	j->status = e.swf_status;
+	j->exit_code = status;
+	j->exit_signal = e.signal;
+	used = attr_duration(p, r, A_RU_WALLTIME);
+	limit = j->req_time != JOB_UNSET ? (double)j->req_time : -1;
+	if (e.signal > 0 && limit > 0 && used > limit)
+		j->state = "TIMEOUT";	/* killed for passing its walltime */
+}
+
+static int
+emit_run(struct parser *p, const struct record *r)
+{
+	struct job j;
+	int64_t run_count;
+
+	job_clear(&j);
+	set_names(p, r, &j);
+	set_times(p, r, &j);
+	set_resources(p, r, &j);
+	set_outcome(p, r, &j);
+	run_count = attr_int(p, r, A_RUN_COUNT);
+	if (run_count != JOB_UNSET)
+		j.run_number = run_count;
+	else if (r->line.type == 'R' && j.start != JOB_UNSET)
+		j.run_number = j.start;	/* stable per interrupted run */
+	if (j.start == JOB_UNSET) {	/* nothing was allocated */
+		j.alloc_procs = j.nodes = JOB_UNSET;
+		j.core_seconds = 0;
+	} else if (j.alloc_procs != JOB_UNSET)
+		j.core_seconds = (double)j.alloc_procs *
+		    (double)job_run_time(&j);
+	if (r->line.type == 'E' && p->sink->pending_drop != NULL &&
+	    p->sink->pending_drop(p->sink->ctx, j.cluster, j.job_id) != 0)
+		return -1;
+	return p->sink->job(p->sink->ctx, &j);
+}
+
+/* A D or A record: a cancelled job if it never started. */
+static int
+emit_deleted(struct parser *p, const struct record *r)
+{
+	struct job_pending pend = {JOB_UNSET, 0, ""};
+	const char *cluster = cluster_of(p, r);
+	struct job j;
+	int found = 0;
+
+	if (p->sink->pending_get != NULL) {
+		found = p->sink->pending_get(p->sink->ctx, cluster,
+		    r->line.job_id, &pend);
+		if (found < 0)
+			return -1;
+	}
+	if (found && pend.started) {
+		p->sink->skip(p->sink->ctx, r->lineno, "deleted after it "
+		    "started: its E record carries the run");
+		return 0;
+	}
+	job_clear(&j);
+	set_names(p, r, &j);
+	j.submit = found && pend.submit != JOB_UNSET ? pend.submit :
+	    r->line_time;
+	j.end = r->line_time;
+	j.queue = pend.queue[0] != '\0' ? pend.queue : r->val[A_QUEUE];
+	j.state = "CANCELLED";
+	j.raw_state = r->line.type == 'D' ? "D" : "A";
+	j.status = SWF_CANCELLED;
+	j.core_seconds = 0;
+	if (found && p->sink->pending_drop(p->sink->ctx, cluster,
+	    r->line.job_id) != 0)
+		return -1;
+	return p->sink->job(p->sink->ctx, &j);
+}
+
+/* Q and S records: remember the job until its end. */
+static int
+note_pending(struct parser *p, const struct record *r)
+{
+	const char *cluster = cluster_of(p, r);
+	int64_t submit = attr_int(p, r, A_QTIME);
+
+	if (p->sink->pending_queue == NULL)
+		return 0;
+	if (submit == JOB_UNSET && r->line.type == 'Q')
+		submit = r->line_time;
+	if (r->line.type == 'Q')
+		return p->sink->pending_queue(p->sink->ctx, cluster,
+		    r->line.job_id, submit, r->val[A_QUEUE]);
+	return p->sink->pending_start(p->sink->ctx, cluster, r->line.job_id,
+	    submit);
+}
+
+static int
+process(struct parser *p, struct record *r)
+{
+	switch (r->line.type) {
+	case 'E':
+	case 'R':
+		if (r->id.is_array_parent) {
+			p->sink->skip(p->sink->ctx, r->lineno, "array parent "
+			    "record: its subjobs are the jobs");
+			return 0;
+		}
+		return emit_run(p, r);
+	case 'D':
+	case 'A':
+		if (r->id.is_array_parent) {
+			p->sink->skip(p->sink->ctx, r->lineno, "array parent "
+			    "deleted: its subjobs are not logged one by one");
+			return 0;
+		}
+		return emit_deleted(p, r);
+	case 'Q':
+	case 'S':
+		return note_pending(p, r);
+	default:	/* checkpoints, suspends, reservations, ... */
+		return 0;
+	}
+}
+
+int
+pbs_parse(struct linereader *lr, const char *name,
+    const struct pbs_options *opt, const struct job_sink *sink,
+    int64_t *consumed, char *err, size_t errsize)
+{
+	struct parser p = {name, opt, sink, "", ""};
+	struct record r;
+	char *line;
+	ssize_t len;
+
+	*consumed = 0;
+	while ((len = linereader_next(lr, &line)) >= 0) {
+		if (linereader_unterminated(lr))
+			break;		/* still being written */
+		*consumed = linereader_offset(lr);
+		if (len == 0)
+			continue;
+		if (split_record(&p, line, (size_t)len, linereader_lineno(lr),
+		    &r) != 0) {
+			sink->reject(sink->ctx, linereader_lineno(lr),
+			    "not a PBS accounting record");
+			continue;
+		}
+		if (process(&p, &r) != 0) {
+			snprintf(err, errsize, "stopped: the job could not be "
+			    "stored");
+			return -1;
+		}
+	}
+	if (linereader_error(lr)) {
+		snprintf(err, errsize, "read error: %s",
+		    strerror(linereader_error(lr)));
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,2 @@
+-- A job ended: forget it.
+DELETE FROM pending_jobs WHERE cluster = ?1 AND job_id = ?2
