@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -68,21 +67,6 @@ pbs_is_record(const char *line, size_t len)
 	return pbs_looks_like_record(line, len);
 }
 
-static void warn(struct parser *p, const struct record *r, const char *fmt,
-    ...) __attribute__((format(printf, 3, 4)));
-
-static void
-warn(struct parser *p, const struct record *r, const char *fmt, ...)
-{
-	char reason[200];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(reason, sizeof(reason), fmt, ap);
-	va_end(ap);
-	p->sink->warn(p->sink->ctx, r->lineno, reason);
-}
-
 static int
 attr_index(const char *key, size_t len)
 {
@@ -122,8 +106,8 @@ split_record(struct parser *p, char *text, size_t len, int64_t lineno,
 		}
 	}
 	if (rc < 0)
-		warn(p, r, "malformed attribute list; the rest of the record "
-		    "was ignored");
+		job_sink_warnf(p->sink, r->lineno, "malformed attribute list; "
+		    "the rest of the record was ignored");
 	for (i = 0; i < A_COUNT; i++)
 		if (r->val[i] != NULL)
 			*ends[i] = '\0';
@@ -136,6 +120,14 @@ split_record(struct parser *p, char *text, size_t len, int64_t lineno,
 	return 0;
 }
 
+static void
+warn_attr(struct parser *p, const struct record *r, const char *name,
+    const char *value)
+{
+	job_sink_warnf(p->sink, r->lineno, "unreadable %s '%.60s', stored as "
+	    "unknown", name, value);
+}
+
 /* An integer attribute; JOB_UNSET if absent, with a warning if bad. */
 static int64_t
 attr_int(struct parser *p, const struct record *r, enum attr a)
@@ -145,8 +137,7 @@ attr_int(struct parser *p, const struct record *r, enum attr a)
 	if (r->val[a] == NULL || r->val[a][0] == '\0')
 		return JOB_UNSET;
 	if (pbs_parse_int(r->val[a], strlen(r->val[a]), &v) != 0 || v < 0) {
-		warn(p, r, "unreadable %s '%.60s', stored as unknown",
-		    attr_names[a], r->val[a]);
+		warn_attr(p, r, attr_names[a], r->val[a]);
 		return JOB_UNSET;
 	}
 	return v;
@@ -160,8 +151,7 @@ attr_size(struct parser *p, const struct record *r, enum attr a)
 	if (r->val[a] == NULL)
 		return JOB_UNSET;
 	if (pbs_parse_size(r->val[a], strlen(r->val[a]), &kb) != 0) {
-		warn(p, r, "unreadable %s '%.60s', stored as unknown",
-		    attr_names[a], r->val[a]);
+		warn_attr(p, r, attr_names[a], r->val[a]);
 		return JOB_UNSET;
 	}
 	return kb;
@@ -175,8 +165,7 @@ attr_duration(struct parser *p, const struct record *r, enum attr a)
 	if (r->val[a] == NULL)
 		return -1;
 	if (timeutil_parse_duration(r->val[a], strlen(r->val[a]), 1, &d)) {
-		warn(p, r, "unreadable %s '%.60s', stored as unknown",
-		    attr_names[a], r->val[a]);
+		warn_attr(p, r, attr_names[a], r->val[a]);
 		return -1;
 	}
 	return d;
@@ -235,20 +224,18 @@ read_placement(struct parser *p, const struct record *r,
 	pl->vnode_gpus = -1;
 	if ((s = r->val[A_EXEC_HOST]) != NULL && s[0] != '\0' &&
 	    pbs_parse_exec_host(s, strlen(s), &pl->slots, &pl->hosts) != 0) {
-		warn(p, r, "unreadable exec_host '%.60s', stored as unknown",
-		    s);
+		warn_attr(p, r, "exec_host", s);
 		pl->slots = pl->hosts = 0;
 	}
 	if ((s = r->val[A_RL_NODES]) != NULL &&
 	    pbs_parse_nodes(s, strlen(s), &pl->spec_nodes, &pl->spec_procs,
 	    &pl->spec_gpus) != 0) {
-		warn(p, r, "unreadable Resource_List.nodes '%.60s', stored as "
-		    "unknown", s);
+		warn_attr(p, r, "Resource_List.nodes", s);
 		pl->spec_nodes = pl->spec_procs = pl->spec_gpus = 0;
 	}
 	if ((s = r->val[A_EXEC_VNODE]) != NULL &&
 	    pbs_parse_exec_vnode(s, strlen(s), &cpus, &pl->vnode_gpus) != 0) {
-		warn(p, r, "unreadable exec_vnode '%.60s'", s);
+		warn_attr(p, r, "exec_vnode", s);
 		pl->vnode_gpus = -1;
 	}
 }
@@ -322,7 +309,8 @@ set_times(struct parser *p, const struct record *r, struct job *j)
 	if (j->submit == JOB_UNSET)
 		j->submit = j->start != JOB_UNSET ? j->start : j->end;
 	if (j->start != JOB_UNSET && j->end < j->start) {
-		warn(p, r, "end before start; the run is taken as empty");
+		job_sink_warnf(p->sink, r->lineno, "end before start; the run "
+		    "is taken as empty");
 		j->end = j->start;
 	}
 }
@@ -348,7 +336,8 @@ set_outcome(struct parser *p, const struct record *r, struct job *j)
 	if (r->val[A_EXIT_STATUS] == NULL ||
 	    pbs_parse_int(r->val[A_EXIT_STATUS],
 	    strlen(r->val[A_EXIT_STATUS]), &status) != 0) {
-		warn(p, r, "no readable Exit_status; the outcome is unknown");
+		job_sink_warnf(p->sink, r->lineno, "no readable Exit_status; "
+		    "the outcome is unknown");
 		j->state = "UNKNOWN";
 		j->status = SWF_UNKNOWN;
 		return;

@@ -8,7 +8,6 @@
  */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -313,26 +312,8 @@ field(const struct sacct_parser *p, const struct record *r, enum column c,
 static void
 warn_field(struct sacct_parser *p, enum column c, const char *text)
 {
-	char reason[160];
-
-	snprintf(reason, sizeof(reason), "unreadable %s '%.60s', stored as "
-	    "unknown", column_names[c], text);
-	p->sink->warn(p->sink->ctx, p->pend.line, reason);
-}
-
-static void reject(struct sacct_parser *p, const struct record *r,
-    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void
-reject(struct sacct_parser *p, const struct record *r, const char *fmt, ...)
-{
-	char reason[160];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(reason, sizeof(reason), fmt, ap);
-	va_end(ap);
-	p->sink->reject(p->sink->ctx, r->line, reason);
+	job_sink_warnf(p->sink, p->pend.line, "unreadable %s '%.60s', stored "
+	    "as unknown", column_names[c], text);
 }
 
 /* A count column of the pending record; JOB_UNSET if absent or bad. */
@@ -424,10 +405,11 @@ field_time(struct sacct_parser *p, const struct record *r, enum column c,
 		*t = JOB_UNSET;
 		if (!required)
 			return 0;
-		reject(p, r, "no %s time", column_names[c]);
+		job_sink_rejectf(p->sink, r->line, "no %s time", column_names[c]);
 		return -1;
 	default:
-		reject(p, r, "unreadable %s time '%.40s'", column_names[c], s);
+		job_sink_rejectf(p->sink, r->line, "unreadable %s time '%.40s'",
+		    column_names[c], s);
 		return -1;
 	}
 }
@@ -478,13 +460,9 @@ set_req_mem(struct sacct_parser *p, struct job *j)
 static void
 warn_if_empty(struct sacct_parser *p, enum column c)
 {
-	char reason[96];
-
-	if (p->col[c] >= 0 && p->pend.flen[p->col[c]] == 0) {
-		snprintf(reason, sizeof(reason), "empty %s, stored as unknown",
-		    column_names[c]);
-		p->sink->warn(p->sink->ctx, p->pend.line, reason);
-	}
+	if (p->col[c] >= 0 && p->pend.flen[p->col[c]] == 0)
+		job_sink_warnf(p->sink, p->pend.line, "empty %s, stored as "
+		    "unknown", column_names[c]);
 }
 
 static void
@@ -721,9 +699,10 @@ process_record(struct sacct_parser *p)
 
 	if (s == NULL || sacct_parse_jobid(s, len, &id) != 0) {
 		if (s == NULL)
-			reject(p, &p->cur, "no JobID");
+			job_sink_rejectf(p->sink, p->cur.line, "no JobID");
 		else
-			reject(p, &p->cur, "unreadable JobID '%.40s'", s);
+			job_sink_rejectf(p->sink, p->cur.line,
+			    "unreadable JobID '%.40s'", s);
 		return 0;
 	}
 	if (id.kind == SACCT_STEP) {

@@ -1,6 +1,8 @@
 /* The job record's small helpers. */
 #include "config.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "job.h"
@@ -30,4 +32,30 @@ job_run_time(const struct job *job)
 	    job->end < job->start)
 		return 0;
 	return job->end - job->start;
+}
+
+void
+job_sink_rejectf(const struct job_sink *sink, int64_t line, const char *fmt,
+    ...)
+{
+	char reason[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(reason, sizeof(reason), fmt, ap);
+	va_end(ap);
+	sink->reject(sink->ctx, line, reason);
+}
+
+void
+job_sink_warnf(const struct job_sink *sink, int64_t line, const char *fmt,
+    ...)
+{
+	char reason[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(reason, sizeof(reason), fmt, ap);
+	va_end(ap);
+	sink->warn(sink->ctx, line, reason);
 }

@@ -112,4 +112,10 @@ struct job_sink {
 	int (*pending_drop)(void *ctx, const char *cluster,
 	    const char *job_id);
 };
+
+/* sink->reject and sink->warn with a printf-style reason. */
+void job_sink_rejectf(const struct job_sink *sink, int64_t line,
+    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void job_sink_warnf(const struct job_sink *sink, int64_t line,
+    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 #endif
