@@ -1,7 +1,7 @@
 /*
  * The job store: the only module that talks to the database.  Today it is
- * one SQLite file; every statement comes from the .sql files in sql/, so another backend
- * can implement the same functions.
+ * one SQLite file; every statement comes from the .sql files in sql/, so
+ * another backend can implement the same functions.
  */
 #ifndef HPCACCT_STORE_H
 #define HPCACCT_STORE_H
