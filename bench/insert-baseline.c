@@ -29,9 +29,10 @@ static const char insert_sql[] =
     "cpu_time, used_mem_kb, req_time, req_mem_kb, nodes, gpus, swf_status, "
     "state, raw_state, exit_code, exit_signal, user_name, uid, group_name, "
     "gid, account, queue, qos, job_name, source_file, source_line, "
-    "ingest_run) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-    "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, "
-    "?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37)";
+    "ingest_run, gpu_seconds) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+    "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, "
+    "?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, "
+    "?38)";
 
 struct rows {
 	struct job *job;
@@ -122,6 +123,11 @@ bind_row(sqlite3_stmt *s, const struct job *j)
 	text(s, 32, j->queue); text(s, 33, j->qos); text(s, 34, j->job_name);
 	text(s, 35, j->source_file); num(s, 36, j->source_line);
 	sqlite3_bind_int64(s, 37, 1);
+	if (j->gpus != JOB_UNSET)
+		sqlite3_bind_double(s, 38, (double)j->gpus *
+		    (double)job_run_time(j));
+	else
+		sqlite3_bind_null(s, 38);
 }
 
 static int

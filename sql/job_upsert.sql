@@ -9,12 +9,12 @@ INSERT INTO jobs (
     gpus, swf_status, state, raw_state, exit_code,
     exit_signal, user_name, uid, group_name, gid,
     account, queue, qos, job_name, source_file,
-    source_line, ingest_run
+    source_line, ingest_run, gpu_seconds
 ) VALUES (
     ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
     ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
     ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30,
-    ?31, ?32, ?33, ?34, ?35, ?36, ?37
+    ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38
 )
 ON CONFLICT (cluster, job_id, submit_time, run_number) DO UPDATE SET
     source_format = excluded.source_format,
@@ -34,6 +34,7 @@ ON CONFLICT (cluster, job_id, submit_time, run_number) DO UPDATE SET
     req_mem_kb    = COALESCE(excluded.req_mem_kb, jobs.req_mem_kb),
     nodes         = COALESCE(excluded.nodes, jobs.nodes),
     gpus          = COALESCE(excluded.gpus, jobs.gpus),
+    gpu_seconds   = COALESCE(excluded.gpu_seconds, jobs.gpu_seconds),
     swf_status    = excluded.swf_status,
     state         = excluded.state,
     raw_state     = COALESCE(excluded.raw_state, jobs.raw_state),
@@ -67,6 +68,7 @@ WHERE excluded.end_time IS DISTINCT FROM jobs.end_time
    OR (excluded.req_mem_kb IS NOT NULL AND excluded.req_mem_kb IS DISTINCT FROM jobs.req_mem_kb)
    OR (excluded.nodes IS NOT NULL AND excluded.nodes IS DISTINCT FROM jobs.nodes)
    OR (excluded.gpus IS NOT NULL AND excluded.gpus IS DISTINCT FROM jobs.gpus)
+   OR (excluded.gpu_seconds IS NOT NULL AND excluded.gpu_seconds IS DISTINCT FROM jobs.gpu_seconds)
    OR (excluded.raw_state IS NOT NULL AND excluded.raw_state IS DISTINCT FROM jobs.raw_state)
    OR (excluded.exit_code IS NOT NULL AND excluded.exit_code IS DISTINCT FROM jobs.exit_code)
    OR (excluded.exit_signal IS NOT NULL AND excluded.exit_signal IS DISTINCT FROM jobs.exit_signal)

@@ -54,6 +54,7 @@ CREATE TABLE jobs (
     req_mem_kb    INTEGER,              -- whole job
     nodes         INTEGER,
     gpus          INTEGER,
+    gpu_seconds   REAL,                 -- exact, as core_seconds
     swf_status    INTEGER NOT NULL,     -- 1 completed, 0 failed, 5 cancelled
     state         TEXT NOT NULL,        -- COMPLETED, TIMEOUT, ...
     raw_state     TEXT,                 -- as the scheduler printed it

@@ -10,7 +10,7 @@ WITH clipped AS (
                WHEN 'queue' THEN queue
                WHEN 'cluster' THEN cluster
            END AS grp,
-           run_time, core_seconds, nodes, gpus,
+           run_time, core_seconds, nodes, gpu_seconds,
            (CASE WHEN end_time < ?2 THEN end_time ELSE ?2 END)
            - (CASE WHEN start_time > ?1 THEN start_time ELSE ?1 END)
                AS overlap
@@ -26,7 +26,8 @@ SELECT grp,
        SUM(CASE WHEN run_time > 0
                 THEN COALESCE(nodes, 0) * overlap ELSE 0 END) / 3600.0,
        SUM(CASE WHEN run_time > 0
-                THEN COALESCE(gpus, 0) * overlap ELSE 0 END) / 3600.0
+                THEN COALESCE(gpu_seconds, 0) * overlap / run_time ELSE 0 END)
+           / 3600.0
   FROM clipped
  GROUP BY grp
  ORDER BY grp IS NULL, grp

@@ -19,6 +19,7 @@ job_clear(struct job *job)
 	job->cpu_time = -1;
 	job->used_mem_kb = job->req_mem_kb = job->req_time = JOB_UNSET;
 	job->nodes = job->gpus = JOB_UNSET;
+	job->gpu_seconds = -1;
 	job->status = SWF_UNKNOWN;
 	job->exit_code = job->exit_signal = JOB_UNSET;
 	job->uid = job->gid = JOB_UNSET;

@@ -46,6 +46,7 @@ struct job {
 	int64_t req_time;		/* wall seconds */
 	int64_t nodes;
 	int64_t gpus;
+	double gpu_seconds;		/* exact GPU usage; < 0: gpus x run */
 
 	/* Outcome. */
 	const char *state;		/* normalised: COMPLETED, TIMEOUT, ... */

@@ -285,6 +285,10 @@ static void
 bind_job(sqlite3_stmt *s, const struct job *j, int64_t run)
 {
 	int64_t run_time = job_run_time(j);
+	double gpu_seconds = j->gpu_seconds;
+
+	if (gpu_seconds < 0 && j->gpus != JOB_UNSET)
+		gpu_seconds = (double)j->gpus * (double)run_time;
 
 	bind_text(s, 1, j->cluster);
 	bind_text(s, 2, j->job_id);
@@ -330,6 +334,10 @@ bind_job(sqlite3_stmt *s, const struct job *j, int64_t run)
 	bind_text(s, 35, j->source_file);
 	bind_int(s, 36, j->source_line);
 	bind_int(s, 37, run);
+	if (gpu_seconds >= 0)
+		sqlite3_bind_double(s, 38, gpu_seconds);
+	else
+		sqlite3_bind_null(s, 38);
 }
 
 enum store_put
