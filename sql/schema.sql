@@ -76,6 +76,39 @@ CREATE TABLE jobs (
 
 CREATE INDEX jobs_end_time ON jobs (end_time);
 
+-- What a Kubernetes Job says of itself (per-pod requests, parallelism,
+-- its own times and outcome), kept to build its jobs row again when pods
+-- arrive later; and what each of its pods ran.
+CREATE TABLE k8s_jobs (
+    uid           TEXT PRIMARY KEY,
+    cluster       TEXT NOT NULL,
+    job_id        TEXT NOT NULL,        -- namespace/name
+    job_name      TEXT,
+    namespace     TEXT,
+    user_name     TEXT,
+    queue         TEXT,
+    submit_time   INTEGER NOT NULL,
+    start_time    INTEGER,
+    end_time      INTEGER,
+    state         TEXT NOT NULL,
+    swf_status    INTEGER NOT NULL,
+    cpu_per_pod   REAL,                 -- cores
+    mem_kb_per_pod REAL,
+    gpus_per_pod  REAL,
+    parallelism   INTEGER,
+    req_time      INTEGER
+);
+
+CREATE TABLE k8s_pods (
+    uid           TEXT PRIMARY KEY,
+    job_uid       TEXT NOT NULL,
+    start_time    INTEGER,
+    end_time      INTEGER,
+    node          TEXT
+);
+
+CREATE INDEX k8s_pods_job ON k8s_pods (job_uid);
+
 -- Jobs queued or started but not yet ended, for schedulers whose deletion
 -- records lack the job's details (PBS D records need the Q record's time).
 CREATE TABLE pending_jobs (

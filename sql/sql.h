@@ -15,6 +15,10 @@ extern const char sql_pending_get[];
 extern const char sql_pending_queue[];
 extern const char sql_pending_start[];
 extern const char sql_pending_drop[];
+extern const char sql_k8s_job_put[];
+extern const char sql_k8s_job_get[];
+extern const char sql_k8s_pod_put[];
+extern const char sql_k8s_pods_summary[];
 extern const char sql_usage[];
 extern const char sql_swf_jobs[];
 

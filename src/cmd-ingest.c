@@ -14,6 +14,7 @@
 #include "timeutil.h"
 
 #define WARNINGS_SHOWN 10	/* per file; the rest are only counted */
+#define MAX_KEYS 8		/* --k8s-user-key, --k8s-queue-key */
 
 static const char ingest_help[] =
     "Usage: hpcacct ingest [OPTIONS] FILE|DIR...\n"
@@ -26,13 +27,22 @@ static const char ingest_help[] =
     "read from where it stopped when it grew (PBS logs).\n"
     "\n"
     "Options:\n"
-    "  -f, --format FMT    auto (default), slurm (sacct --parsable2) or pbs\n"
-    "                      (PBS Pro, OpenPBS, TORQUE accounting logs)\n"
+    "  -f, --format FMT    auto (default), slurm (sacct --parsable2), pbs\n"
+    "                      (PBS Pro, OpenPBS, TORQUE accounting logs) or\n"
+    "                      k8s (kubectl get jobs,pods -A -o json)\n"
     "  -c, --cluster NAME  cluster of the jobs (default: sacct's Cluster\n"
-    "                      column, PBS's server name, else 'default')\n"
+    "                      column, PBS's server name, 'kubernetes' for\n"
+    "                      Kubernetes, else 'default')\n"
     "      --tz ZONE       time zone of the times in the input (default: TZ)\n"
     "      --columns LIST  column order of headerless sacct output, as given\n"
     "                      to sacct --format (implies --format slurm)\n"
+    "      --k8s-user-key KEY   Job label or annotation naming the user\n"
+    "                      (repeatable; default hpcacct.io/user, owner;\n"
+    "                      then the namespace)\n"
+    "      --k8s-queue-key KEY  label or annotation naming the queue\n"
+    "                      (repeatable; default kueue.x-k8s.io/queue-name,\n"
+    "                      scheduling.volcano.sh/queue-name; then the\n"
+    "                      namespace)\n"
     "  -r, --reread        read known files again from their start\n"
     "  -q, --quiet         print no per-file summary\n"
     "  -v, --verbose       also name every record skipped (jobs not ended)\n"
@@ -47,7 +57,22 @@ struct ingest_cli {
 	int64_t warnings_shown;		/* in the current file */
 	int files;			/* files done */
 	struct store_run_counts total;
+	const char *user_keys[MAX_KEYS + 1], *queue_keys[MAX_KEYS + 1];
 };
+
+/* Append key to a NULL-terminated list of at most MAX_KEYS; 0 or -1. */
+static int
+add_key(const char **keys, const char *key)
+{
+	int n = 0;
+
+	while (keys[n] != NULL)
+		n++;
+	if (n == MAX_KEYS || key[0] == '\0')
+		return -1;
+	keys[n] = key;
+	return 0;
+}
 
 static void
 report_reject(void *ctx, const char *file, int64_t line, const char *reason)
@@ -190,12 +215,14 @@ ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 		{"tz", required_argument, NULL, 'z'},
 		{"columns", required_argument, NULL, 'C'},
 		{"reread", no_argument, NULL, 'r'},
+		{"k8s-user-key", required_argument, NULL, 'U'},
+		{"k8s-queue-key", required_argument, NULL, 'Q'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
-	struct ingest_options opt = {INGEST_AUTO, NULL, NULL, 0};
+	struct ingest_options opt = {INGEST_AUTO, NULL, NULL, 0, NULL, NULL};
 	struct ingest_cli cli;
 	struct store *st;
 	char err[256];
@@ -208,7 +235,7 @@ ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 		case 'f':
 			if (ingest_format_parse(optarg, &opt.format) != 0)
 				return msg_usage("ingest", "unknown format '%s' "
-				    "(auto, slurm, pbs)", optarg);
+				    "(auto, slurm, pbs, k8s)", optarg);
 			break;
 		case 'c':
 			if (optarg[0] == '\0')
@@ -228,6 +255,14 @@ ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 		case 'r':
 			opt.reread = 1;
 			break;
+		case 'U':
+		case 'Q':
+			if (add_key(c == 'U' ? cli.user_keys : cli.queue_keys,
+			    optarg) != 0)
+				return msg_usage("ingest", "too many --k8s-%s-key "
+				    "options (%d at most)", c == 'U' ? "user" :
+				    "queue", MAX_KEYS);
+			break;
 		case 'q':
 			cli.quiet = 1;
 			break;
@@ -241,6 +276,10 @@ ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 			return cmd_option_error("ingest", c, argv);
 		}
 	}
+	if (cli.user_keys[0] != NULL)
+		opt.k8s_user_keys = cli.user_keys;
+	if (cli.queue_keys[0] != NULL)
+		opt.k8s_queue_keys = cli.queue_keys;
 	if (opt.columns != NULL && opt.format == INGEST_AUTO)
 		opt.format = INGEST_SLURM;
 	if (opt.columns != NULL && opt.format != INGEST_SLURM)
@@ -258,6 +297,6 @@ ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 
 const struct cmd_entry cmd_ingest_entry = {
 	"ingest", "ingest [OPTIONS] FILE...",
-	"read accounting records (Slurm sacct, PBS logs) into the database",
+	"read accounting records (Slurm, PBS, Kubernetes) into the database",
 	ingest_exec
 };

@@ -11,6 +11,7 @@
 
 #include "ingest.h"
 #include "linereader.h"
+#include "parsers/k8s.h"
 #include "parsers/pbs.h"
 #include "parsers/sacct.h"
 #include "source.h"
@@ -21,9 +22,10 @@ struct ingest_ctx {
 	const struct ingest_report *report;
 	struct store_run_counts *counts;
 	int64_t run;
+	int stream;		/* a pipe that may never end */
 };
 
-static const char *const format_names[] = {"auto", "slurm", "pbs"};
+static const char *const format_names[] = {"auto", "slurm", "pbs", "k8s"};
 
 int
 ingest_format_parse(const char *name, enum ingest_format *format)
@@ -119,6 +121,43 @@ sink_pending_drop(void *arg, const char *cluster, const char *job_id)
 	    job_id);
 }
 
+static int
+k8s_job_put(void *arg, const struct k8s_job_facts *f)
+{
+	return store_k8s_job_put(((struct ingest_ctx *)arg)->st, f);
+}
+
+static int
+k8s_job_get(void *arg, const char *uid, struct k8s_job_facts *f)
+{
+	return store_k8s_job_get(((struct ingest_ctx *)arg)->st, uid, f);
+}
+
+static int
+k8s_pod_put(void *arg, const struct k8s_pod *p)
+{
+	return store_k8s_pod_put(((struct ingest_ctx *)arg)->st, p);
+}
+
+static int
+k8s_pods_summary(void *arg, const char *job_uid, struct k8s_pods_summary *s)
+{
+	return store_k8s_pods_summary(((struct ingest_ctx *)arg)->st, job_uid,
+	    s);
+}
+
+/* Commit what a stream gave so far and go on in a new transaction. */
+static int
+checkpoint(void *arg)
+{
+	struct ingest_ctx *c = arg;
+
+	if (store_run_finish(c->st, c->run, c->counts, (int64_t)time(NULL)) ||
+	    store_commit(c->st) != 0 || store_begin(c->st) != 0)
+		return -1;
+	return 0;
+}
+
 /* Decide the format from the first non-empty line; -1 if unknown. */
 static int
 detect_format(struct linereader *lr, const struct ingest_options *opt,
@@ -144,6 +183,8 @@ detect_format(struct linereader *lr, const struct ingest_options *opt,
 		*format = INGEST_SLURM;
 	else if (pbs_is_record(line, (size_t)len))
 		*format = INGEST_PBS;
+	else if (line[strspn(line, " \t")] == '{')
+		*format = INGEST_K8S;
 	else
 		return -1;
 	return 0;
@@ -160,11 +201,20 @@ parse_into(struct ingest_ctx *c, struct linereader *lr,
 	    sink_pending_start, sink_pending_drop};
 	struct sacct_options so = {opt->cluster, opt->columns};
 	struct pbs_options po = {opt->cluster};
+	struct k8s_options ko = {opt->cluster, opt->k8s_user_keys,
+	    opt->k8s_queue_keys};
+	struct k8s_store_ops kops = {c, k8s_job_put, k8s_job_get, k8s_pod_put,
+	    k8s_pods_summary, c->stream ? checkpoint : NULL};
 	int r;
 
 	if (format == INGEST_PBS)
 		return pbs_parse(lr, c->path, &po, &sink, consumed, err,
 		    errsize);
+	if (format == INGEST_K8S) {
+		r = k8s_parse(lr, c->path, &ko, &sink, &kops, err, errsize);
+		*consumed = linereader_offset(lr);
+		return r;
+	}
 	r = sacct_parse(lr, c->path, &so, &sink, err, errsize);
 	*consumed = linereader_offset(lr);
 	return r;
@@ -265,7 +315,7 @@ ingest_path(struct store *st, const char *path,
     struct store_run_counts *counts, int64_t *bytes, char *err,
     size_t errsize)
 {
-	struct ingest_ctx c = {st, path, report, counts, -1};
+	struct ingest_ctx c = {st, path, report, counts, -1, 0};
 	enum ingest_format format = opt->format;
 	struct source src;
 	struct stat sb;
@@ -280,6 +330,7 @@ ingest_path(struct store *st, const char *path,
 		return INGEST_UNCHANGED;
 	if (source_open(&src, path, offset, err, errsize) != 0)
 		return INGEST_FAILED;
+	c.stream = src.is_stdin || !S_ISREG(src.st.st_mode);
 	r = ingest_stream(&c, &src, offset, format, opt, bytes, err, errsize);
 	source_close(&src);
 	if (r != 0) {

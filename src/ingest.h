@@ -16,7 +16,8 @@
 enum ingest_format {
 	INGEST_AUTO,
 	INGEST_SLURM,
-	INGEST_PBS
+	INGEST_PBS,
+	INGEST_K8S
 };
 
 struct ingest_options {
@@ -24,9 +25,12 @@ struct ingest_options {
 	const char *cluster;	/* --cluster, or NULL */
 	const char *columns;	/* --columns, or NULL */
 	int reread;		/* read known files again from the start */
+	/* Kubernetes label/annotation keys (NULL-terminated, or NULL). */
+	const char *const *k8s_user_keys;
+	const char *const *k8s_queue_keys;
 };
 
-/* Parse a --format name ("auto", "slurm", "pbs"); 0 or -1. */
+/* Parse a --format name ("auto", "slurm", "pbs", "k8s"); 0 or -1. */
 int ingest_format_parse(const char *name, enum ingest_format *format);
 
 /* Per-record diagnostics: file, 1-based line (0: the whole file), text. */

@@ -87,6 +87,8 @@ source_open(struct source *src, const char *path, int64_t offset,
 	if (strcmp(path, "-") == 0) {
 		src->fp = stdin;
 		src->is_stdin = 1;
+		if (fstat(STDIN_FILENO, &src->st) != 0)
+			memset(&src->st, 0, sizeof(src->st));
 		return 0;
 	}
 	fd = open(path, O_RDONLY | O_CLOEXEC);

@@ -15,7 +15,7 @@ struct source {
 	FILE *fp;
 	int is_stdin;
 	int is_gzip;
-	struct stat st;		/* of the file; zeroed for stdin */
+	struct stat st;		/* of the file (or stdin) */
 };
 
 /*

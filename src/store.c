@@ -29,6 +29,10 @@ struct store {
 	sqlite3_stmt *pending_queue;
 	sqlite3_stmt *pending_start;
 	sqlite3_stmt *pending_drop;
+	sqlite3_stmt *k8s_job_put;
+	sqlite3_stmt *k8s_job_get;
+	sqlite3_stmt *k8s_pod_put;
+	sqlite3_stmt *k8s_pods_summary;
 };
 
 /* Schema steps: steps[v] takes a database from version v to v + 1. */
@@ -130,7 +134,11 @@ configure(struct store *st, char *err, size_t errsize)
 	    prepare(st, &st->pending_get, sql_pending_get) != 0 ||
 	    prepare(st, &st->pending_queue, sql_pending_queue) != 0 ||
 	    prepare(st, &st->pending_start, sql_pending_start) != 0 ||
-	    prepare(st, &st->pending_drop, sql_pending_drop) != 0) {
+	    prepare(st, &st->pending_drop, sql_pending_drop) != 0 ||
+	    prepare(st, &st->k8s_job_put, sql_k8s_job_put) != 0 ||
+	    prepare(st, &st->k8s_job_get, sql_k8s_job_get) != 0 ||
+	    prepare(st, &st->k8s_pod_put, sql_k8s_pod_put) != 0 ||
+	    prepare(st, &st->k8s_pods_summary, sql_k8s_pods_summary) != 0) {
 		snprintf(err, errsize, "cannot prepare statements: %s",
 		    sqlite3_errmsg(st->db));
 		return -1;
@@ -178,6 +186,10 @@ store_close(struct store *st)
 	sqlite3_finalize(st->pending_queue);
 	sqlite3_finalize(st->pending_start);
 	sqlite3_finalize(st->pending_drop);
+	sqlite3_finalize(st->k8s_job_put);
+	sqlite3_finalize(st->k8s_job_get);
+	sqlite3_finalize(st->k8s_pod_put);
+	sqlite3_finalize(st->k8s_pods_summary);
 	sqlite3_close(st->db);
 	free(st);
 }
@@ -459,6 +471,121 @@ static const char *
 column_text(sqlite3_stmt *s, int i)
 {
 	return (const char *)sqlite3_column_text(s, i);
+}
+
+static void
+bind_real(sqlite3_stmt *stmt, int i, double v)
+{
+	if (v < 0)
+		sqlite3_bind_null(stmt, i);
+	else
+		sqlite3_bind_double(stmt, i, v);
+}
+
+static double
+column_real(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? -1 :
+	    sqlite3_column_double(s, i);
+}
+
+static void
+column_copy(sqlite3_stmt *s, int i, char *dst, size_t size)
+{
+	const char *v = (const char *)sqlite3_column_text(s, i);
+
+	snprintf(dst, size, "%s", v != NULL ? v : "");
+}
+
+int
+store_k8s_job_put(struct store *st, const struct k8s_job_facts *f)
+{
+	sqlite3_stmt *s = st->k8s_job_put;
+
+	bind_text(s, 1, f->uid);
+	bind_text(s, 2, f->cluster);
+	bind_text(s, 3, f->job_id);
+	bind_text(s, 4, f->job_name);
+	bind_text(s, 5, f->name_space);
+	bind_text(s, 6, f->user);
+	bind_text(s, 7, f->queue);
+	bind_int(s, 8, f->submit);
+	bind_int(s, 9, f->start);
+	bind_int(s, 10, f->end);
+	bind_text(s, 11, f->state);
+	sqlite3_bind_int64(s, 12, f->status);
+	bind_real(s, 13, f->cpu_per_pod);
+	bind_real(s, 14, f->mem_kb_per_pod);
+	bind_real(s, 15, f->gpus_per_pod);
+	bind_int(s, 16, f->parallelism);
+	bind_int(s, 17, f->req_time);
+	return step_done(s);
+}
+
+int
+store_k8s_job_get(struct store *st, const char *uid, struct k8s_job_facts *f)
+{
+	sqlite3_stmt *s = st->k8s_job_get;
+	int rc;
+
+	bind_text(s, 1, uid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		column_copy(s, 0, f->uid, sizeof(f->uid));
+		column_copy(s, 1, f->cluster, sizeof(f->cluster));
+		column_copy(s, 2, f->job_id, sizeof(f->job_id));
+		column_copy(s, 3, f->job_name, sizeof(f->job_name));
+		column_copy(s, 4, f->name_space, sizeof(f->name_space));
+		column_copy(s, 5, f->user, sizeof(f->user));
+		column_copy(s, 6, f->queue, sizeof(f->queue));
+		f->submit = column_int(s, 7);
+		f->start = column_int(s, 8);
+		f->end = column_int(s, 9);
+		column_copy(s, 10, f->state, sizeof(f->state));
+		f->status = sqlite3_column_int64(s, 11);
+		f->cpu_per_pod = column_real(s, 12);
+		f->mem_kb_per_pod = column_real(s, 13);
+		f->gpus_per_pod = column_real(s, 14);
+		f->parallelism = column_int(s, 15);
+		f->req_time = column_int(s, 16);
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_k8s_pod_put(struct store *st, const struct k8s_pod *p)
+{
+	sqlite3_stmt *s = st->k8s_pod_put;
+
+	bind_text(s, 1, p->uid);
+	bind_text(s, 2, p->job_uid);
+	bind_int(s, 3, p->start);
+	bind_int(s, 4, p->end);
+	bind_text(s, 5, p->node[0] != '\0' ? p->node : NULL);
+	return step_done(s);
+}
+
+int
+store_k8s_pods_summary(struct store *st, const char *job_uid,
+    struct k8s_pods_summary *sum)
+{
+	sqlite3_stmt *s = st->k8s_pods_summary;
+	int rc;
+
+	bind_text(s, 1, job_uid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		sum->pods = sqlite3_column_int64(s, 0);
+		sum->first_start = column_int(s, 1);
+		sum->last_end = column_int(s, 2);
+		sum->run_seconds = sqlite3_column_double(s, 3);
+		sum->nodes = sqlite3_column_int64(s, 4);
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return rc == SQLITE_ROW ? 0 : -1;
 }
 
 /*

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "job.h"
+#include "parsers/k8s.h"
 
 struct store;
 
@@ -84,6 +85,15 @@ int store_pending_start(struct store *st, const char *cluster,
 /* A job ended; 0 or -1. */
 int store_pending_drop(struct store *st, const char *cluster,
     const char *job_id);
+
+/* Kubernetes Job facts and pods (see parsers/k8s.h). */
+int store_k8s_job_put(struct store *st, const struct k8s_job_facts *f);
+/* 1 found, 0 unknown, -1 error. */
+int store_k8s_job_get(struct store *st, const char *uid,
+    struct k8s_job_facts *f);
+int store_k8s_pod_put(struct store *st, const struct k8s_pod *p);
+int store_k8s_pods_summary(struct store *st, const char *job_uid,
+    struct k8s_pods_summary *s);
 
 /* One row of the usage report. */
 struct store_usage_row {

@@ -20,8 +20,8 @@ static const char export_note[] =
     "Exported by hpcacct from its job database, one line per stored job\n"
     "incarnation (a requeued job's interrupted runs are status 0).\n"
     "Users, groups, executables (job names), queues (Slurm partitions,\n"
-    "PBS queues) and partitions (clusters) are numbered in order of first\n"
-    "appearance.  MaxNodes and MaxProcs are the largest job seen.  A job\n"
+    "PBS queues, Kubernetes queues) and partitions (clusters) are numbered\n"
+    "in order of first appearance.  MaxNodes and MaxProcs are the largest job seen.  A job\n"
     "cancelled before it started has run time 0 and waits until its\n"
     "cancellation.";
 

@@ -10,6 +10,7 @@ fi
 "$MANDOC" -T lint -W warning "$page" >"$WORK/lint" 2>&1 || true
 [ -s "$WORK/lint" ] && fail "mandoc lint: $(cat "$WORK/lint")"
 for opt in --db --format --cluster --tz --columns --quiet --verbose --by \
+    --reread --k8s-user-key --k8s-queue-key \
     --from --to --installation --output --help --version; do
 	grep -q -- "Fl ${opt#--}" "$page" || grep -q -- "${opt#--}" "$page" ||
 		fail "man page lacks $opt"

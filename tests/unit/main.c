@@ -14,6 +14,7 @@ main(void)
 	srunner_add_suite(sr, sacct_fields_suite());
 	srunner_add_suite(sr, sacct_suite());
 	srunner_add_suite(sr, pbs_fields_suite());
+	srunner_add_suite(sr, k8s_suite());
 	srunner_add_suite(sr, swf_suite());
 	srunner_add_suite(sr, store_suite());
 	srunner_run_all(sr, CK_NORMAL);

@@ -8,6 +8,7 @@ Suite *timeutil_suite(void);
 Suite *sacct_fields_suite(void);
 Suite *sacct_suite(void);
 Suite *pbs_fields_suite(void);
+Suite *k8s_suite(void);
 Suite *swf_suite(void);
 Suite *store_suite(void);
 

@@ -1,0 +1,39 @@
+#!/bin/sh
+# Collecting the same Jobs again (a cron job every 10 minutes, or a watch
+# stream that shows a Job running, then finished) stores each Job once;
+# pods read in a later run refine their Job and never add one.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
+
+k=$FIXTURES/k8s
+jobs() { hx report usage --by cluster --format csv | awk -F, 'NR > 1 { n += $2 } END { print n + 0 }'; }
+
+expect_status 0 hx ingest "$k/jobs-pods.json"
+contains "$WORK/out" "read 15, new 5, updated 7, unchanged 0, skipped 3"
+hx report usage --by group --format csv >"$WORK/first"
+cp "$k/jobs-pods.json" "$WORK/again.json"	# the next collection
+expect_status 0 hx ingest "$WORK/again.json"
+contains "$WORK/out" "read 15, new 0, updated 0, unchanged 12, skipped 3"
+hx report usage --by group --format csv >"$WORK/second"
+cmp -s "$WORK/first" "$WORK/second" || fail "usage changed on re-read"
+[ "$(jobs)" -eq 5 ] || fail "$(jobs) jobs"
+
+# A watch stream on stdin: stream-job seen active (skipped), then done.
+expect_status 0 hx ingest - <"$k/watch.json"
+contains "$WORK/out" "-: read 3, new 2, updated 0, unchanged 0, skipped 1"
+expect_status 0 hx ingest --format k8s - <"$k/watch.json"
+contains "$WORK/out" "-: read 3, new 0, updated 0, unchanged 2, skipped 1"
+[ "$(jobs)" -eq 7 ] || fail "$(jobs) jobs after the stream"
+
+# A Job whose pods are gone counts parallelism (2 x 2 cores x 1 h = 4
+# core-h); its pods, read later, correct it to what they ran (2 cores x
+# (0.5 h + 1 h) = 3 core-h) and add no job.
+expect_status 0 hx ingest "$k/late-job.json"
+hx report usage --by user --format csv --from 2026-11-02T16:00:00 \
+    --to 2026-11-02T17:00:00 >"$WORK/late"
+contains "$WORK/late" "data,1,4.000000,0.000000,0.000000"
+expect_status 0 hx ingest "$k/late-pods.json"
+contains "$WORK/out" "read 2, new 0, updated 2, unchanged 0"
+hx report usage --by user --format csv --from 2026-11-02T16:00:00 \
+    --to 2026-11-02T17:00:00 >"$WORK/late"
+contains "$WORK/late" "data,1,3.000000,1.000000,0.000000"
+[ "$(jobs)" -eq 8 ] || fail "pods added a job"
