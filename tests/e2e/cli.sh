@@ -24,7 +24,7 @@ expect_status 2 hx ingest
 contains "$WORK/err" "no input files"
 expect_status 2 hx ingest --format pbs-ish x
 contains "$WORK/err" "unknown format 'pbs-ish' (auto, slurm, pbs, k8s)"
-expect_status 2 hx ingest --format pbs --columns JobID,State,Submit,End x
+expect_status 2 hx ingest --format pbs --columns JobID,State,Submit,Start,End x
 contains "$WORK/err" "--columns is for sacct output only"
 expect_status 2 hx ingest --tz Mars/Base x
 contains "$WORK/err" "unknown time zone"
