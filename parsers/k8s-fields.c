@@ -5,13 +5,8 @@
 #include <string.h>
 
 #include "k8s-fields.h"
+#include "scan.h"
 #include "timeutil.h"
-
-static int
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
 
 /* The multiplier of a suffix, or 0 if it is not one. */
 static double
@@ -51,7 +46,7 @@ parse_exponent(const char *s, size_t len, double *factor)
 	if (i == len)
 		return -1;
 	for (; i < len; i++) {
-		if (!is_digit(s[i]) || e > 400)
+		if (!scan_is_digit(s[i]) || e > 400)
 			return -1;
 		e = e * 10 + (s[i] - '0');
 	}
@@ -68,10 +63,10 @@ k8s_parse_quantity(const char *s, size_t len, double *value)
 
 	if (i < len && (s[i] == '+' || s[i] == '-'))
 		negative = s[i++] == '-';
-	for (; i < len && is_digit(s[i]); i++, digits++)
+	for (; i < len && scan_is_digit(s[i]); i++, digits++)
 		v = v * 10 + (s[i] - '0');
 	if (i < len && s[i] == '.')
-		for (i++; i < len && is_digit(s[i]); i++, digits++) {
+		for (i++; i < len && scan_is_digit(s[i]); i++, digits++) {
 			v += (s[i] - '0') * scale;
 			scale /= 10;
 		}
@@ -90,7 +85,7 @@ k8s_parse_quantity(const char *s, size_t len, double *value)
 static int
 two(const char *s)
 {
-	return is_digit(s[0]) && is_digit(s[1]) ? (s[0] - '0') * 10 +
+	return scan_is_digit(s[0]) && scan_is_digit(s[1]) ? (s[0] - '0') * 10 +
 	    (s[1] - '0') : -1;
 }
 
@@ -115,7 +110,7 @@ k8s_parse_time(const char *s, size_t len, int64_t *epoch)
 	    min > 59 || sec < 0 || sec > 60)
 		return -1;
 	if (s[i] == '.')	/* fractional seconds: dropped */
-		for (i++; i < len && is_digit(s[i]); i++)
+		for (i++; i < len && scan_is_digit(s[i]); i++)
 			;
 	if (i < len && (s[i] == 'Z' || s[i] == 'z') && i + 1 == len)
 		off = 0;

@@ -595,10 +595,5 @@ k8s_parse(struct linereader *lr, const char *name,
 		snprintf(err, errsize, "stopped: the job could not be stored");
 		return -1;
 	}
-	if (linereader_error(lr)) {
-		snprintf(err, errsize, "read error: %s",
-		    strerror(linereader_error(lr)));
-		return -1;
-	}
-	return 0;
+	return linereader_check(lr, err, errsize);
 }

@@ -8,31 +8,13 @@
 #include <string.h>
 
 #include "pbs-fields.h"
-
-static int
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
+#include "scan.h"
 
 static int
 is_key_char(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    is_digit(c) || c == '_' || c == '.';
-}
-
-/* Unsigned digits at s[*i]; returns how many, *value their number. */
-static size_t
-scan_uint(const char *s, size_t len, size_t *i, int64_t *value)
-{
-	size_t start = *i;
-	int64_t v = 0;
-
-	while (*i < len && is_digit(s[*i]) && v < INT64_MAX / 10 - 9)
-		v = v * 10 + (s[(*i)++] - '0');
-	*value = v;
-	return *i - start;
+	    scan_is_digit(c) || c == '_' || c == '.';
 }
 
 int
@@ -53,7 +35,7 @@ fixed_digits(const char *s, int n)
 	int v = 0;
 
 	while (n-- > 0) {
-		if (!is_digit(*s))
+		if (!scan_is_digit(*s))
 			return -1;
 		v = v * 10 + (*s++ - '0');
 	}
@@ -157,7 +139,7 @@ pbs_known_key(const char *key, size_t key_len)
 	/* other attribute names have an underscore: total_execution_slots,
 	 * unique_node_count, array_indices_submitted, ... */
 	return key_len >= 4 && memchr(key, '_', key_len) != NULL &&
-	    !is_digit(key[0]);
+	    !scan_is_digit(key[0]);
 }
 
 /* Whether s[i..] is "key=" for a known key. */
@@ -232,12 +214,12 @@ pbs_parse_size(const char *s, size_t len, int64_t *kb)
 	size_t i = 0;
 	double v = 0, scale = 0.1, bytes_per = 1024;	/* bare: KB */
 
-	while (i < len && is_digit(s[i]))
+	while (i < len && scan_is_digit(s[i]))
 		v = v * 10 + (s[i++] - '0');
 	if (i == 0)
 		return -1;
 	if (i < len && s[i] == '.')
-		for (i++; i < len && is_digit(s[i]); i++, scale /= 10)
+		for (i++; i < len && scan_is_digit(s[i]); i++, scale /= 10)
 			v += (s[i] - '0') * scale;
 	if (i < len && size_unit(s[i]) > 0)
 		bytes_per = size_unit(s[i++]);
@@ -392,7 +374,7 @@ nodes_part(const char *s, size_t len, int64_t *nodes, int64_t *ppn,
 	*gpus = 0;
 	if (head == 0)
 		return -1;
-	if (is_digit(s[0]) &&
+	if (scan_is_digit(s[0]) &&
 	    (scan_uint(s, head, &i, nodes) == 0 || i != head || *nodes == 0))
 		return -1;
 	if (colon == NULL)

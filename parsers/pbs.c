@@ -492,10 +492,5 @@ pbs_parse(struct linereader *lr, const char *name,
 			return -1;
 		}
 	}
-	if (linereader_error(lr)) {
-		snprintf(err, errsize, "read error: %s",
-		    strerror(linereader_error(lr)));
-		return -1;
-	}
-	return 0;
+	return linereader_check(lr, err, errsize);
 }

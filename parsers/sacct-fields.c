@@ -7,33 +7,12 @@
 #include <string.h>
 
 #include "sacct-fields.h"
-
-static int
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* Digits at s[*i..]; returns the count and leaves *i after them. */
-static size_t
-scan_digits(const char *s, size_t len, size_t *i, int64_t *value)
-{
-	size_t start = *i;
-	int64_t v = 0;
-
-	while (*i < len && is_digit(s[*i]) && v < INT64_MAX / 10 - 9)
-		v = v * 10 + (s[(*i)++] - '0');
-	if (value != NULL)
-		*value = v;
-	return *i - start;
-}
+#include "scan.h"
 
 int
 sacct_parse_count(const char *s, size_t len, int64_t *value)
 {
-	size_t i = 0;
-
-	return len > 0 && scan_digits(s, len, &i, value) == len ? 0 : -1;
+	return scan_count(s, len, value);
 }
 
 static int
@@ -53,7 +32,7 @@ parse_array_part(const char *s, size_t len, size_t i, struct sacct_jobid *id)
 		return sacct_range_count(id->range, id->range_len) > 0 ? 0 : -1;
 	}
 	id->kind = SACCT_ARRAY_TASK;
-	return scan_digits(s, len, &i, &id->array_index) > 0 && i == len ?
+	return scan_uint(s, len, &i, &id->array_index) > 0 && i == len ?
 	    0 : -1;
 }
 
@@ -66,7 +45,7 @@ sacct_parse_jobid(const char *s, size_t len, struct sacct_jobid *id)
 
 	memset(&part, 0, sizeof(part));
 	part.array_index = -1;
-	if (scan_digits(s, job_len, &i, NULL) == 0)
+	if (scan_uint(s, job_len, &i, NULL) == 0)
 		return -1;
 	part.parent_len = i;
 	part.job_len = job_len;
@@ -77,7 +56,7 @@ sacct_parse_jobid(const char *s, size_t len, struct sacct_jobid *id)
 			return -1;
 	} else if (s[i] == '+') {
 		i++;
-		if (scan_digits(s, job_len, &i, NULL) == 0 || i != job_len)
+		if (scan_uint(s, job_len, &i, NULL) == 0 || i != job_len)
 			return -1;
 		part.kind = SACCT_HET_COMPONENT;
 	} else
@@ -104,12 +83,12 @@ sacct_range_next(const char *range, size_t len, size_t *pos,
 	}
 	if (i >= len)
 		return 0;
-	if (scan_digits(range, len, &i, &first) == 0)
+	if (scan_uint(range, len, &i, &first) == 0)
 		return -1;
 	last = first;
 	if (i < len && range[i] == '-') {
 		i++;
-		if (scan_digits(range, len, &i, &last) == 0 || last < first)
+		if (scan_uint(range, len, &i, &last) == 0 || last < first)
 			return -1;
 	}
 	if (i < len && range[i++] != ',')
@@ -198,7 +177,7 @@ sacct_parse_state(const char *s, size_t len, enum sacct_state *state,
 	rest = len - word;	/* " by 1234" */
 	if (rest > 4 && memcmp(space, " by ", 4) == 0) {
 		i = word + 4;
-		if (scan_digits(s, len, &i, by_uid) > 0 && i == len)
+		if (scan_uint(s, len, &i, by_uid) > 0 && i == len)
 			return 0;
 	}
 	*by_uid = -1;
@@ -234,11 +213,11 @@ scan_decimal(const char *s, size_t len, double *value)
 	size_t i = 0;
 	double v = 0, scale = 0.1;
 
-	while (i < len && is_digit(s[i]))
+	while (i < len && scan_is_digit(s[i]))
 		v = v * 10 + (s[i++] - '0');
 	if (i < len && s[i] == '.') {
 		i++;
-		while (i < len && is_digit(s[i])) {
+		while (i < len && scan_is_digit(s[i])) {
 			v += (s[i++] - '0') * scale;
 			scale /= 10;
 		}

@@ -784,11 +784,8 @@ sacct_parse(struct linereader *lr, const char *name,
 		r = flush_pending(&p);
 	if (r != 0)
 		snprintf(err, errsize, "stopped: the job could not be stored");
-	else if (linereader_error(lr)) {
-		snprintf(err, errsize, "read error: %s",
-		    strerror(linereader_error(lr)));
-		r = -1;
-	}
+	else
+		r = linereader_check(lr, err, errsize);
 	if (r == 0 && p.orphan_steps > 0) {
 		char reason[96];
 		snprintf(reason, sizeof(reason), "%lld step lines without "

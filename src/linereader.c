@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "linereader.h"
 #include "xalloc.h"
@@ -100,4 +101,13 @@ int
 linereader_error(const struct linereader *lr)
 {
 	return lr->error;
+}
+
+int
+linereader_check(const struct linereader *lr, char *err, size_t errsize)
+{
+	if (lr->error == 0)
+		return 0;
+	snprintf(err, errsize, "read error: %s", strerror(lr->error));
+	return -1;
 }

@@ -39,4 +39,7 @@ int linereader_unterminated(const struct linereader *lr);
 /* Nonzero if reading failed (errno is kept in it). */
 int linereader_error(const struct linereader *lr);
 
+/* 0 if reading went well, else -1 with "read error: ..." in err. */
+int linereader_check(const struct linereader *lr, char *err, size_t errsize);
+
 #endif

@@ -249,6 +249,46 @@ step_done(sqlite3_stmt *stmt)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+static void
+bind_real(sqlite3_stmt *stmt, int i, double v)
+{
+	if (v < 0)
+		sqlite3_bind_null(stmt, i);
+	else
+		sqlite3_bind_double(stmt, i, v);
+}
+
+static double
+column_real(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? -1 :
+	    sqlite3_column_double(s, i);
+}
+
+static void
+column_copy(sqlite3_stmt *s, int i, char *dst, size_t size)
+{
+	const char *v = (const char *)sqlite3_column_text(s, i);
+
+	snprintf(dst, size, "%s", v != NULL ? v : "");
+}
+
+/*
+ * Step a bound statement that gives at most one row, reading it with
+ * read(), then reset it.  Returns 1 (a row), 0 (none) or -1.
+ */
+static int
+step_row(sqlite3_stmt *s, void (*read)(sqlite3_stmt *, void *), void *out)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW)
+		read(s, out);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
 int64_t
 store_run_begin(struct store *st, const char *input, const char *format,
     int64_t now)
@@ -371,26 +411,24 @@ store_put_job(struct store *st, const struct job *job, int64_t run)
 	    STORE_PUT_NEW : STORE_PUT_UPDATED;
 }
 
+static void
+read_file_row(sqlite3_stmt *s, void *out)
+{
+	struct store_file *f = out;
+
+	f->device = sqlite3_column_int64(s, 0);
+	f->inode = sqlite3_column_int64(s, 1);
+	f->size = sqlite3_column_int64(s, 2);
+	f->read_offset = sqlite3_column_int64(s, 3);
+	f->mtime = sqlite3_column_int64(s, 4);
+	column_copy(s, 5, f->format, sizeof(f->format));
+}
+
 int
 store_file_get(struct store *st, const char *path, struct store_file *f)
 {
-	sqlite3_stmt *s = st->file_get;
-	int rc;
-
-	bind_text(s, 1, path);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		f->device = sqlite3_column_int64(s, 0);
-		f->inode = sqlite3_column_int64(s, 1);
-		f->size = sqlite3_column_int64(s, 2);
-		f->read_offset = sqlite3_column_int64(s, 3);
-		f->mtime = sqlite3_column_int64(s, 4);
-		snprintf(f->format, sizeof(f->format), "%s",
-		    (const char *)sqlite3_column_text(s, 5));
-	}
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	bind_text(st->file_get, 1, path);
+	return step_row(st->file_get, read_file_row, f);
 }
 
 int
@@ -410,26 +448,23 @@ store_file_put(struct store *st, const char *path, const struct store_file *f,
 	return step_done(s);
 }
 
+static void
+read_pending_row(sqlite3_stmt *s, void *out)
+{
+	struct job_pending *p = out;
+
+	p->submit = column_int(s, 0);
+	p->started = sqlite3_column_int(s, 1);
+	column_copy(s, 2, p->queue, sizeof(p->queue));
+}
+
 int
 store_pending_get(struct store *st, const char *cluster, const char *job_id,
     struct job_pending *p)
 {
-	sqlite3_stmt *s = st->pending_get;
-	const char *queue;
-	int rc;
-
-	bind_text(s, 1, cluster);
-	bind_text(s, 2, job_id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		p->submit = column_int(s, 0);
-		p->started = sqlite3_column_int(s, 1);
-		queue = (const char *)sqlite3_column_text(s, 2);
-		snprintf(p->queue, sizeof(p->queue), "%s", queue ? queue : "");
-	}
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	bind_text(st->pending_get, 1, cluster);
+	bind_text(st->pending_get, 2, job_id);
+	return step_row(st->pending_get, read_pending_row, p);
 }
 
 int
@@ -473,30 +508,6 @@ column_text(sqlite3_stmt *s, int i)
 	return (const char *)sqlite3_column_text(s, i);
 }
 
-static void
-bind_real(sqlite3_stmt *stmt, int i, double v)
-{
-	if (v < 0)
-		sqlite3_bind_null(stmt, i);
-	else
-		sqlite3_bind_double(stmt, i, v);
-}
-
-static double
-column_real(sqlite3_stmt *s, int i)
-{
-	return sqlite3_column_type(s, i) == SQLITE_NULL ? -1 :
-	    sqlite3_column_double(s, i);
-}
-
-static void
-column_copy(sqlite3_stmt *s, int i, char *dst, size_t size)
-{
-	const char *v = (const char *)sqlite3_column_text(s, i);
-
-	snprintf(dst, size, "%s", v != NULL ? v : "");
-}
-
 int
 store_k8s_job_put(struct store *st, const struct k8s_job_facts *f)
 {
@@ -522,36 +533,35 @@ store_k8s_job_put(struct store *st, const struct k8s_job_facts *f)
 	return step_done(s);
 }
 
+static void
+read_k8s_job_row(sqlite3_stmt *s, void *out)
+{
+	struct k8s_job_facts *f = out;
+
+	column_copy(s, 0, f->uid, sizeof(f->uid));
+	column_copy(s, 1, f->cluster, sizeof(f->cluster));
+	column_copy(s, 2, f->job_id, sizeof(f->job_id));
+	column_copy(s, 3, f->job_name, sizeof(f->job_name));
+	column_copy(s, 4, f->name_space, sizeof(f->name_space));
+	column_copy(s, 5, f->user, sizeof(f->user));
+	column_copy(s, 6, f->queue, sizeof(f->queue));
+	f->submit = column_int(s, 7);
+	f->start = column_int(s, 8);
+	f->end = column_int(s, 9);
+	column_copy(s, 10, f->state, sizeof(f->state));
+	f->status = sqlite3_column_int64(s, 11);
+	f->cpu_per_pod = column_real(s, 12);
+	f->mem_kb_per_pod = column_real(s, 13);
+	f->gpus_per_pod = column_real(s, 14);
+	f->parallelism = column_int(s, 15);
+	f->req_time = column_int(s, 16);
+}
+
 int
 store_k8s_job_get(struct store *st, const char *uid, struct k8s_job_facts *f)
 {
-	sqlite3_stmt *s = st->k8s_job_get;
-	int rc;
-
-	bind_text(s, 1, uid);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		column_copy(s, 0, f->uid, sizeof(f->uid));
-		column_copy(s, 1, f->cluster, sizeof(f->cluster));
-		column_copy(s, 2, f->job_id, sizeof(f->job_id));
-		column_copy(s, 3, f->job_name, sizeof(f->job_name));
-		column_copy(s, 4, f->name_space, sizeof(f->name_space));
-		column_copy(s, 5, f->user, sizeof(f->user));
-		column_copy(s, 6, f->queue, sizeof(f->queue));
-		f->submit = column_int(s, 7);
-		f->start = column_int(s, 8);
-		f->end = column_int(s, 9);
-		column_copy(s, 10, f->state, sizeof(f->state));
-		f->status = sqlite3_column_int64(s, 11);
-		f->cpu_per_pod = column_real(s, 12);
-		f->mem_kb_per_pod = column_real(s, 13);
-		f->gpus_per_pod = column_real(s, 14);
-		f->parallelism = column_int(s, 15);
-		f->req_time = column_int(s, 16);
-	}
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	bind_text(st->k8s_job_get, 1, uid);
+	return step_row(st->k8s_job_get, read_k8s_job_row, f);
 }
 
 int
@@ -567,25 +577,25 @@ store_k8s_pod_put(struct store *st, const struct k8s_pod *p)
 	return step_done(s);
 }
 
+static void
+read_pods_summary_row(sqlite3_stmt *s, void *out)
+{
+	struct k8s_pods_summary *sum = out;
+
+	sum->pods = sqlite3_column_int64(s, 0);
+	sum->first_start = column_int(s, 1);
+	sum->last_end = column_int(s, 2);
+	sum->run_seconds = sqlite3_column_double(s, 3);
+	sum->nodes = sqlite3_column_int64(s, 4);
+}
+
 int
 store_k8s_pods_summary(struct store *st, const char *job_uid,
     struct k8s_pods_summary *sum)
 {
-	sqlite3_stmt *s = st->k8s_pods_summary;
-	int rc;
-
-	bind_text(s, 1, job_uid);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		sum->pods = sqlite3_column_int64(s, 0);
-		sum->first_start = column_int(s, 1);
-		sum->last_end = column_int(s, 2);
-		sum->run_seconds = sqlite3_column_double(s, 3);
-		sum->nodes = sqlite3_column_int64(s, 4);
-	}
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	return rc == SQLITE_ROW ? 0 : -1;
+	bind_text(st->k8s_pods_summary, 1, job_uid);
+	return step_row(st->k8s_pods_summary, read_pods_summary_row, sum) ==
+	    1 ? 0 : -1;
 }
 
 /*

@@ -13,15 +13,14 @@
 
 static char dbpath[64];
 
+/* A fresh path for a database: this process's id and a counter. */
 static void
 make_path(void)
 {
-	int fd;
+	static int n;
 
-	snprintf(dbpath, sizeof(dbpath), "/tmp/hpcacct-test-XXXXXX");
-	fd = mkstemp(dbpath);
-	ck_assert_int_ge(fd, 0);
-	close(fd);
+	snprintf(dbpath, sizeof(dbpath), "/tmp/hpcacct-test-%ld-%d.db",
+	    (long)getpid(), n++);
 	unlink(dbpath);
 }
 
