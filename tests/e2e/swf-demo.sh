@@ -1,9 +1,11 @@
 #!/bin/sh
-# The SWF file of the bundled example dump: the header keys in order, and
-# 18 numeric fields on every job line, one line per stored job.
+# The SWF file of the bundled examples (Slurm, PBS and Kubernetes): the
+# header keys in order, and 18 numeric fields on every job line, one line
+# per stored job.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 
-expect_status 0 hx ingest -q "$top_srcdir"/examples/*.psv
+expect_status 0 hx ingest -q "$top_srcdir"/examples/*.psv \
+    "$top_srcdir"/examples/pbs/accounting "$top_srcdir"/examples/*.json
 hx export swf -o "$WORK/demo.swf"
 for key in Version Computer Installation Conversion MaxJobs MaxRecords \
     Preemption UnixStartTime TimeZoneString StartTime EndTime MaxNodes \
