@@ -239,13 +239,14 @@ plan_read(struct store *st, const char *path, const struct stat *sb,
 	int same;
 
 	*offset = 0;
-	if (*format == INGEST_SLURM || store_file_get(st, path, &f) != 1)
+	if (store_file_get(st, path, &f) != 1)
 		return INGEST_READ;
 	same = f.device == (int64_t)sb->st_dev && f.inode == (int64_t)sb->st_ino;
 	if (same && f.size == (int64_t)sb->st_size &&
 	    f.mtime == mtime_ns(sb))
 		return INGEST_UNCHANGED;
 	if (same && strcmp(f.format, "pbs") == 0 &&
+	    (*format == INGEST_AUTO || *format == INGEST_PBS) &&
 	    f.read_offset <= (int64_t)sb->st_size && !source_is_gzip(path)) {
 		*offset = f.read_offset;
 		*format = INGEST_PBS;
