@@ -34,7 +34,7 @@ struct parser {
 	const struct job_sink *sink;
 	const struct k8s_store_ops *ops;
 	int64_t line;			/* of the object being read */
-	int64_t objects;		/* since the last checkpoint */
+	int64_t objects;		/* read since the last checkpoint */
 	time_t last_checkpoint;
 	int failed;			/* a store or sink error */
 };
@@ -523,18 +523,33 @@ handle_object(struct parser *p, json_object *o)
 	return 0;
 }
 
+/* Commit a stream's objects when enough came, or enough time passed. */
 static int
-checkpoint(struct parser *p)
+checkpoint(struct parser *p, int force)
 {
 	time_t now = time(NULL);
 
-	if (p->ops->checkpoint == NULL ||
-	    (++p->objects < CHECKPOINT_OBJECTS &&
+	if (p->ops->checkpoint == NULL || p->objects == 0 || (!force &&
+	    p->objects < CHECKPOINT_OBJECTS &&
 	    now - p->last_checkpoint < CHECKPOINT_SECONDS))
 		return 0;
 	p->objects = 0;
 	p->last_checkpoint = now;
 	return p->ops->checkpoint(p->ops->ctx);
+}
+
+/*
+ * Before blocking on a stream that has paused, commit what it gave: a
+ * watch may stay silent for hours after a Job ends.
+ */
+static int
+wait_for_input(struct parser *p, struct linereader *lr)
+{
+	if (p->ops->checkpoint == NULL || p->objects == 0)
+		return 0;
+	if (linereader_wait(lr, CHECKPOINT_SECONDS * 1000))
+		return 0;
+	return checkpoint(p, 1);
 }
 
 static int
@@ -553,8 +568,9 @@ on_object(void *ctx, const char *text, size_t len, int64_t line)
 	}
 	r = handle_object(p, o);
 	json_object_put(o);
+	p->objects++;
 	if (r == 0)
-		r = checkpoint(p);
+		r = checkpoint(p, 0);
 	if (r != 0)
 		p->failed = 1;
 	return r;
@@ -573,7 +589,8 @@ k8s_parse(struct linereader *lr, const char *name,
 	int r = 0;
 
 	p.last_checkpoint = time(NULL);
-	while (r == 0 && (len = linereader_next(lr, &line)) >= 0) {
+	while (r == 0 && (r = wait_for_input(&p, lr)) == 0 &&
+	    (len = linereader_next(lr, &line)) >= 0) {
 		r = k8s_scan_feed(sc, line, (size_t)len,
 		    linereader_lineno(lr), &where);
 		if (r == 0)

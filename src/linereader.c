@@ -1,22 +1,36 @@
-/* Buffered line reading on top of getline(), with one line of push-back. */
+/*
+ * Line reading with its own buffer, so that it knows what is buffered:
+ * a stream reader can wait for input with a timeout (poll) and do other
+ * work meanwhile.  Reads with read(2) where the stream has a descriptor
+ * (pipes deliver what they have, they do not block for a full buffer), and
+ * with fread() otherwise (gzip streams).
+ */
 #include "config.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "linereader.h"
 #include "xalloc.h"
 
+#define CHUNK (256 * 1024)
+
 struct linereader {
 	FILE *fp;
+	int fd;			/* fileno(fp), or -1 */
 	char *buf;
 	size_t cap;
-	ssize_t len;		/* of the current line, as returned */
+	size_t start, end;	/* unread bytes are buf[start, end) */
+	char *line;		/* the line last returned */
+	ssize_t len;
 	int64_t lineno;
-	int64_t offset;		/* bytes up to the end of the current line */
+	int64_t offset;		/* bytes up to the end of the last line */
 	int unterminated;
 	int pushed_back;
+	int eof;
 	int error;
 };
 
@@ -26,6 +40,9 @@ linereader_new(FILE *fp)
 	struct linereader *lr = xcalloc(1, sizeof(*lr));
 
 	lr->fp = fp;
+	lr->fd = fileno(fp);
+	lr->cap = CHUNK;
+	lr->buf = xmalloc(lr->cap + 1);
 	lr->len = -1;
 	return lr;
 }
@@ -39,35 +56,86 @@ linereader_free(struct linereader *lr)
 	free(lr);
 }
 
+/* Read more input after the unread bytes; 0, or -1 at EOF or error. */
+static int
+fill(struct linereader *lr)
+{
+	ssize_t n;
+
+	if (lr->start > 0) {	/* keep only the unread bytes */
+		memmove(lr->buf, lr->buf + lr->start, lr->end - lr->start);
+		lr->end -= lr->start;
+		lr->start = 0;
+	}
+	if (lr->end == lr->cap) {
+		lr->cap *= 2;
+		lr->buf = xreallocarray(lr->buf, lr->cap + 1, 1);
+	}
+	if (lr->fd >= 0) {
+		do
+			n = read(lr->fd, lr->buf + lr->end, lr->cap - lr->end);
+		while (n < 0 && errno == EINTR);
+	} else {
+		n = (ssize_t)fread(lr->buf + lr->end, 1, lr->cap - lr->end,
+		    lr->fp);
+		if (n == 0 && ferror(lr->fp))
+			n = -1;
+	}
+	if (n < 0)
+		lr->error = errno ? errno : EIO;
+	if (n <= 0) {
+		lr->eof = 1;
+		return -1;
+	}
+	lr->end += (size_t)n;
+	return 0;
+}
+
+/* Take the line at buf[start] of length len (+1 for a newline). */
+static ssize_t
+take(struct linereader *lr, size_t len, int newline, char **line)
+{
+	char *s = lr->buf + lr->start;
+
+	lr->start += len + (size_t)newline;
+	lr->offset += (int64_t)(len + (size_t)newline);
+	lr->unterminated = !newline;
+	s[len] = '\0';
+	if (len > 0 && s[len - 1] == '\r')
+		s[--len] = '\0';
+	lr->lineno++;
+	lr->line = s;
+	lr->len = (ssize_t)len;
+	*line = s;
+	return (ssize_t)len;
+}
+
 ssize_t
 linereader_next(struct linereader *lr, char **line)
 {
-	ssize_t n;
+	size_t scanned = 0;
+	char *nl;
 
 	if (lr->pushed_back) {
 		lr->pushed_back = 0;
 		lr->lineno++;
-		*line = lr->buf;
+		*line = lr->line;
 		return lr->len;
 	}
-	errno = 0;
-	n = getline(&lr->buf, &lr->cap, lr->fp);
-	if (n < 0) {
-		if (ferror(lr->fp))
-			lr->error = errno ? errno : EIO;
-		lr->len = -1;
-		return -1;
+	for (;;) {
+		nl = memchr(lr->buf + lr->start + scanned, '\n',
+		    lr->end - lr->start - scanned);
+		if (nl != NULL)
+			return take(lr, (size_t)(nl - lr->buf) - lr->start, 1,
+			    line);
+		scanned = lr->end - lr->start;
+		if (lr->eof || fill(lr) != 0)
+			break;
 	}
-	lr->offset += n;
-	lr->lineno++;
-	lr->unterminated = lr->buf[n - 1] != '\n';
-	if (!lr->unterminated)
-		lr->buf[--n] = '\0';
-	if (n > 0 && lr->buf[n - 1] == '\r')
-		lr->buf[--n] = '\0';
-	lr->len = n;
-	*line = lr->buf;
-	return n;
+	if (lr->end > lr->start)	/* a last line without its newline */
+		return take(lr, lr->end - lr->start, 0, line);
+	lr->len = -1;
+	return -1;
 }
 
 void
@@ -77,6 +145,19 @@ linereader_unread(struct linereader *lr)
 		lr->pushed_back = 1;
 		lr->lineno--;
 	}
+}
+
+int
+linereader_wait(struct linereader *lr, int timeout_ms)
+{
+	struct pollfd pfd;
+
+	if (lr->pushed_back || lr->eof || lr->fd < 0 ||
+	    memchr(lr->buf + lr->start, '\n', lr->end - lr->start) != NULL)
+		return 1;
+	pfd.fd = lr->fd;
+	pfd.events = POLLIN;
+	return poll(&pfd, 1, timeout_ms) != 0;
 }
 
 int64_t

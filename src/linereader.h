@@ -1,7 +1,7 @@
 /*
- * Line-at-a-time reading of a stream, with one line of push-back and the
- * byte offset consumed so far.  Lines may be of any length; memory is that
- * of the longest line.
+ * Line-at-a-time reading of a stream, with one line of push-back, the byte
+ * offset consumed so far, and a wait with timeout for streams that may
+ * pause.  Lines may be of any length; memory is that of the longest line.
  */
 #ifndef HPCACCT_LINEREADER_H
 #define HPCACCT_LINEREADER_H
@@ -23,6 +23,12 @@ void linereader_free(struct linereader *lr);
  * or -1 at the end of input or on a read error (see linereader_error).
  */
 ssize_t linereader_next(struct linereader *lr, char **line);
+
+/*
+ * Wait up to timeout_ms for a line to read: 1 if one may be read without
+ * blocking (or the stream cannot tell), 0 if the time ran out.
+ */
+int linereader_wait(struct linereader *lr, int timeout_ms);
 
 /* Make the next linereader_next() return the last line again. */
 void linereader_unread(struct linereader *lr);

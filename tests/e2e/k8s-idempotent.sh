@@ -37,3 +37,22 @@ hx report usage --by user --format csv --from 2026-11-02T16:00:00 \
     --to 2026-11-02T17:00:00 >"$WORK/late"
 contains "$WORK/late" "data,1,3.000000,1.000000,0.000000"
 [ "$(jobs)" -eq 8 ] || fail "pods added a job"
+
+# A watch that pauses: what it gave is committed within seconds, while
+# hpcacct still waits for more (another process can report it).
+rm -f "$DB"
+fifo=$WORK/watch
+mkfifo "$fifo"
+"$HPCACCT" --db "$DB" ingest -q - <"$fifo" &
+reader=$!
+exec 3>"$fifo"
+cat "$k/watch.json" >&3
+n=0
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
+	sleep 1
+	n=$(jobs 2>/dev/null || echo 0)
+	[ "$n" -eq 2 ] && break
+done
+exec 3>&-
+wait "$reader" || fail "the watch ingest failed"
+[ "$n" -eq 2 ] || fail "a paused stream was not committed ($n jobs seen)"
