@@ -35,3 +35,15 @@ expect_status 1 hx ingest "$FIXTURES/pbspro/accounting/" \
     "$FIXTURES/torque/accounting"
 hx report usage --by queue --format csv >"$WORK/got.csv"
 diff -u "$WORK/expected.csv" "$WORK/got.csv" || fail "queue totals"
+
+# The line's date is local time (--tz) and counts only where an epoch
+# attribute is missing: 400.pbs1 has only line dates (Q at 22:00, D at
+# 22:30, Berlin summer time: 20:30 UTC); 100.pbs1's epochs do not move.
+rm -f "$DB"
+expect_status 1 hx ingest --tz Europe/Berlin "$FIXTURES/pbspro/accounting/"
+hx report usage --by queue --format csv --from 2026-10-01T20:00:00 \
+    --to 2026-10-01T21:00:00 >"$WORK/berlin"
+contains "$WORK/berlin" "workq,1,0.000000,0.000000,0.000000"
+hx report usage --by user --format csv --from 2026-10-01T08:00:10 \
+    --to 2026-10-01T10:00:10 >"$WORK/alice"
+contains "$WORK/alice" "alice,1,8.000000,2.000000,0.000000"
