@@ -20,6 +20,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "gen-rng.h"
+
 struct ns {
 	const char *name, *queue_key, *queue, *user;
 };
@@ -36,23 +38,7 @@ static const struct ns spaces[] = {
 static const char *const cpus[] = {"250m", "500m", "1", "1500m", "2", "4"};
 static const char *const mems[] = {"512Mi", "1Gi", "2Gi", "4G", "16Gi"};
 
-static uint64_t rng_state = 42;
 static int first_item = 1;
-
-static uint64_t
-rng(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
-}
-
-static int64_t
-uniform(int64_t lo, int64_t hi)
-{
-	return lo + (int64_t)(rng() % (uint64_t)(hi - lo + 1));
-}
 
 static char *
 ts(int64_t t, char *buf)
@@ -315,7 +301,7 @@ main(int argc, char **argv)
 	while ((c = getopt(argc, argv, "n:s:d:D:P")) != -1) {
 		switch (c) {
 		case 'n': n = atoll(optarg); break;
-		case 's': rng_state = strtoull(optarg, NULL, 10) | 1; break;
+		case 's': rng_seed(strtoull(optarg, NULL, 10)); break;
 		case 'd':
 			memset(&tm, 0, sizeof(tm));
 			if (strptime(optarg, "%Y-%m-%d", &tm) == NULL)

@@ -21,6 +21,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "gen-rng.h"
+
 struct user {
 	const char *name, *group, *account;
 };
@@ -46,24 +48,8 @@ struct event {
 
 static struct event *events;
 static size_t nevents, cap;
-static uint64_t rng_state = 42;
 static int torque;
 static const char *server = "pbs1";
-
-static uint64_t
-rng(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
-}
-
-static int64_t
-uniform(int64_t lo, int64_t hi)
-{
-	return lo + (int64_t)(rng() % (uint64_t)(hi - lo + 1));
-}
 
 static void
 add(int64_t t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -363,7 +349,7 @@ main(int argc, char **argv)
 	while ((c = getopt(argc, argv, "n:s:d:D:tS:")) != -1) {
 		switch (c) {
 		case 'n': n = atoll(optarg); break;
-		case 's': rng_state = strtoull(optarg, NULL, 10) | 1; break;
+		case 's': rng_seed(strtoull(optarg, NULL, 10)); break;
 		case 'd':
 			memset(&tm, 0, sizeof(tm));
 			if (strptime(optarg, "%Y-%m-%d", &tm) == NULL)

@@ -20,6 +20,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "gen-rng.h"
+
 struct user {
 	const char *name, *group, *account;
 	int uid;
@@ -44,29 +46,6 @@ static const char *const names[] = {
 	"analysis.sh", "sim run", "cp2k", "postproc", "bert-finetune",
 };
 #define NNAMES (sizeof(names) / sizeof(names[0]))
-
-static uint64_t rng_state;
-
-static uint64_t
-rng(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
-}
-
-static int64_t
-uniform(int64_t lo, int64_t hi)
-{
-	return lo + (int64_t)(rng() % (uint64_t)(hi - lo + 1));
-}
-
-static int
-chance(int percent)
-{
-	return (int)(rng() % 100) < percent;
-}
 
 static char *
 fmt_time(int64_t t, char *buf)
@@ -398,11 +377,10 @@ main(int argc, char **argv)
 	int64_t start = parse_day("2026-09-01"), days = 61, now, t, step;
 	int c, i;
 
-	rng_state = 42;
 	while ((c = getopt(argc, argv, "n:s:d:D:Sc:")) != -1) {
 		switch (c) {
 		case 'n': n = atoll(optarg); break;
-		case 's': rng_state = strtoull(optarg, NULL, 10) | 1; break;
+		case 's': rng_seed(strtoull(optarg, NULL, 10)); break;
 		case 'd': start = parse_day(optarg); break;
 		case 'D': days = atoll(optarg); break;
 		case 'S': with_steps = 1; break;

@@ -1,0 +1,43 @@
+/*
+ * The generators' random numbers: xorshift64, deterministic for a seed so
+ * that examples and benchmarks can be written again byte for byte.  Each
+ * generator is one program including this once.
+ */
+#ifndef HPCACCT_GEN_RNG_H
+#define HPCACCT_GEN_RNG_H
+
+#include <stdint.h>
+
+static uint64_t rng_state = 42;
+
+/* Seed the generator (0 is made odd: xorshift must not start at 0). */
+static inline void
+rng_seed(uint64_t seed)
+{
+	rng_state = seed | 1;
+}
+
+static inline uint64_t
+rng(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return rng_state;
+}
+
+/* A whole number from lo to hi, both included. */
+static inline int64_t
+uniform(int64_t lo, int64_t hi)
+{
+	return lo + (int64_t)(rng() % (uint64_t)(hi - lo + 1));
+}
+
+/* True percent times out of a hundred. */
+static inline int
+chance(int percent)
+{
+	return (int)(rng() % 100) < percent;
+}
+
+#endif
