@@ -375,13 +375,54 @@ round_up(double v)
 	return n < 1 ? 1 : n;
 }
 
+/*
+ * Usage of a Job that ran for run seconds: what its pods ran when they are
+ * known, else its requests x parallelism.  Returns the average number of
+ * pods at once (< 0 unknown).
+ */
+static double
+set_usage(const struct k8s_job_facts *f, const struct k8s_pods_summary *pods,
+    int64_t run, struct job *j)
+{
+	double n = f->parallelism != JOB_UNSET ? (double)f->parallelism : -1;
+
+	if (pods->pods > 0 && pods->run_seconds > 0) {
+		j->core_seconds = f->cpu_per_pod < 0 ? -1 :
+		    f->cpu_per_pod * pods->run_seconds;
+		j->gpu_seconds = f->gpus_per_pod < 0 ? -1 :
+		    f->gpus_per_pod * pods->run_seconds;
+		return run > 0 ? pods->run_seconds / (double)run :
+		    (double)pods->pods;
+	}
+	if (n >= 0) {
+		j->core_seconds = f->cpu_per_pod < 0 ? -1 :
+		    f->cpu_per_pod * n * (double)run;
+		j->gpu_seconds = f->gpus_per_pod < 0 ? -1 :
+		    f->gpus_per_pod * n * (double)run;
+	}
+	return n;
+}
+
+/* Counts for SWF and reports: rounded up where SWF wants integers. */
+static void
+set_counts(const struct k8s_job_facts *f, double n, struct job *j)
+{
+	if (n >= 0 && f->cpu_per_pod >= 0 && j->start != JOB_UNSET)
+		j->alloc_procs = round_up(f->cpu_per_pod * n);
+	if (n >= 0 && f->gpus_per_pod >= 0)
+		j->gpus = (int64_t)ceil(f->gpus_per_pod * n - 1e-9);
+	if (f->parallelism != JOB_UNSET && f->cpu_per_pod >= 0)
+		j->req_procs = round_up(f->cpu_per_pod *
+		    (double)f->parallelism);
+	if (f->parallelism != JOB_UNSET && f->mem_kb_per_pod >= 0)
+		j->req_mem_kb = (int64_t)(f->mem_kb_per_pod *
+		    (double)f->parallelism + 0.5);
+}
+
 void
 k8s_build_job(const struct k8s_job_facts *f,
     const struct k8s_pods_summary *pods, struct job *j)
 {
-	int64_t run;
-	double n = f->parallelism != JOB_UNSET ? (double)f->parallelism : -1;
-
 	job_clear(j);
 	j->cluster = f->cluster;
 	j->source_format = "k8s";
@@ -393,38 +434,14 @@ k8s_build_job(const struct k8s_job_facts *f,
 	j->submit = j->eligible = f->submit;
 	j->start = pods->pods > 0 ? pods->first_start : f->start;
 	j->end = f->end != JOB_UNSET ? f->end : pods->last_end;
-	j->state = f->state;
-	j->raw_state = f->state;
+	j->state = j->raw_state = f->state;
 	j->status = (enum swf_status)f->status;
 	j->req_time = f->req_time;
 	if (j->end != JOB_UNSET && j->start != JOB_UNSET && j->end < j->start)
 		j->start = j->end;
-	run = job_run_time(j);
-	if (pods->pods > 0 && pods->run_seconds > 0) {
-		/* what the pods really ran, each for its own span */
-		j->core_seconds = f->cpu_per_pod < 0 ? -1 :
-		    f->cpu_per_pod * pods->run_seconds;
-		j->gpu_seconds = f->gpus_per_pod < 0 ? -1 :
-		    f->gpus_per_pod * pods->run_seconds;
-		n = run > 0 ? pods->run_seconds / (double)run : pods->pods;
-	} else if (n >= 0) {
-		j->core_seconds = f->cpu_per_pod < 0 ? -1 :
-		    f->cpu_per_pod * n * (double)run;
-		j->gpu_seconds = f->gpus_per_pod < 0 ? -1 :
-		    f->gpus_per_pod * n * (double)run;
-	}
 	if (pods->nodes > 0)
 		j->nodes = pods->nodes;
-	if (n >= 0 && f->cpu_per_pod >= 0 && j->start != JOB_UNSET)
-		j->alloc_procs = round_up(f->cpu_per_pod * n);
-	if (n >= 0 && f->gpus_per_pod >= 0)
-		j->gpus = (int64_t)ceil(f->gpus_per_pod * n - 1e-9);
-	if (f->parallelism != JOB_UNSET && f->cpu_per_pod >= 0)
-		j->req_procs = round_up(f->cpu_per_pod *
-		    (double)f->parallelism);
-	if (f->parallelism != JOB_UNSET && f->mem_kb_per_pod >= 0)
-		j->req_mem_kb = (int64_t)(f->mem_kb_per_pod *
-		    (double)f->parallelism + 0.5);
+	set_counts(f, set_usage(f, pods, job_run_time(j), j), j);
 	if (j->start == JOB_UNSET) {	/* no pod ever ran */
 		j->core_seconds = j->gpu_seconds = 0;
 		j->gpus = JOB_UNSET;

@@ -206,6 +206,74 @@ ingest_all(struct store *st, int nargs, char **args,
 	return status;
 }
 
+/* One option of ingest into opt and cli; -1 to go on, else a status. */
+static int
+ingest_option(int c, struct ingest_options *opt, struct ingest_cli *cli,
+    char **argv)
+{
+	char err[256];
+
+	switch (c) {
+	case 'f':
+		if (ingest_format_parse(optarg, &opt->format) != 0)
+			return msg_usage("ingest", "unknown format '%s' (auto, "
+			    "slurm, pbs, k8s)", optarg);
+		return -1;
+	case 'c':
+		if (optarg[0] == '\0')
+			return msg_usage("ingest", "empty --cluster");
+		opt->cluster = optarg;
+		return -1;
+	case 'z':
+		if (timeutil_set_zone(optarg) != 0)
+			return msg_usage("ingest", "unknown time zone '%s'",
+			    optarg);
+		return -1;
+	case 'C':
+		if (sacct_check_columns(optarg, err, sizeof(err)) != 0)
+			return msg_usage("ingest", "--columns: %s", err);
+		opt->columns = optarg;
+		return -1;
+	case 'U':
+	case 'Q':
+		if (add_key(c == 'U' ? cli->user_keys : cli->queue_keys,
+		    optarg) != 0)
+			return msg_usage("ingest", "bad or too many --k8s-%s-key "
+			    "options (%d at most)", c == 'U' ? "user" : "queue",
+			    MAX_KEYS);
+		return -1;
+	case 'r':
+		opt->reread = 1;
+		return -1;
+	case 'q':
+		cli->quiet = 1;
+		return -1;
+	case 'v':
+		cli->verbose = 1;
+		return -1;
+	case 'h':
+		fputs(ingest_help, stdout);
+		return 0;
+	default:
+		return cmd_option_error("ingest", c, argv);
+	}
+}
+
+/* What the options imply together; 0, or the usage status 2. */
+static int
+ingest_settle(struct ingest_options *opt, struct ingest_cli *cli)
+{
+	if (cli->user_keys[0] != NULL)
+		opt->k8s_user_keys = cli->user_keys;
+	if (cli->queue_keys[0] != NULL)
+		opt->k8s_queue_keys = cli->queue_keys;
+	if (opt->columns != NULL && opt->format == INGEST_AUTO)
+		opt->format = INGEST_SLURM;
+	if (opt->columns != NULL && opt->format != INGEST_SLURM)
+		return msg_usage("ingest", "--columns is for sacct output only");
+	return 0;
+}
+
 static int
 ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 {
@@ -225,65 +293,14 @@ ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 	struct ingest_options opt = {INGEST_AUTO, NULL, NULL, 0, NULL, NULL};
 	struct ingest_cli cli;
 	struct store *st;
-	char err[256];
 	int c, status;
 
 	memset(&cli, 0, sizeof(cli));
-	while ((c = getopt_long(argc, argv, ":f:c:rqvh", longopts, NULL)) !=
-	    -1) {
-		switch (c) {
-		case 'f':
-			if (ingest_format_parse(optarg, &opt.format) != 0)
-				return msg_usage("ingest", "unknown format '%s' "
-				    "(auto, slurm, pbs, k8s)", optarg);
-			break;
-		case 'c':
-			if (optarg[0] == '\0')
-				return msg_usage("ingest", "empty --cluster");
-			opt.cluster = optarg;
-			break;
-		case 'z':
-			if (timeutil_set_zone(optarg) != 0)
-				return msg_usage("ingest", "unknown time zone "
-				    "'%s'", optarg);
-			break;
-		case 'C':
-			if (sacct_check_columns(optarg, err, sizeof(err)) != 0)
-				return msg_usage("ingest", "--columns: %s", err);
-			opt.columns = optarg;
-			break;
-		case 'r':
-			opt.reread = 1;
-			break;
-		case 'U':
-		case 'Q':
-			if (add_key(c == 'U' ? cli.user_keys : cli.queue_keys,
-			    optarg) != 0)
-				return msg_usage("ingest", "too many --k8s-%s-key "
-				    "options (%d at most)", c == 'U' ? "user" :
-				    "queue", MAX_KEYS);
-			break;
-		case 'q':
-			cli.quiet = 1;
-			break;
-		case 'v':
-			cli.verbose = 1;
-			break;
-		case 'h':
-			fputs(ingest_help, stdout);
-			return 0;
-		default:
-			return cmd_option_error("ingest", c, argv);
-		}
-	}
-	if (cli.user_keys[0] != NULL)
-		opt.k8s_user_keys = cli.user_keys;
-	if (cli.queue_keys[0] != NULL)
-		opt.k8s_queue_keys = cli.queue_keys;
-	if (opt.columns != NULL && opt.format == INGEST_AUTO)
-		opt.format = INGEST_SLURM;
-	if (opt.columns != NULL && opt.format != INGEST_SLURM)
-		return msg_usage("ingest", "--columns is for sacct output only");
+	while ((c = getopt_long(argc, argv, ":f:c:rqvh", longopts, NULL)) != -1)
+		if ((status = ingest_option(c, &opt, &cli, argv)) >= 0)
+			return status;
+	if ((status = ingest_settle(&opt, &cli)) != 0)
+		return status;
 	if (optind >= argc)
 		return msg_usage("ingest", "no input files (use - for "
 		    "standard input)");
