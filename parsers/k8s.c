@@ -621,7 +621,8 @@ k8s_parse(struct linereader *lr, const char *name,
 			r = 0;
 		}
 	}
-	if (r == 0 && k8s_scan_finish(sc, &where) != 0)
+	if (r == 0 && !linereader_stopped(lr) &&
+	    k8s_scan_finish(sc, &where) != 0)
 		sink->reject(sink->ctx, where, "truncated JSON: the input "
 		    "ended inside this object");
 	k8s_scan_free(sc);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -49,8 +50,35 @@ static const char ingest_help[] =
     "                      and every warning, and count the bytes read\n"
     "  -h, --help          show this help\n"
     "\n"
-    "Exit status: 0 all read, 1 a record was rejected or a file failed,\n"
-    "2 usage error.\n";
+    "SIGINT, SIGTERM and SIGHUP stop the ingest: standard input keeps what\n"
+    "was read, a file being read is stored whole or not at all.\n"
+    "\n"
+    "Exit status: 0 all read, 1 a record was rejected, a file failed or a\n"
+    "signal stopped the ingest, 2 usage error.\n";
+
+/* Set by SIGINT, SIGTERM or SIGHUP: finish the current input and stop. */
+static volatile sig_atomic_t stop_requested;
+
+static void
+on_stop_signal(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+}
+
+/* Catch the stop signals without SA_RESTART, so a blocked read returns. */
+static void
+catch_stop_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
 
 struct ingest_cli {
 	int quiet, verbose;
@@ -151,6 +179,12 @@ ingest_one(struct store *st, const char *path,
 			printf("%s: unchanged since it was last read\n", path);
 		cli->files++;
 		return 0;
+	case INGEST_STOPPED:	/* a stream keeps what it gave */
+		msg_error("%s: stopped by a signal; %s", path, counts.read ?
+		    "what was read is stored" : "nothing of it was stored");
+		if (counts.read == 0)
+			return 1;
+		break;
 	default:
 		break;
 	}
@@ -181,7 +215,7 @@ ingest_dir(struct store *st, const char *dir,
 		msg_warn("%s: no accounting files (YYYYMMDD) in it", dir);
 	if (dir_opt.format == INGEST_AUTO)
 		dir_opt.format = INGEST_PBS;
-	for (f = files; *f != NULL; f++)
+	for (f = files; *f != NULL && !stop_requested; f++)
 		status |= ingest_one(st, *f, &dir_opt, cli);
 	source_list_free(files);
 	return status;
@@ -194,7 +228,7 @@ ingest_all(struct store *st, int nargs, char **args,
 	struct stat sb;
 	int i, status = 0;
 
-	for (i = 0; i < nargs; i++) {
+	for (i = 0; i < nargs && !stop_requested; i++) {
 		if (strcmp(args[i], "-") != 0 && stat(args[i], &sb) == 0 &&
 		    S_ISDIR(sb.st_mode))
 			status |= ingest_dir(st, args[i], opt, cli);
@@ -203,7 +237,7 @@ ingest_all(struct store *st, int nargs, char **args,
 	}
 	if (cli->files > 1 && !cli->quiet)
 		print_summary("total", &cli->total, -1);
-	return status;
+	return stop_requested ? 1 : status;
 }
 
 /* One option of ingest into opt and cli; -1 to go on, else a status. */
@@ -290,7 +324,8 @@ ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
-	struct ingest_options opt = {INGEST_AUTO, NULL, NULL, 0, NULL, NULL};
+	struct ingest_options opt = {INGEST_AUTO, NULL, NULL, 0, NULL, NULL,
+	    &stop_requested};
 	struct ingest_cli cli;
 	struct store *st;
 	int c, status;
@@ -307,6 +342,7 @@ ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 	st = cmd_open_store(g, STORE_OPEN_CREATE);
 	if (st == NULL)
 		return 1;
+	catch_stop_signals();
 	status = ingest_all(st, argc - optind, argv + optind, &opt, &cli);
 	store_close(st);
 	return status;

@@ -260,7 +260,7 @@ remember_file(struct ingest_ctx *c, const struct source *src,
 {
 	struct store_file f;
 
-	if (src->is_stdin)
+	if (src->is_stdin || !S_ISREG(src->st.st_mode))
 		return 0;
 	f.device = (int64_t)src->st.st_dev;
 	f.inode = (int64_t)src->st.st_ino;
@@ -280,6 +280,7 @@ ingest_stream(struct ingest_ctx *c, struct source *src, int64_t offset,
 	int64_t consumed = 0;
 	int r = -1;
 
+	linereader_set_stop(lr, opt->stop);
 	if (format == INGEST_AUTO && detect_format(lr, opt, &format) != 0) {
 		snprintf(err, errsize, "cannot tell the format (give "
 		    "--format, or --columns for headerless sacct output)");
@@ -293,6 +294,11 @@ ingest_stream(struct ingest_ctx *c, struct source *src, int64_t offset,
 		goto db_error;
 	if (parse_into(c, lr, format, opt, &consumed, err, errsize) != 0) {
 		store_rollback(c->st);
+		goto out;
+	}
+	if (linereader_stopped(lr) && !c->stream) {	/* all or nothing */
+		store_rollback(c->st);
+		r = 1;
 		goto out;
 	}
 	*bytes = consumed;
@@ -334,9 +340,10 @@ ingest_path(struct store *st, const char *path,
 	c.stream = src.is_stdin || !S_ISREG(src.st.st_mode);
 	r = ingest_stream(&c, &src, offset, format, opt, bytes, err, errsize);
 	source_close(&src);
-	if (r != 0) {
+	if (r != 0)
 		memset(counts, 0, sizeof(*counts));
+	if (r < 0)
 		return INGEST_FAILED;
-	}
-	return INGEST_READ;
+	return r > 0 || (opt->stop != NULL && *opt->stop) ? INGEST_STOPPED :
+	    INGEST_READ;
 }

@@ -8,6 +8,7 @@
 #ifndef HPCACCT_INGEST_H
 #define HPCACCT_INGEST_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -28,6 +29,8 @@ struct ingest_options {
 	/* Kubernetes label/annotation keys (NULL-terminated, or NULL). */
 	const char *const *k8s_user_keys;
 	const char *const *k8s_queue_keys;
+	/* Set (by a signal handler) to stop reading; NULL: never. */
+	volatile sig_atomic_t *stop;
 };
 
 /* Parse a --format name ("auto", "slurm", "pbs", "k8s"); 0 or -1. */
@@ -47,7 +50,9 @@ struct ingest_report {
 enum ingest_result {
 	INGEST_READ,		/* read (from its start or where it stopped) */
 	INGEST_UNCHANGED,	/* the same file as last time: not opened */
-	INGEST_FAILED		/* nothing of it stored; see err */
+	INGEST_FAILED,		/* nothing of it stored; see err */
+	INGEST_STOPPED		/* stopped: a stream keeps what it read, a
+				 * file nothing */
 };
 
 /*

@@ -32,6 +32,8 @@ struct linereader {
 	int pushed_back;
 	int eof;
 	int error;
+	volatile sig_atomic_t *stop;
+	int stopped;
 };
 
 struct linereader *
@@ -72,9 +74,13 @@ fill(struct linereader *lr)
 		lr->buf = xreallocarray(lr->buf, lr->cap + 1, 1);
 	}
 	if (lr->fd >= 0) {
-		do
+		do {
+			if (lr->stop != NULL && *lr->stop) {
+				lr->stopped = lr->eof = 1;
+				return -1;
+			}
 			n = read(lr->fd, lr->buf + lr->end, lr->cap - lr->end);
-		while (n < 0 && errno == EINTR);
+		} while (n < 0 && errno == EINTR);
 	} else {
 		n = (ssize_t)fread(lr->buf + lr->end, 1, lr->cap - lr->end,
 		    lr->fp);
@@ -132,10 +138,23 @@ linereader_next(struct linereader *lr, char **line)
 		if (lr->eof || fill(lr) != 0)
 			break;
 	}
-	if (lr->end > lr->start)	/* a last line without its newline */
+	/* a last line without its newline (not one cut short by a stop) */
+	if (lr->end > lr->start && !lr->stopped)
 		return take(lr, lr->end - lr->start, 0, line);
 	lr->len = -1;
 	return -1;
+}
+
+void
+linereader_set_stop(struct linereader *lr, volatile sig_atomic_t *stop)
+{
+	lr->stop = stop;
+}
+
+int
+linereader_stopped(const struct linereader *lr)
+{
+	return lr->stopped;
 }
 
 void

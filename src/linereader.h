@@ -6,6 +6,7 @@
 #ifndef HPCACCT_LINEREADER_H
 #define HPCACCT_LINEREADER_H
 
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
@@ -29,6 +30,16 @@ ssize_t linereader_next(struct linereader *lr, char **line);
  * blocking (or the stream cannot tell), 0 if the time ran out.
  */
 int linereader_wait(struct linereader *lr, int timeout_ms);
+
+/*
+ * Stop reading (as at the end of input) once *stop is nonzero: a signal
+ * handler sets it, and a read it interrupts ends there.  NULL: never.
+ */
+void linereader_set_stop(struct linereader *lr,
+    volatile sig_atomic_t *stop);
+
+/* Whether reading ended because *stop was set. */
+int linereader_stopped(const struct linereader *lr);
 
 /* Make the next linereader_next() return the last line again. */
 void linereader_unread(struct linereader *lr);

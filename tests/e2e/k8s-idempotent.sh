@@ -56,3 +56,22 @@ done
 exec 3>&-
 wait "$reader" || fail "the watch ingest failed"
 [ "$n" -eq 2 ] || fail "a paused stream was not committed ($n jobs seen)"
+
+# Stopping a watch (SIGTERM) keeps what it gave and says so.
+rm -f "$DB"
+rm -f "$fifo"
+mkfifo "$fifo"
+"$HPCACCT" --db "$DB" ingest - <"$fifo" >"$WORK/out" 2>"$WORK/err" &
+reader=$!
+exec 3>"$fifo"
+head -n 100 "$k/watch.json" >&3	# the first object, and part of the next
+sleep 1
+kill -TERM "$reader"
+set +e
+wait "$reader"
+rc=$?
+set -e
+exec 3>&-
+[ "$rc" -eq 1 ] || fail "a stopped ingest exited $rc, expected 1"
+contains "$WORK/err" "-: stopped by a signal; what was read is stored"
+contains "$WORK/out" "-: read 1, new 0, updated 0, unchanged 0, skipped 1"
