@@ -20,7 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "gen-rng.h"
+#include "gen-common.h"
 
 struct ns {
 	const char *name, *queue_key, *queue, *user;
@@ -295,19 +295,13 @@ main(int argc, char **argv)
 	long long n = 200;
 	int64_t start = 1793577600, days = 7, t, now, k;	/* 2026-11-02 */
 	struct job *jobs;
-	struct tm tm;
 	int c, with_pods = 1, i;
 
 	while ((c = getopt(argc, argv, "n:s:d:D:P")) != -1) {
 		switch (c) {
 		case 'n': n = atoll(optarg); break;
 		case 's': rng_seed(strtoull(optarg, NULL, 10)); break;
-		case 'd':
-			memset(&tm, 0, sizeof(tm));
-			if (strptime(optarg, "%Y-%m-%d", &tm) == NULL)
-				return 2;
-			start = (int64_t)timegm(&tm);
-			break;
+		case 'd': start = parse_day(optarg); break;
 		case 'D': days = atoll(optarg); break;
 		case 'P': with_pods = 0; break;
 		default:

@@ -21,7 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "gen-rng.h"
+#include "gen-common.h"
 
 struct user {
 	const char *name, *group, *account;
@@ -343,19 +343,13 @@ main(int argc, char **argv)
 {
 	long long n = 300;
 	int64_t start = 1790812800, days = 14, t, seq = 4000;	/* 2026-10-01 */
-	struct tm tm;
 	int c, i;
 
 	while ((c = getopt(argc, argv, "n:s:d:D:tS:")) != -1) {
 		switch (c) {
 		case 'n': n = atoll(optarg); break;
 		case 's': rng_seed(strtoull(optarg, NULL, 10)); break;
-		case 'd':
-			memset(&tm, 0, sizeof(tm));
-			if (strptime(optarg, "%Y-%m-%d", &tm) == NULL)
-				return 2;
-			start = (int64_t)timegm(&tm);
-			break;
+		case 'd': start = parse_day(optarg); break;
 		case 'D': days = atoll(optarg); break;
 		case 't': torque = 1; break;
 		case 'S': server = optarg; break;

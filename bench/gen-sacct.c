@@ -20,7 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "gen-rng.h"
+#include "gen-common.h"
 
 struct user {
 	const char *name, *group, *account;
@@ -355,19 +355,6 @@ emit_one(int64_t submit, int64_t now)
 		run_job(&j, now);
 		print_job(&j);
 	}
-}
-
-static int64_t
-parse_day(const char *s)
-{
-	struct tm tm;
-
-	memset(&tm, 0, sizeof(tm));
-	if (strptime(s, "%Y-%m-%d", &tm) == NULL) {
-		fprintf(stderr, "gen-sacct: bad day '%s'\n", s);
-		exit(2);
-	}
-	return (int64_t)timegm(&tm);
 }
 
 int
