@@ -135,7 +135,7 @@ load(const char *path, struct rows *rows)
 {
 	struct job_sink sink = {rows, keep, ignore, ignore, ignore, NULL, NULL,
 	    NULL, NULL};
-	struct sacct_options opt = {NULL, NULL};
+	struct sacct_options opt = {NULL, NULL, NULL};
 	struct linereader *lr;
 	FILE *fp = fopen(path, "r");
 	char err[256];

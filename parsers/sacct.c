@@ -1,6 +1,6 @@
 /*
- * sacct --parsable2 reader.  Lines are split at '|' up to the number of
- * header columns (the last column keeps any further '|'); a line with too
+ * sacct --parsable2 reader.  Lines are split at '|' (or --delimiter) up to
+ * the number of header columns (the last keeps any further '|'); a line with too
  * few fields is joined with the next one, since user text may hold a
  * newline.  An allocation line becomes the pending job; the step lines
  * that follow fold into it; the next allocation line (or the end) hands it
@@ -41,10 +41,15 @@ static const enum column required_columns[] = {
 	COL_JOBID, COL_STATE, COL_SUBMIT, COL_END
 };
 
-/* One record's fields: pointers into its own text buffer. */
+/*
+ * One record's fields.  While lines are appended the text buffer may move,
+ * so fields are kept as offsets (foff) and become pointers into the text
+ * (field) only when the record is complete.
+ */
 struct record {
 	char *text;
 	size_t cap;
+	size_t *foff;		/* ncols field starts, offsets into text */
 	char **field;		/* ncols entries, NUL-terminated */
 	size_t *flen;
 	int64_t line;
@@ -56,6 +61,8 @@ struct sacct_parser {
 	const struct job_sink *sink;
 	int col[COL_COUNT];	/* field index of each column, -1 absent */
 	size_t ncols;
+	const char *delim;	/* field delimiter, dlen bytes */
+	size_t dlen;
 
 	struct record cur;	/* the record being read */
 	struct record pend;	/* the pending job's record */
@@ -66,11 +73,31 @@ struct sacct_parser {
 	double step_cpu;	/* CPU seconds summed over steps, < 0 none */
 	double step_mem_kb;	/* largest step memory, < 0 none */
 	double job_mem_kb;	/* MaxRSS of the allocation line, < 0 none */
+	unsigned bad_time;	/* out of range: 1 Submit, 2 End, 4 others */
+	int usage_unknown;	/* the run could not be placed */
 
 	char *last_id;		/* job part of the last allocation line */
 	size_t last_id_len, last_id_cap;
 	int64_t orphan_steps;
 };
+
+/* Where delimiter d (dlen bytes) first occurs in s[0, len), or NULL. */
+static const char *
+delim_find(const char *s, size_t len, const char *d, size_t dlen)
+{
+	const char *end = s + len;
+
+	if (dlen == 1)
+		return memchr(s, d[0], len);
+	for (; (size_t)(end - s) >= dlen; s++) {
+		s = memchr(s, d[0], (size_t)(end - s) - dlen + 1);
+		if (s == NULL)
+			return NULL;
+		if (memcmp(s, d, dlen) == 0)
+			return s;
+	}
+	return NULL;
+}
 
 static int
 column_lookup(const char *name, size_t len)
@@ -87,28 +114,28 @@ column_lookup(const char *name, size_t len)
 	return -1;
 }
 
-/* Map a header or --columns list (separator sep) to column positions. */
+/* Map a header or --columns list (separated by sep) to column positions. */
 static int
-columns_from_list(struct sacct_parser *p, const char *list, char sep,
+columns_from_list(struct sacct_parser *p, const char *list, const char *sep,
     char *err, size_t errsize)
 {
-	const char *s = list, *end;
-	size_t i, n = 0;
+	const char *s = list, *end, *stop = list + strlen(list);
+	size_t i, n = 0, slen = strlen(sep);
 	int c;
 
 	for (c = 0; c < COL_COUNT; c++)
 		p->col[c] = -1;
 	for (;;) {
-		end = strchr(s, sep);
+		end = delim_find(s, (size_t)(stop - s), sep, slen);
 		if (end == NULL)
-			end = s + strlen(s);
+			end = stop;
 		c = column_lookup(s, (size_t)(end - s));
 		if (c >= 0 && p->col[c] < 0)
 			p->col[c] = (int)n;
 		n++;
-		if (*end == '\0')
+		if (end == stop)
 			break;
-		s = end + 1;
+		s = end + slen;
 	}
 	p->ncols = n;
 	for (i = 0; i < sizeof(required_columns) / sizeof(required_columns[0]);
@@ -127,25 +154,27 @@ columns_from_list(struct sacct_parser *p, const char *list, char sep,
 }
 
 int
-sacct_is_header(const char *line, size_t len)
+sacct_is_header(const char *line, size_t len, const char *delimiter)
 {
 	const char *s = line, *end = line + len, *bar;
+	const char *d = delimiter != NULL ? delimiter : "|";
+	size_t dlen = strlen(d);
 
 	while (s <= end) {
-		bar = memchr(s, '|', (size_t)(end - s));
+		bar = delim_find(s, (size_t)(end - s), d, dlen);
 		if (bar == NULL)
 			bar = end;
 		if (column_lookup(s, (size_t)(bar - s)) == COL_JOBID)
 			return 1;
-		s = bar + 1;
+		s = bar + dlen;
 	}
 	return 0;
 }
 
-static char
+static const char *
 columns_separator(const char *columns)
 {
-	return strchr(columns, '|') != NULL ? '|' : ',';
+	return strchr(columns, '|') != NULL ? "|" : ",";
 }
 
 int
@@ -162,6 +191,7 @@ record_init(struct record *r, size_t ncols)
 {
 	r->text = NULL;
 	r->cap = 0;
+	r->foff = xcalloc(ncols, sizeof(*r->foff));
 	r->field = xcalloc(ncols, sizeof(*r->field));
 	r->flen = xcalloc(ncols, sizeof(*r->flen));
 }
@@ -170,6 +200,7 @@ static void
 record_free(struct record *r)
 {
 	free(r->text);
+	free(r->foff);
 	free(r->field);
 	free(r->flen);
 }
@@ -186,34 +217,39 @@ record_append(struct record *r, size_t at, const char *s, size_t len)
 }
 
 static size_t
-count_fields(const char *s)
+count_fields(const struct sacct_parser *p, const char *s, size_t len)
 {
+	const char *end = s + len;
 	size_t n = 1;
 
-	for (; *s != '\0'; s++)
-		n += *s == '|';
+	while ((s = delim_find(s, (size_t)(end - s), p->delim, p->dlen)) !=
+	    NULL) {
+		s += p->dlen;
+		n++;
+	}
 	return n;
 }
 
 /*
- * Split r->text from pos on: each '|' ends a field until the record has
- * p->ncols fields (the last keeps any further '|').  nf is the number of
- * fields begun before pos; returns the number begun after.  One pass over
- * the bytes: this is the hottest loop of an ingest.
+ * Split r->text[pos, end) on: each delimiter ends a field until the record
+ * has p->ncols fields (the last keeps any further delimiters).  nf is the
+ * number of fields begun before pos; returns the number begun after.  The
+ * hottest loop of an ingest.
  */
 static size_t
 split_fields(const struct sacct_parser *p, struct record *r, size_t pos,
-    size_t nf)
+    size_t end, size_t nf)
 {
-	char *s = r->text + pos;
+	char *s = r->text + pos, *stop = r->text + end, *d;
 
 	if (nf == 0)
-		r->field[nf++] = s;
-	for (; *s != '\0' && nf < p->ncols; s++)
-		if (*s == '|') {
-			*s = '\0';
-			r->field[nf++] = s + 1;
-		}
+		r->foff[nf++] = pos;
+	while (nf < p->ncols && (d = (char *)delim_find(s, (size_t)(stop - s),
+	    p->delim, p->dlen)) != NULL) {
+		*d = '\0';
+		s = d + p->dlen;
+		r->foff[nf++] = (size_t)(s - r->text);
+	}
 	return nf;
 }
 
@@ -222,24 +258,38 @@ field_lengths(const struct sacct_parser *p, struct record *r, size_t used)
 {
 	size_t i;
 
+	for (i = 0; i < p->ncols; i++)
+		r->field[i] = r->text + r->foff[i];
 	for (i = 0; i + 1 < p->ncols; i++)
-		r->flen[i] = (size_t)(r->field[i + 1] - r->field[i]) - 1;
-	r->flen[i] = (size_t)(r->text + used - r->field[i]);
+		r->flen[i] = r->foff[i + 1] - r->foff[i] - p->dlen;
+	r->flen[i] = used - r->foff[i];
+}
+
+/* NUL bytes in the line just read: the linereader made them '?'. */
+static void
+warn_nuls(struct sacct_parser *p, struct linereader *lr)
+{
+	if (linereader_nuls(lr) > 0)
+		job_sink_warnf(p->sink, linereader_lineno(lr), "%d NUL bytes, "
+		    "read as '?'", linereader_nuls(lr));
 }
 
 /*
- * Lines without a '|' after a complete record continue its last column (a
- * newline in a job name); append them.  Returns the new text length.
+ * Lines without a delimiter after a complete record continue its last
+ * column (a newline in a job name); append them.  Returns the new text
+ * length.
  */
 static size_t
-append_continuations(struct record *r, struct linereader *lr, size_t used)
+append_continuations(struct sacct_parser *p, struct record *r,
+    struct linereader *lr, size_t used)
 {
 	char *line;
 	ssize_t len;
 
 	while ((len = linereader_next(lr, &line)) > 0) {
-		if (memchr(line, '|', (size_t)len) != NULL)
+		if (delim_find(line, (size_t)len, p->delim, p->dlen) != NULL)
 			break;
+		warn_nuls(p, lr);
 		record_append(r, used, "\n", 1);
 		record_append(r, used + 1, line, (size_t)len);
 		used += 1 + (size_t)len;
@@ -250,15 +300,40 @@ append_continuations(struct record *r, struct linereader *lr, size_t used)
 }
 
 /*
+ * Whether the first line of a record, split into nf fields, can begin one:
+ * its JobID field, if the line holds it, must read as a job id.  A line
+ * that cannot is reported alone, so it never swallows the record after it.
+ */
+static int
+starts_record(struct sacct_parser *p, const struct record *r, size_t nf,
+    size_t used)
+{
+	size_t c = (size_t)p->col[COL_JOBID], len;
+	struct sacct_jobid id;
+
+	if (c >= nf)
+		return 1;
+	len = (c + 1 < nf ? r->foff[c + 1] - p->dlen : used) - r->foff[c];
+	if (len > 0 && sacct_parse_jobid(r->text + r->foff[c], len, &id) == 0)
+		return 1;
+	if (len == 0)
+		job_sink_rejectf(p->sink, r->line, "no JobID");
+	else
+		job_sink_rejectf(p->sink, r->line, "unreadable JobID '%.40s'",
+		    r->text + r->foff[c]);
+	return 0;
+}
+
+/*
  * Read the next record into p->cur, joining lines split by a newline in
- * user text.  Returns 1, 0 at the end of input, or -1 for a record with too
- * few fields (reported here).
+ * user text.  Returns 1, 0 at the end of input, or -1 for a record that
+ * cannot be read (reported here).
  */
 static int
 read_record(struct sacct_parser *p, struct linereader *lr)
 {
 	struct record *r = &p->cur;
-	char *line, reason[96];
+	char *line;
 	ssize_t len;
 	size_t used, nf;
 
@@ -268,29 +343,32 @@ read_record(struct sacct_parser *p, struct linereader *lr)
 			return 0;
 	} while (len == 0);
 	r->line = linereader_lineno(lr);
+	warn_nuls(p, lr);
 	record_append(r, 0, line, (size_t)len);
 	used = (size_t)len;
-	nf = split_fields(p, r, 0, 0);
+	nf = split_fields(p, r, 0, used, 0);
+	if (!starts_record(p, r, nf, used))
+		return -1;
 	while (nf < p->ncols) {
 		len = linereader_next(lr, &line);
 		if (len < 0)
 			break;
-		if (nf + count_fields(line) - 1 > p->ncols) {
+		if (nf + count_fields(p, line, (size_t)len) - 1 > p->ncols) {
 			linereader_unread(lr);
 			break;
 		}
+		warn_nuls(p, lr);
 		record_append(r, used, "\n", 1);
 		record_append(r, used + 1, line, (size_t)len);
-		nf = split_fields(p, r, used + 1, nf);
+		nf = split_fields(p, r, used + 1, used + 1 + (size_t)len, nf);
 		used += 1 + (size_t)len;
 	}
 	if (nf < p->ncols) {
-		snprintf(reason, sizeof(reason), "%zu fields, expected %zu",
+		job_sink_rejectf(p->sink, r->line, "%zu fields, expected %zu",
 		    nf, p->ncols);
-		p->sink->reject(p->sink->ctx, r->line, reason);
 		return -1;
 	}
-	used = append_continuations(r, lr, used);
+	used = append_continuations(p, r, lr, used);
 	field_lengths(p, r, used);
 	return 1;
 }
@@ -349,6 +427,13 @@ field_duration(struct sacct_parser *p, const struct record *r,
 			warn_field(p, c, s);
 		return -1;
 	}
+	/* CPU time adds up over processors; wall times cannot be that long */
+	if (c != COL_TOTALCPU && !job_duration_plausible(v)) {
+		if (warn)
+			job_sink_warnf(p->sink, r->line, "%s '%.40s' out of "
+			    "range, stored as unknown", column_names[c], s);
+		return -1;
+	}
 	return v;
 }
 
@@ -389,10 +474,14 @@ field_tres(struct sacct_parser *p, enum column c, struct sacct_tres *t)
 	}
 }
 
-/* Parse time column c of r; -1 and reported as rejected if bad. */
+/*
+ * Parse time column c of r into *t (JOB_UNSET when unknown).  A time out
+ * of range is warned about and unknown; text that is no time is rejected
+ * here and gives -1.
+ */
 static int
 field_time(struct sacct_parser *p, const struct record *r, enum column c,
-    int required, int64_t *t)
+    int64_t *t)
 {
 	size_t len = 0;
 	const char *s = field(p, r, c, &len);
@@ -400,13 +489,15 @@ field_time(struct sacct_parser *p, const struct record *r, enum column c,
 	*t = JOB_UNSET;
 	switch (timeutil_parse_local(s != NULL ? s : "", len, t)) {
 	case TIME_OK:
-		return 0;
+		if (job_time_plausible(*t))
+			return 0;
+		job_sink_warnf(p->sink, r->line, "%s time '%.40s' out of "
+		    "range, stored as unknown", column_names[c], s);
+		p->bad_time |= c == COL_SUBMIT ? 1 : c == COL_END ? 2 : 4;
+		/* FALLTHROUGH */
 	case TIME_UNKNOWN:
 		*t = JOB_UNSET;
-		if (!required)
-			return 0;
-		job_sink_rejectf(p->sink, r->line, "no %s time", column_names[c]);
-		return -1;
+		return 0;
 	default:
 		job_sink_rejectf(p->sink, r->line, "unreadable %s time '%.40s'",
 		    column_names[c], s);
@@ -431,9 +522,23 @@ status_of(enum sacct_state st)
 }
 
 static int64_t
-positive_or_unset(int64_t v)
+size_or_unset(int64_t v)
 {
-	return v != JOB_UNSET && v > 0 ? v : JOB_UNSET;
+	return v != JOB_UNSET && v > 0 && v <= JOB_COUNT_MAX ? v : JOB_UNSET;
+}
+
+/* A processor or node count: positive, plausible (warned if not). */
+static int64_t
+field_size(struct sacct_parser *p, enum column c)
+{
+	int64_t v = field_count(p, c);
+
+	if (v != JOB_UNSET && v > JOB_COUNT_MAX) {
+		job_sink_warnf(p->sink, p->pend.line, "%s %lld out of range, "
+		    "stored as unknown", column_names[c], (long long)v);
+		return JOB_UNSET;
+	}
+	return size_or_unset(v);
 }
 
 /* Requested memory for the whole job from ReqMem and its c/n flag. */
@@ -479,16 +584,19 @@ set_resources(struct sacct_parser *p, struct job *j)
 
 	field_tres(p, COL_ALLOCTRES, &alloc);
 	field_tres(p, COL_REQTRES, &req);
-	j->alloc_procs = positive_or_unset(field_count(p, COL_ALLOCCPUS));
+	/* AllocCPUS (NCPUS is its other name) over AllocTRES, NNodes over
+	 * AllocTRES node= (sacct(1) documents them as the allocation) */
+	j->alloc_procs = field_size(p, COL_ALLOCCPUS);
 	if (j->alloc_procs == JOB_UNSET && p->col[COL_ALLOCCPUS] < 0)
-		j->alloc_procs = positive_or_unset(alloc.cpu > 0 ? alloc.cpu :
-		    field_count(p, COL_NCPUS));
-	j->req_procs = positive_or_unset(field_count(p, COL_REQCPUS));
-	if (j->req_procs == JOB_UNSET && req.cpu > 0)
-		j->req_procs = req.cpu;
-	j->nodes = positive_or_unset(field_count(p, COL_NNODES));
-	if (j->nodes == JOB_UNSET && alloc.node > 0)
-		j->nodes = alloc.node;
+		j->alloc_procs = field_size(p, COL_NCPUS);
+	if (j->alloc_procs == JOB_UNSET && p->col[COL_ALLOCCPUS] < 0)
+		j->alloc_procs = size_or_unset(alloc.cpu);
+	j->req_procs = field_size(p, COL_REQCPUS);
+	if (j->req_procs == JOB_UNSET)
+		j->req_procs = size_or_unset(req.cpu);
+	j->nodes = field_size(p, COL_NNODES);
+	if (j->nodes == JOB_UNSET)
+		j->nodes = size_or_unset(alloc.node);
 	if (alloc.gpus >= 0)
 		j->gpus = alloc.gpus;
 	else if (j->start == JOB_UNSET && req.gpus >= 0)
@@ -536,6 +644,62 @@ set_exit(struct sacct_parser *p, struct job *j)
 	}
 }
 
+/*
+ * Start and end agreeing with Elapsed: where a local time is ambiguous (the
+ * hour repeated when clocks fall back), take the reading that Elapsed
+ * confirms.
+ */
+static void
+resolve_ambiguous(struct job *j, int64_t elapsed)
+{
+	int64_t s2, e2;
+	int has_s = timeutil_local_other(j->start, &s2);
+	int has_e = timeutil_local_other(j->end, &e2);
+
+	if (has_s && j->end - s2 == elapsed)
+		j->start = s2;
+	else if (has_e && e2 - j->start == elapsed)
+		j->end = e2;
+	else if (has_s && has_e && e2 - s2 == elapsed) {
+		j->start = s2;
+		j->end = e2;
+	}
+}
+
+/*
+ * Fill a missing or inconsistent start or end from the other and Elapsed
+ * (a job CANCELLED while running often has End=Unknown).  Returns -1 (the
+ * record rejected) when the job cannot be placed in time.
+ */
+static int
+derive_times(struct sacct_parser *p, struct job *j, double elapsed)
+{
+	int64_t el = elapsed >= 0 ? (int64_t)elapsed : -1;
+
+	if (j->start != JOB_UNSET && j->end != JOB_UNSET && el >= 0 &&
+	    j->end - j->start != el)
+		resolve_ambiguous(j, el);
+	if (j->end == JOB_UNSET && j->start != JOB_UNSET && el >= 0)
+		j->end = j->start + el;
+	if (j->start == JOB_UNSET && j->end != JOB_UNSET && el > 0)
+		j->start = j->end - el;
+	if (j->start != JOB_UNSET && j->end != JOB_UNSET && j->start > j->end) {
+		warn_field(p, COL_START, field(p, &p->pend, COL_START, NULL));
+		j->start = el >= 0 ? j->end - el : JOB_UNSET;
+	}
+	if (j->end != JOB_UNSET)
+		return 0;
+	if (!(p->bad_time & 2)) {
+		job_sink_rejectf(p->sink, p->pend.line, "no End time");
+		return -1;
+	}
+	/* the end was out of range and nothing gives it: keep the job, its
+	 * run and usage unknown */
+	j->end = j->start != JOB_UNSET ? j->start : j->submit;
+	p->usage_unknown = 1;
+	return 0;
+}
+
 /* Times of the pending record; -1 if it cannot be placed (rejected). */
 static int
 set_times(struct sacct_parser *p, struct job *j)
@@ -543,22 +707,20 @@ set_times(struct sacct_parser *p, struct job *j)
 	const struct record *r = &p->pend;
 	double elapsed;
 
-	if (field_time(p, r, COL_SUBMIT, 1, &j->submit) != 0 ||
-	    field_time(p, r, COL_END, 1, &j->end) != 0 ||
-	    field_time(p, r, COL_START, 0, &j->start) != 0)
+	p->bad_time = 0;
+	if (field_time(p, r, COL_SUBMIT, &j->submit) != 0 ||
+	    field_time(p, r, COL_ELIGIBLE, &j->eligible) != 0 ||
+	    field_time(p, r, COL_START, &j->start) != 0 ||
+	    field_time(p, r, COL_END, &j->end) != 0)
 		return -1;
-	if (field_time(p, r, COL_ELIGIBLE, 0, &j->eligible) != 0)
+	if (j->submit == JOB_UNSET && (p->bad_time & 1))	/* out of range */
+		j->submit = j->eligible != JOB_UNSET ? j->eligible : j->start;
+	if (j->submit == JOB_UNSET) {
+		job_sink_rejectf(p->sink, r->line, "no Submit time");
 		return -1;
-	if (p->col[COL_START] < 0) {
-		elapsed = field_duration(p, r, COL_ELAPSED, 1);
-		if (elapsed > 0)
-			j->start = j->end - (int64_t)elapsed;
 	}
-	if (j->start != JOB_UNSET && j->start > j->end) {
-		warn_field(p, COL_START, field(p, r, COL_START, NULL));
-		j->start = JOB_UNSET;
-	}
-	return 0;
+	elapsed = field_duration(p, r, COL_ELAPSED, 1);
+	return derive_times(p, j, elapsed);
 }
 
 /* Start a pending job from the allocation record now in p->pend. */
@@ -586,6 +748,7 @@ take_job(struct sacct_parser *p)
 		p->sink->skip(p->sink->ctx, p->pend.line, reason);
 		return 0;
 	}
+	p->usage_unknown = 0;
 	if (set_times(p, j) != 0)
 		return 0;
 	j->source_format = "slurm";
@@ -631,7 +794,9 @@ emit(struct sacct_parser *p)
 	int64_t procs = j->alloc_procs != JOB_UNSET ? j->alloc_procs :
 	    j->req_procs;
 
-	if (j->start == JOB_UNSET)
+	if (p->usage_unknown)
+		j->core_seconds = -1;
+	else if (j->start == JOB_UNSET)
 		j->core_seconds = 0;
 	else if (procs != JOB_UNSET)
 		j->core_seconds = (double)procs * (double)job_run_time(j);
@@ -734,11 +899,11 @@ parse_header(struct sacct_parser *p, struct linereader *lr, char *err,
 	do
 		len = linereader_next(lr, &line);
 	while (len == 0);
-	if (len > 0 && sacct_is_header(line, (size_t)len)) {
+	if (len > 0 && sacct_is_header(line, (size_t)len, p->delim)) {
 		if (p->opt->columns != NULL)	/* the header is redundant */
 			return columns_from_list(p, p->opt->columns,
 			    columns_separator(p->opt->columns), err, errsize);
-		return columns_from_list(p, line, '|', err, errsize);
+		return columns_from_list(p, line, p->delim, err, errsize);
 	}
 	if (len >= 0)
 		linereader_unread(lr);
@@ -773,6 +938,9 @@ sacct_parse(struct linereader *lr, const char *name,
 	p.name = name;
 	p.opt = opt;
 	p.sink = sink;
+	p.delim = opt->delimiter != NULL && opt->delimiter[0] != '\0' ?
+	    opt->delimiter : "|";
+	p.dlen = strlen(p.delim);
 	if (parse_header(&p, lr, err, errsize) != 0)
 		return -1;
 	record_init(&p.cur, p.ncols);

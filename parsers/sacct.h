@@ -14,10 +14,12 @@
 struct sacct_options {
 	const char *cluster;	/* overrides the Cluster column; NULL: none */
 	const char *columns;	/* column order of headerless input, or NULL */
+	const char *delimiter;	/* sacct --delimiter; NULL: "|" */
 };
 
-/* Whether line looks like an sacct header (has a JobID column). */
-int sacct_is_header(const char *line, size_t len);
+/* Whether line looks like an sacct header (has a JobID column) when
+ * split at delimiter (NULL: "|"). */
+int sacct_is_header(const char *line, size_t len, const char *delimiter);
 
 /*
  * Check a --columns list ("JobID,User,..." or "JobID|User|..."; sacct's

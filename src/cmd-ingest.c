@@ -324,8 +324,8 @@ ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
-	struct ingest_options opt = {INGEST_AUTO, NULL, NULL, 0, NULL, NULL,
-	    &stop_requested};
+	struct ingest_options opt = {.format = INGEST_AUTO,
+	    .stop = &stop_requested};
 	struct ingest_cli cli;
 	struct store *st;
 	int c, status;

@@ -179,7 +179,7 @@ detect_format(struct linereader *lr, const struct ingest_options *opt,
 		return 0;
 	}
 	linereader_unread(lr);
-	if (sacct_is_header(line, (size_t)len))
+	if (sacct_is_header(line, (size_t)len, opt->delimiter))
 		*format = INGEST_SLURM;
 	else if (pbs_is_record(line, (size_t)len))
 		*format = INGEST_PBS;
@@ -199,7 +199,8 @@ parse_into(struct ingest_ctx *c, struct linereader *lr,
 	struct job_sink sink = {c, sink_job, sink_reject, sink_skip,
 	    sink_warn, sink_pending_get, sink_pending_queue,
 	    sink_pending_start, sink_pending_drop};
-	struct sacct_options so = {opt->cluster, opt->columns};
+	struct sacct_options so = {opt->cluster, opt->columns,
+	    opt->delimiter};
 	struct pbs_options po = {opt->cluster};
 	struct k8s_options ko = {opt->cluster, opt->k8s_user_keys,
 	    opt->k8s_queue_keys};

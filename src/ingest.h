@@ -25,6 +25,7 @@ struct ingest_options {
 	enum ingest_format format;
 	const char *cluster;	/* --cluster, or NULL */
 	const char *columns;	/* --columns, or NULL */
+	const char *delimiter;	/* --delimiter, or NULL ("|") */
 	int reread;		/* read known files again from the start */
 	/* Kubernetes label/annotation keys (NULL-terminated, or NULL). */
 	const char *const *k8s_user_keys;

@@ -35,6 +35,27 @@ job_run_time(const struct job *job)
 	return job->end - job->start;
 }
 
+int64_t
+job_wait_time(const struct job *job)
+{
+	if (job->start == JOB_UNSET || job->submit == JOB_UNSET ||
+	    job->start < job->submit)
+		return JOB_UNSET;
+	return job->start - job->submit;
+}
+
+int
+job_time_plausible(int64_t t)
+{
+	return t >= JOB_TIME_MIN && t < JOB_TIME_MAX;
+}
+
+int
+job_duration_plausible(double seconds)
+{
+	return seconds >= 0 && seconds <= (double)JOB_DURATION_MAX;
+}
+
 void
 job_sink_rejectf(const struct job_sink *sink, int64_t line, const char *fmt,
     ...)

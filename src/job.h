@@ -70,11 +70,32 @@ struct job {
 	int64_t source_line;
 };
 
+/*
+ * Plausible values.  A time outside [1980-01-01, 2100-01-01) UTC, a wall
+ * duration over 20 years, or a count over 100 million processors or nodes
+ * is a broken record (year 9999, NO_VAL leaking through), never a job:
+ * readers warn and store the value as unknown.
+ */
+#define JOB_TIME_MIN INT64_C(315532800)
+#define JOB_TIME_MAX INT64_C(4102444800)
+#define JOB_DURATION_MAX INT64_C(631152000)
+#define JOB_COUNT_MAX INT64_C(100000000)
+
+/* Whether t (epoch seconds) is a plausible job time. */
+int job_time_plausible(int64_t t);
+
+/* Whether seconds is a plausible wall duration (0 to 20 years). */
+int job_duration_plausible(double seconds);
+
 /* Reset every field to unknown (strings NULL, integers JOB_UNSET). */
 void job_clear(struct job *job);
 
 /* Wall seconds the job ran (0 if it never started). */
 int64_t job_run_time(const struct job *job);
+
+/* Seconds from submit to start; JOB_UNSET if it never started or if the
+ * record has it start before its submit (a clock or record error). */
+int64_t job_wait_time(const struct job *job);
 
 /*
  * What is known of a job queued (or started) but not yet ended, kept

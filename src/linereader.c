@@ -29,6 +29,9 @@ struct linereader {
 	int64_t lineno;
 	int64_t offset;		/* bytes up to the end of the last line */
 	int unterminated;
+	int nuls;		/* NUL bytes replaced in the last line */
+	char eol;		/* '\n', or '\r' for CR-only input */
+	int eol_known;
 	int pushed_back;
 	int eof;
 	int error;
@@ -46,6 +49,7 @@ linereader_new(FILE *fp)
 	lr->cap = CHUNK;
 	lr->buf = xmalloc(lr->cap + 1);
 	lr->len = -1;
+	lr->eol = '\n';
 	return lr;
 }
 
@@ -97,6 +101,21 @@ fill(struct linereader *lr)
 	return 0;
 }
 
+/* Replace the NUL bytes of s[0, len) with '?'; returns how many. */
+static int
+replace_nuls(char *s, size_t len)
+{
+	char *nul, *end = s + len;
+	int n = 0;
+
+	while ((nul = memchr(s, '\0', (size_t)(end - s))) != NULL) {
+		*nul = '?';
+		s = nul + 1;
+		n++;
+	}
+	return n;
+}
+
 /* Take the line at buf[start] of length len (+1 for a newline). */
 static ssize_t
 take(struct linereader *lr, size_t len, int newline, char **line)
@@ -106,6 +125,11 @@ take(struct linereader *lr, size_t len, int newline, char **line)
 	lr->start += len + (size_t)newline;
 	lr->offset += (int64_t)(len + (size_t)newline);
 	lr->unterminated = !newline;
+	if (lr->lineno == 0 && len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		s += 3;		/* a UTF-8 byte order mark */
+		len -= 3;
+	}
+	lr->nuls = replace_nuls(s, len);
 	s[len] = '\0';
 	if (len > 0 && s[len - 1] == '\r')
 		s[--len] = '\0';
@@ -114,6 +138,33 @@ take(struct linereader *lr, size_t len, int newline, char **line)
 	lr->len = (ssize_t)len;
 	*line = s;
 	return (ssize_t)len;
+}
+
+/*
+ * Before the first line: lines end in '\n' (or "\r\n"), unless the first
+ * line break is a lone '\r' (old Mac files), which then ends every line.
+ */
+static void
+decide_eol(struct linereader *lr)
+{
+	size_t i = lr->start;
+
+	lr->eol_known = 1;
+	for (;;) {
+		for (; i < lr->end; i++)
+			if (lr->buf[i] == '\n')
+				return;
+			else if (lr->buf[i] == '\r' && i + 1 < lr->end) {
+				if (lr->buf[i + 1] != '\n')
+					lr->eol = '\r';
+				return;
+			} else if (lr->buf[i] == '\r')
+				break;
+		i -= lr->start;		/* fill() moves the unread bytes */
+		if (lr->eof || fill(lr) != 0)
+			return;
+		i += lr->start;
+	}
 }
 
 ssize_t
@@ -128,8 +179,10 @@ linereader_next(struct linereader *lr, char **line)
 		*line = lr->line;
 		return lr->len;
 	}
+	if (!lr->eol_known)
+		decide_eol(lr);
 	for (;;) {
-		nl = memchr(lr->buf + lr->start + scanned, '\n',
+		nl = memchr(lr->buf + lr->start + scanned, lr->eol,
 		    lr->end - lr->start - scanned);
 		if (nl != NULL)
 			return take(lr, (size_t)(nl - lr->buf) - lr->start, 1,
@@ -172,7 +225,7 @@ linereader_wait(struct linereader *lr, int timeout_ms)
 	struct pollfd pfd;
 
 	if (lr->pushed_back || lr->eof || lr->fd < 0 ||
-	    memchr(lr->buf + lr->start, '\n', lr->end - lr->start) != NULL)
+	    memchr(lr->buf + lr->start, lr->eol, lr->end - lr->start) != NULL)
 		return 1;
 	pfd.fd = lr->fd;
 	pfd.events = POLLIN;
@@ -189,6 +242,12 @@ int64_t
 linereader_offset(const struct linereader *lr)
 {
 	return lr->offset;
+}
+
+int
+linereader_nuls(const struct linereader *lr)
+{
+	return lr->nuls;
 }
 
 int

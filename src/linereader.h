@@ -2,6 +2,8 @@
  * Line-at-a-time reading of a stream, with one line of push-back, the byte
  * offset consumed so far, and a wait with timeout for streams that may
  * pause.  Lines may be of any length; memory is that of the longest line.
+ * Lines end in "\n", "\r\n" or, where the first line break is a lone
+ * "\r", in "\r"; a UTF-8 byte order mark before the first line is dropped.
  */
 #ifndef HPCACCT_LINEREADER_H
 #define HPCACCT_LINEREADER_H
@@ -49,6 +51,12 @@ int64_t linereader_lineno(const struct linereader *lr);
 
 /* Bytes consumed up to the end of the line last returned. */
 int64_t linereader_offset(const struct linereader *lr);
+
+/*
+ * NUL bytes in the last line returned: each was replaced by '?' (so the
+ * line is one C string), for the reader to warn about.
+ */
+int linereader_nuls(const struct linereader *lr);
 
 /* Whether the last line returned ended without a newline. */
 int linereader_unterminated(const struct linereader *lr);

@@ -165,6 +165,28 @@ timeutil_local_to_epoch(int year, int month, int day, int hour, int min,
 	return as_utc - e->offset;
 }
 
+int
+timeutil_local_other(int64_t epoch, int64_t *other)
+{
+	static const int shifts[] = {-3600, 3600, -1800, 1800};
+	struct tm a, b;
+	time_t t = (time_t)epoch, u;
+	size_t i;
+
+	if (localtime_r(&t, &a) == NULL)
+		return 0;
+	for (i = 0; i < sizeof(shifts) / sizeof(shifts[0]); i++) {
+		u = t + shifts[i];
+		if (localtime_r(&u, &b) != NULL && a.tm_hour == b.tm_hour &&
+		    a.tm_min == b.tm_min && a.tm_sec == b.tm_sec &&
+		    a.tm_mday == b.tm_mday) {
+			*other = (int64_t)u;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static int
 digits(const char *s, int n)
 {

@@ -36,6 +36,13 @@ int64_t timeutil_local_to_epoch(int year, int month, int day,
     int hour, int min, int sec);
 
 /*
+ * Where a local time is ambiguous (the repeated hour when clocks fall
+ * back), the other epoch with the same local reading: 1 with *other set,
+ * or 0 if epoch's local time occurs once.
+ */
+int timeutil_local_other(int64_t epoch, int64_t *other);
+
+/*
  * Parse a local time "YYYY-MM-DDTHH:MM:SS" (len bytes of s, no NUL needed)
  * into *epoch.  "Unknown", "None" and "" give TIME_UNKNOWN.
  */

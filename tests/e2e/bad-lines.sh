@@ -7,16 +7,17 @@ f=$FIXTURES/sacct-bad.psv
 expect_status 1 hx ingest "$f"
 contains "$WORK/err" "hpcacct: $f:3: no JobID"
 contains "$WORK/err" "hpcacct: $f:4: unreadable Submit time '2026-13-45T00:00:00'"
-contains "$WORK/err" "hpcacct: $f:5: no End time"
+# line 5 has End=Unknown but Start and Elapsed: its end is derived
+grep -q ":5:" "$WORK/err" && fail "line 5 (End from Start + Elapsed) was reported"
 contains "$WORK/err" "hpcacct: $f:6: unreadable JobID 'x17'"
 contains "$WORK/err" "hpcacct: $f:10: 7 fields, expected 28"
 contains "$WORK/err" "hpcacct: warning: $f:7: unreadable ReqMem 'lots', stored as unknown"
 contains "$WORK/err" "hpcacct: warning: $f:8: unreadable State 'EXPLODED', stored as unknown"
-contains "$WORK/out" "read 9, new 4, updated 0, unchanged 0, skipped 0, rejected 5, warnings 2"
+contains "$WORK/out" "read 9, new 5, updated 0, unchanged 0, skipped 0, rejected 4, warnings 2"
 
 # Every good job is there, with the bad fields unknown.
 hx report usage --by user --format csv >"$WORK/users.csv"
-contains "$WORK/users.csv" "alice,2,3.000000,2.000000,0.000000"
+contains "$WORK/users.csv" "alice,3,4.000000,3.000000,0.000000"
 contains "$WORK/users.csv" "bob,2,4.000000,2.000000,0.000000"
 
 # Reading it again skips it; forcing a re-read still exits 1 but stores
@@ -24,7 +25,7 @@ contains "$WORK/users.csv" "bob,2,4.000000,2.000000,0.000000"
 expect_status 0 hx ingest "$f"
 contains "$WORK/out" "unchanged since it was last read"
 expect_status 1 hx ingest --reread "$f"
-contains "$WORK/out" "read 9, new 0, updated 0, unchanged 4, skipped 0, rejected 5"
+contains "$WORK/out" "read 9, new 0, updated 0, unchanged 5, skipped 0, rejected 4"
 
 # A file that is not sacct output at all stores nothing and says why.
 printf 'hello world\n' >"$WORK/junk.txt"

@@ -55,13 +55,13 @@ on_warn(void *ctx, int64_t line, const char *reason)
 }
 
 static int
-parse(const char *text, const char *cluster, const char *columns,
-    struct seen *s)
+parse_len(const char *text, size_t len, const char *cluster,
+    const char *columns, const char *delimiter, struct seen *s)
 {
 	struct job_sink sink = {s, on_job, on_reject, on_skip, on_warn, NULL,
 	    NULL, NULL, NULL};
-	struct sacct_options opt = {cluster, columns};
-	FILE *fp = fmemopen((void *)text, strlen(text), "r");
+	struct sacct_options opt = {cluster, columns, delimiter};
+	FILE *fp = fmemopen((void *)text, len, "r");
 	struct linereader *lr = linereader_new(fp);
 	char err[256];
 	int r;
@@ -72,6 +72,13 @@ parse(const char *text, const char *cluster, const char *columns,
 	linereader_free(lr);
 	fclose(fp);
 	return r;
+}
+
+static int
+parse(const char *text, const char *cluster, const char *columns,
+    struct seen *s)
+{
+	return parse_len(text, strlen(text), cluster, columns, NULL, s);
 }
 
 #define HEADER "JobID|Cluster|User|Account|Partition|Submit|Start|End|" \
@@ -225,6 +232,194 @@ START_TEST(test_header_forms)
 }
 END_TEST
 
+
+/* Regression: a continuation longer than the first line moved the record
+ * buffer under the field pointers (heap use-after-free, found by fuzzing). */
+START_TEST(test_long_continuation_keeps_fields)
+{
+	struct seen s;
+	char text[4096], name[1200];
+
+	memset(name, 'n', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	snprintf(text, sizeof(text), HEADER
+	    "50|c1|ann|a|batch|2026-10-01T00:00:00|2026-10-01T00:00:00|"
+	    "2026-10-01T01:00:00|COMPLETED|0:0|2|2|1G||00:00:00||x\n%s\n"
+	    "51|c1|ann|a|batch|2026-10-01T00:00:00|2026-10-01T00:00:00|"
+	    "2026-10-01T01:00:00|COMPLETED|0:0|1|1|1G||00:00:00||y\n", name);
+	ck_assert_int_eq(parse(text, NULL, NULL, &s), 0);
+	ck_assert_int_eq(s.rejects, 0);
+	ck_assert_int_eq(s.njobs, 2);
+	ck_assert_str_eq(s.id[0], "50");
+	ck_assert_double_eq(s.job[0].core_seconds, 2 * 3600);
+	/* a record split inside a middle column, the rest much longer */
+	snprintf(text, sizeof(text), HEADER
+	    "52|c1|ann|a|bat\nch%s|2026-10-01T00:00:00|2026-10-01T00:00:00|"
+	    "2026-10-01T01:00:00|COMPLETED|0:0|2|2|1G||00:00:00||z\n", name);
+	ck_assert_int_eq(parse(text, NULL, NULL, &s), 0);
+	ck_assert_int_eq(s.rejects, 0);
+	ck_assert_int_eq(s.njobs, 1);
+	ck_assert_str_eq(s.id[0], "52");
+	ck_assert_str_eq(s.cluster[0], "c1");
+}
+END_TEST
+
+#define GOOD(id) id "|c1|ann|a|batch|2026-10-01T00:00:00|" \
+	"2026-10-01T00:00:00|2026-10-01T01:00:00|COMPLETED|0:0|1|1|1G||" \
+	"00:00:00||n" id
+
+/* A NUL at the start of a line no longer swallows the good record after
+ * it; NULs inside a name are read as '?' with a warning. */
+START_TEST(test_nul_bytes)
+{
+	static const char text[] = HEADER "\0\0\0junk\n" GOOD("60") "\n"
+	    GOOD("61") "\0tail\n";
+	struct seen s;
+
+	ck_assert_int_eq(parse_len(text, sizeof(text) - 1, NULL, NULL, NULL,
+	    &s), 0);
+	ck_assert_int_eq(s.njobs, 2);
+	ck_assert_int_eq(s.rejects, 1);
+	ck_assert_int_eq(s.reject_line[0], 2);
+	ck_assert_str_eq(s.id[0], "60");
+	ck_assert_str_eq(s.name[1], "n61?tail");
+	ck_assert_int_ge(s.warnings, 2);
+}
+END_TEST
+
+/* CR-only line endings and a UTF-8 byte order mark are read, not lost. */
+START_TEST(test_cr_and_bom)
+{
+	struct seen s;
+
+	ck_assert_int_eq(parse("JobID|Submit|Start|End|State|AllocCPUS\r"
+	    "70|2026-10-01T00:00:00|2026-10-01T00:00:00|2026-10-01T01:00:00|"
+	    "COMPLETED|2\r71|2026-10-01T00:00:00|2026-10-01T00:00:00|"
+	    "2026-10-01T00:30:00|COMPLETED|2\r", NULL, NULL, &s), 0);
+	ck_assert_int_eq(s.njobs, 2);
+	ck_assert_double_eq(s.job[1].core_seconds, 3600);
+	ck_assert_int_eq(parse("\xef\xbb\xbfJobID|Submit|Start|End|State\n"
+	    "72|2026-10-01T00:00:00|2026-10-01T00:00:00|2026-10-01T01:00:00|"
+	    "COMPLETED\n", NULL, NULL, &s), 0);
+	ck_assert_int_eq(s.njobs, 1);
+	ck_assert_str_eq(s.id[0], "72");
+}
+END_TEST
+
+#define TIMES_HEADER "JobID|Submit|Start|End|Elapsed|State|AllocCPUS|" \
+	"Timelimit\n"
+
+/* End=Unknown with Start and Elapsed known (CANCELLED by N): derived. */
+START_TEST(test_end_from_elapsed)
+{
+	struct seen s;
+
+	ck_assert_int_eq(parse(TIMES_HEADER
+	    "80|2026-10-01T00:00:00|2026-10-01T00:10:00|Unknown|01:00:00|"
+	    "CANCELLED by 1001|4|02:00:00\n", NULL, NULL, &s), 0);
+	ck_assert_int_eq(s.rejects, 0);
+	ck_assert_int_eq(s.njobs, 1);
+	ck_assert_int_eq(s.job[0].end - s.job[0].start, 3600);
+	ck_assert_double_eq(s.job[0].core_seconds, 4 * 3600);
+	ck_assert_int_eq(s.job[0].status, SWF_CANCELLED);
+}
+END_TEST
+
+/* At the October fall-back the hour 02:00-03:00 happens twice in Berlin:
+ * Elapsed tells which reading is meant. */
+START_TEST(test_dst_ambiguous_start)
+{
+	struct seen s;
+	struct job_sink sink = {&s, on_job, on_reject, on_skip, on_warn, NULL,
+	    NULL, NULL, NULL};
+	struct sacct_options opt = {NULL, NULL, NULL};
+	static const char text[] = TIMES_HEADER
+	    "81|2026-10-25T01:00:00|2026-10-25T02:30:00|2026-10-25T02:10:00|"
+	    "00:40:00|COMPLETED|2|01:00:00\n";
+	FILE *fp = fmemopen((void *)text, strlen(text), "r");
+	struct linereader *lr = linereader_new(fp);
+	char err[128];
+
+	memset(&s, 0, sizeof(s));
+	ck_assert_int_eq(timeutil_set_zone("Europe/Berlin"), 0);
+	ck_assert_int_eq(sacct_parse(lr, "dst.psv", &opt, &sink, err,
+	    sizeof(err)), 0);
+	linereader_free(lr);
+	fclose(fp);
+	timeutil_set_zone("UTC");
+	ck_assert_int_eq(s.njobs, 1);
+	ck_assert_int_eq(s.job[0].end - s.job[0].start, 2400);
+	ck_assert_double_eq(s.job[0].core_seconds, 2 * 2400);
+	ck_assert_int_eq(s.warnings, 0);
+}
+END_TEST
+
+/* Absurd values are warnings and unknown values; the job is kept. */
+START_TEST(test_out_of_range)
+{
+	struct seen s;
+
+	ck_assert_int_eq(parse(TIMES_HEADER
+	    "90|2026-10-01T00:00:00|2026-10-01T00:00:00|9999-12-31T23:59:59|"
+	    "01:00:00|COMPLETED|2|99999999999-00:00:00\n"
+	    "91|1900-01-01T00:00:00|2026-10-01T00:00:00|2026-10-01T01:00:00|"
+	    "01:00:00|COMPLETED|2|01:00:00\n"
+	    "92|2026-10-01T00:00:00|2026-10-01T00:00:00|2100-01-01T00:00:00|"
+	    "9999999-00:00:00|COMPLETED|2|01:00:00\n", NULL, NULL, &s), 0);
+	ck_assert_int_eq(s.rejects, 0);
+	ck_assert_int_eq(s.njobs, 3);
+	/* End 9999: derived from Start + Elapsed; Timelimit unknown */
+	ck_assert_int_eq(s.job[0].end - s.job[0].start, 3600);
+	ck_assert_int_eq(s.job[0].req_time, JOB_UNSET);
+	/* Submit 1900: placed at its start */
+	ck_assert_int_eq(s.job[1].submit, s.job[1].start);
+	/* End 2100 and an absurd Elapsed: kept, usage unknown */
+	ck_assert_double_lt(s.job[2].core_seconds, 0);
+	ck_assert_int_eq(s.job[2].end, s.job[2].start);
+	ck_assert_int_ge(s.warnings, 5);
+}
+END_TEST
+
+/* NCPUS and AllocCPUS are the allocation, over AllocTRES cpu= (an XDMoD
+ * log has NCPUS=108 with AllocTRES cpu=100); NNodes over node=. */
+START_TEST(test_column_precedence)
+{
+	struct seen s;
+
+	ck_assert_int_eq(parse("JobID|Submit|Start|End|State|NCPUS|NNodes|"
+	    "AllocTRES\n"
+	    "95|2026-10-01T00:00:00|2026-10-01T00:00:00|2026-10-01T01:00:00|"
+	    "COMPLETED|108|3|cpu=100,node=4\n", NULL, NULL, &s), 0);
+	ck_assert_int_eq(s.njobs, 1);
+	ck_assert_int_eq(s.job[0].alloc_procs, 108);
+	ck_assert_int_eq(s.job[0].nodes, 3);
+}
+END_TEST
+
+/* sacct --delimiter: one byte or several. */
+START_TEST(test_delimiter)
+{
+	static const char hash[] = "JobID#Submit#Start#End#State#JobName\n"
+	    "96#2026-10-01T00:00:00#2026-10-01T00:00:00#2026-10-01T01:00:00#"
+	    "COMPLETED#a|b#c\n";
+	static const char multi[] = "JobID:::Submit:::Start:::End:::State\n"
+	    "97:::2026-10-01T00:00:00:::2026-10-01T00:00:00:::"
+	    "2026-10-01T00:20:00:::TIMEOUT\n";
+	struct seen s;
+
+	ck_assert_int_eq(parse_len(hash, strlen(hash), NULL, NULL, "#", &s),
+	    0);
+	ck_assert_int_eq(s.njobs, 1);
+	ck_assert_str_eq(s.name[0], "a|b#c");
+	ck_assert_int_eq(parse_len(multi, strlen(multi), NULL, NULL, ":::",
+	    &s), 0);
+	ck_assert_int_eq(s.njobs, 1);
+	ck_assert_str_eq(s.id[0], "97");
+	ck_assert_str_eq(s.job[0].state, "TIMEOUT");
+	ck_assert_int_eq(s.job[0].end - s.job[0].start, 1200);
+}
+END_TEST
+
 Suite *
 sacct_suite(void)
 {
@@ -237,6 +432,14 @@ sacct_suite(void)
 	tcase_add_test(tc, test_lenient_and_rejected);
 	tcase_add_test(tc, test_user_text);
 	tcase_add_test(tc, test_header_forms);
+	tcase_add_test(tc, test_long_continuation_keeps_fields);
+	tcase_add_test(tc, test_nul_bytes);
+	tcase_add_test(tc, test_cr_and_bom);
+	tcase_add_test(tc, test_end_from_elapsed);
+	tcase_add_test(tc, test_dst_ambiguous_start);
+	tcase_add_test(tc, test_out_of_range);
+	tcase_add_test(tc, test_column_precedence);
+	tcase_add_test(tc, test_delimiter);
 	suite_add_tcase(s, tc);
 	return s;
 }
