@@ -8,11 +8,13 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pbs-fields.h"
 #include "pbs.h"
 #include "timeutil.h"
+#include "xalloc.h"
 
 enum attr {
 	A_USER, A_GROUP, A_ACCOUNT, A_PROJECT, A_JOBNAME, A_QUEUE,
@@ -53,12 +55,22 @@ struct record {
 	enum pbs_dialect dialect;
 };
 
+/* The attributes of the current record, in order; grown as needed. */
+struct attrs {
+	struct pbs_attr *a;
+	unsigned char *shadowed;	/* a later attribute has its key */
+	size_t n, cap;
+	size_t *slot;			/* hash set of keys: index + 1 */
+	size_t nslots;
+};
+
 struct parser {
 	const char *name;
 	const struct pbs_options *opt;
 	const struct job_sink *sink;
 	char cluster[256];	/* cluster_of()'s result */
 	char parent[32];	/* array parent id of the current record */
+	struct attrs attrs;
 };
 
 int
@@ -79,14 +91,96 @@ attr_index(const char *key, size_t len)
 	return -1;
 }
 
+static void
+attrs_add(struct attrs *t, const struct pbs_attr *a)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->a = xreallocarray(t->a, t->cap, sizeof(*t->a));
+		t->shadowed = xreallocarray(t->shadowed, t->cap, 1);
+	}
+	t->shadowed[t->n] = 0;
+	t->a[t->n++] = *a;
+}
+
+static uint64_t
+key_hash(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (len-- > 0)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+/* Mark every attribute whose key comes again later in the message. */
+static void
+attrs_mark_shadowed(struct attrs *t)
+{
+	size_t i, k, need = 64;
+	const struct pbs_attr *a, *b;
+
+	while (need < t->n * 2)
+		need *= 2;
+	if (need > t->nslots) {
+		free(t->slot);
+		t->slot = xcalloc(need, sizeof(*t->slot));
+		t->nslots = need;
+	} else
+		memset(t->slot, 0, t->nslots * sizeof(*t->slot));
+	for (i = t->n; i-- > 0;) {
+		a = &t->a[i];
+		k = key_hash(a->key, a->key_len) & (t->nslots - 1);
+		for (; t->slot[k] != 0; k = (k + 1) & (t->nslots - 1)) {
+			b = &t->a[t->slot[k] - 1];
+			if (b->key_len == a->key_len &&
+			    memcmp(b->key, a->key, a->key_len) == 0)
+				break;
+		}
+		if (t->slot[k] != 0)
+			t->shadowed[i] = 1;
+		else
+			t->slot[k] = i + 1;
+	}
+}
+
+/*
+ * A key that appears twice: the later one is the record's own, the earlier
+ * one text inside the value before it (an unquoted TORQUE job name such as
+ * "sim total_execution_slots=1").  Give that text back to the value.
+ */
+static void
+attrs_merge_shadowed(struct parser *p, struct attrs *t, int64_t lineno)
+{
+	size_t i, prev = SIZE_MAX;
+	struct pbs_attr *a;
+
+	attrs_mark_shadowed(t);
+	for (i = 0; i < t->n; i++) {
+		if (!t->shadowed[i]) {
+			prev = i;
+			continue;
+		}
+		a = &t->a[i];
+		if (prev == SIZE_MAX)
+			continue;
+		t->a[prev].value_len = (size_t)(a->value + a->value_len -
+		    t->a[prev].value);
+		job_sink_warnf(p->sink, lineno, "%.*s appears twice; the first "
+		    "is taken as part of %.*s", (int)a->key_len, a->key,
+		    (int)t->a[prev].key_len, t->a[prev].key);
+	}
+}
+
 /* Split a line into a record; -1 (reported) if it cannot be read. */
 static int
 split_record(struct parser *p, char *text, size_t len, int64_t lineno,
     struct record *r)
 {
 	char *ends[A_COUNT];
+	struct attrs *t = &p->attrs;
 	struct pbs_attr a;
-	size_t pos = 0;
+	size_t pos = 0, k;
 	int i, rc;
 
 	memset(r, 0, sizeof(*r));
@@ -97,17 +191,22 @@ split_record(struct parser *p, char *text, size_t len, int64_t lineno,
 		return 0;	/* licenses, reservations, ...: not read */
 	if (pbs_parse_jobid(r->line.job_id, r->line.job_id_len, &r->id) != 0)
 		return -1;
+	t->n = 0;
 	while ((rc = pbs_next_attr(r->line.message, r->line.message_len, &pos,
-	    &a)) == 1) {
-		i = attr_index(a.key, a.key_len);
-		if (i >= 0 && r->val[i] == NULL) {
-			r->val[i] = (char *)a.value;
-			ends[i] = (char *)a.value + a.value_len;
-		}
-	}
+	    &a)) == 1)
+		attrs_add(t, &a);
 	if (rc < 0)
 		job_sink_warnf(p->sink, r->lineno, "malformed attribute list; "
 		    "the rest of the record was ignored");
+	attrs_merge_shadowed(p, t, lineno);
+	for (k = 0; k < t->n; k++) {
+		i = t->shadowed[k] ? -1 : attr_index(t->a[k].key,
+		    t->a[k].key_len);
+		if (i >= 0) {
+			r->val[i] = (char *)t->a[k].value;
+			ends[i] = (char *)t->a[k].value + t->a[k].value_len;
+		}
+	}
 	for (i = 0; i < A_COUNT; i++)
 		if (r->val[i] != NULL)
 			*ends[i] = '\0';
@@ -128,9 +227,10 @@ warn_attr(struct parser *p, const struct record *r, const char *name,
 	    "unknown", name, value);
 }
 
-/* An integer attribute; JOB_UNSET if absent, with a warning if bad. */
+/* A non-negative integer attribute; JOB_UNSET if absent, with a warning
+ * if bad. */
 static int64_t
-attr_int(struct parser *p, const struct record *r, enum attr a)
+attr_uint(struct parser *p, const struct record *r, enum attr a)
 {
 	int64_t v;
 
@@ -138,6 +238,41 @@ attr_int(struct parser *p, const struct record *r, enum attr a)
 		return JOB_UNSET;
 	if (pbs_parse_int(r->val[a], strlen(r->val[a]), &v) != 0 || v < 0) {
 		warn_attr(p, r, attr_names[a], r->val[a]);
+		return JOB_UNSET;
+	}
+	return v;
+}
+
+static void
+warn_range(struct parser *p, const struct record *r, enum attr a)
+{
+	job_sink_warnf(p->sink, r->lineno, "%s '%.40s' out of range, stored "
+	    "as unknown", attr_names[a], r->val[a]);
+}
+
+/* A count (processors, nodes, GPUs, runs): at most JOB_COUNT_MAX. */
+static int64_t
+attr_int(struct parser *p, const struct record *r, enum attr a)
+{
+	int64_t v = attr_uint(p, r, a);
+
+	if (v != JOB_UNSET && v > JOB_COUNT_MAX) {
+		warn_range(p, r, a);
+		return JOB_UNSET;
+	}
+	return v;
+}
+
+/* An epoch attribute (ctime, start, ...); 0 is TORQUE's "not yet". */
+static int64_t
+attr_time(struct parser *p, const struct record *r, enum attr a)
+{
+	int64_t v = attr_uint(p, r, a);
+
+	if (v == JOB_UNSET || v == 0)
+		return JOB_UNSET;
+	if (!job_time_plausible(v)) {
+		warn_range(p, r, a);
 		return JOB_UNSET;
 	}
 	return v;
@@ -166,6 +301,10 @@ attr_duration(struct parser *p, const struct record *r, enum attr a)
 		return -1;
 	if (timeutil_parse_duration(r->val[a], strlen(r->val[a]), 1, &d)) {
 		warn_attr(p, r, attr_names[a], r->val[a]);
+		return -1;
+	}
+	if (a != A_RU_CPUT && !job_duration_plausible(d)) {
+		warn_range(p, r, a);
 		return -1;
 	}
 	return d;
@@ -296,14 +435,12 @@ set_names(struct parser *p, const struct record *r, struct job *j)
 static void
 set_times(struct parser *p, const struct record *r, struct job *j)
 {
-	j->submit = attr_int(p, r, A_QTIME);
+	j->submit = attr_time(p, r, A_QTIME);
 	if (j->submit == JOB_UNSET)
-		j->submit = attr_int(p, r, A_CTIME);
-	j->eligible = attr_int(p, r, A_ETIME);
-	j->start = attr_int(p, r, A_START);
-	if (j->start == 0)
-		j->start = JOB_UNSET;	/* TORQUE writes start=0 */
-	j->end = attr_int(p, r, A_END);
+		j->submit = attr_time(p, r, A_CTIME);
+	j->eligible = attr_time(p, r, A_ETIME);
+	j->start = attr_time(p, r, A_START);	/* TORQUE writes start=0 */
+	j->end = attr_time(p, r, A_END);
 	if (j->end == JOB_UNSET)
 		j->end = r->line_time;
 	if (j->submit == JOB_UNSET)
@@ -422,7 +559,7 @@ static int
 note_pending(struct parser *p, const struct record *r)
 {
 	const char *cluster = cluster_of(p, r);
-	int64_t submit = attr_int(p, r, A_QTIME);
+	int64_t submit = attr_time(p, r, A_QTIME);
 
 	if (p->sink->pending_queue == NULL)
 		return 0;
@@ -468,10 +605,11 @@ pbs_parse(struct linereader *lr, const char *name,
     const struct pbs_options *opt, const struct job_sink *sink,
     int64_t *consumed, char *err, size_t errsize)
 {
-	struct parser p = {name, opt, sink, "", ""};
+	struct parser p = {name, opt, sink, "", "", {0}};
 	struct record r;
 	char *line;
 	ssize_t len;
+	int rc = 0;
 
 	*consumed = 0;
 	while ((len = linereader_next(lr, &line)) >= 0) {
@@ -480,6 +618,9 @@ pbs_parse(struct linereader *lr, const char *name,
 		*consumed = linereader_offset(lr);
 		if (len == 0)
 			continue;
+		if (linereader_nuls(lr) > 0)
+			job_sink_warnf(sink, linereader_lineno(lr), "%d NUL "
+			    "bytes, read as '?'", linereader_nuls(lr));
 		if (split_record(&p, line, (size_t)len, linereader_lineno(lr),
 		    &r) != 0) {
 			sink->reject(sink->ctx, linereader_lineno(lr),
@@ -489,8 +630,12 @@ pbs_parse(struct linereader *lr, const char *name,
 		if (process(&p, &r) != 0) {
 			snprintf(err, errsize, "stopped: the job could not be "
 			    "stored");
-			return -1;
+			rc = -1;
+			break;
 		}
 	}
-	return linereader_check(lr, err, errsize);
+	free(p.attrs.a);
+	free(p.attrs.shadowed);
+	free(p.attrs.slot);
+	return rc != 0 ? rc : linereader_check(lr, err, errsize);
 }
