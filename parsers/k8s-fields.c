@@ -106,7 +106,8 @@ k8s_parse_time(const char *s, size_t len, int64_t *epoch)
 	min = two(s + 14);
 	sec = two(s + 17);
 	if (two(s) < 0 || two(s + 2) < 0 || month < 1 || month > 12 ||
-	    day < 1 || day > 31 || hour < 0 || hour > 23 || min < 0 ||
+	    day < 1 || day > timeutil_days_in_month(year, month) || hour < 0 ||
+	    hour > 23 || min < 0 ||
 	    min > 59 || sec < 0 || sec > 60)
 		return -1;
 	if (s[i] == '.')	/* fractional seconds: dropped */

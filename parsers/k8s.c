@@ -18,8 +18,9 @@
 
 #define CHECKPOINT_OBJECTS 500
 #define CHECKPOINT_SECONDS 5
-#define MAX_CORES 1e7		/* per pod; above is absurd */
+#define MAX_CORES 1e7		/* per pod, and per Job; above is absurd */
 #define MAX_GPUS 1e5
+#define MAX_PODS 100000		/* pods of one Job at once */
 
 static const char *const default_user_keys[] = {
 	"hpcacct.io/user", "owner", NULL
@@ -108,6 +109,11 @@ get_time(struct parser *p, json_object *o, const char *path)
 		    "as unknown", path, s);
 		return JOB_UNSET;
 	}
+	if (!job_time_plausible(t)) {
+		job_sink_warnf(p->sink, p->line, "%s '%.40s' out of range, "
+		    "taken as unknown", path, s);
+		return JOB_UNSET;
+	}
 	return t;
 }
 
@@ -169,7 +175,8 @@ owner_of_kind(json_object *o, const char *kind)
 
 /*
  * A quantity of one container's resources: the request, else the limit.
- * Returns 0 (absent: *v = 0), or -1 (warned) if unreadable or absurd.
+ * Returns 1 (found, *v set), 0 (neither given), or -1 (warned) if
+ * unreadable or absurd.
  */
 static int
 container_quantity(struct parser *p, json_object *c, const char *name,
@@ -187,7 +194,7 @@ container_quantity(struct parser *p, json_object *c, const char *name,
 		s = json_object_get_string(q);	/* numbers print as text */
 		if (k8s_parse_quantity(s, strlen(s), v) == 0 && *v >= 0 &&
 		    *v <= max)
-			return 0;
+			return 1;
 		job_sink_warnf(p->sink, p->line, "unreadable or absurd %s "
 		    "quantity '%.40s', taken as unknown", name, s);
 		return -1;
@@ -195,34 +202,45 @@ container_quantity(struct parser *p, json_object *c, const char *name,
 	return 0;
 }
 
+/*
+ * One resource summed over the pod template's containers: -1 (unknown)
+ * if any is unreadable or, unless absent_is_zero, if no container asks
+ * for it (a pod without a CPU request has no known size).
+ */
+static double
+pod_quantity(struct parser *p, json_object *cs, const char *name,
+    double max, int absent_is_zero)
+{
+	size_t i, n = json_object_array_length(cs);
+	double sum = 0, v;
+	int found = 0, r;
+
+	for (i = 0; i < n; i++) {
+		r = container_quantity(p, json_object_array_get_idx(cs, i),
+		    name, max, &v);
+		if (r < 0)
+			return -1;
+		found |= r;
+		sum += v;
+	}
+	return found || absent_is_zero ? sum : -1;
+}
+
 /* Requests summed over the pod template's containers. */
 static void
 pod_resources(struct parser *p, json_object *job, struct k8s_job_facts *f)
 {
-	json_object *cs = get(job, "spec.template.spec.containers"), *c;
-	double cpu, mem, gpu;
-	size_t i, n;
+	json_object *cs = get(job, "spec.template.spec.containers");
 
-	f->cpu_per_pod = f->mem_kb_per_pod = f->gpus_per_pod = 0;
 	if (cs == NULL || !json_object_is_type(cs, json_type_array)) {
 		f->cpu_per_pod = f->mem_kb_per_pod = f->gpus_per_pod = -1;
 		return;
 	}
-	n = json_object_array_length(cs);
-	for (i = 0; i < n; i++) {
-		c = json_object_array_get_idx(cs, i);
-		if (f->cpu_per_pod >= 0)
-			f->cpu_per_pod = container_quantity(p, c, "cpu",
-			    MAX_CORES, &cpu) == 0 ? f->cpu_per_pod + cpu : -1;
-		if (f->mem_kb_per_pod >= 0)
-			f->mem_kb_per_pod = container_quantity(p, c, "memory",
-			    1e21, &mem) == 0 ? f->mem_kb_per_pod + mem / 1024 :
-			    -1;
-		if (f->gpus_per_pod >= 0)
-			f->gpus_per_pod = container_quantity(p, c,
-			    "nvidia.com/gpu", MAX_GPUS, &gpu) == 0 ?
-			    f->gpus_per_pod + gpu : -1;
-	}
+	f->cpu_per_pod = pod_quantity(p, cs, "cpu", MAX_CORES, 0);
+	f->mem_kb_per_pod = pod_quantity(p, cs, "memory", 1e21, 0);
+	if (f->mem_kb_per_pod > 0)
+		f->mem_kb_per_pod /= 1024;
+	f->gpus_per_pod = pod_quantity(p, cs, "nvidia.com/gpu", MAX_GPUS, 1);
 }
 
 /* The condition of type type with status "True", or NULL. */
@@ -301,13 +319,52 @@ job_identity(struct parser *p, json_object *job, struct k8s_job_facts *f)
 	copy(f->queue, sizeof(f->queue), v != NULL ? v : f->name_space);
 }
 
+/* v, at most bound (JOB_UNSET: no bound) */
+static int64_t
+bounded(int64_t v, int64_t bound)
+{
+	return bound != JOB_UNSET && bound < v ? bound : v;
+}
+
+/*
+ * How many pods a Job ran at once, for its usage when no Pod is read:
+ * spec.parallelism (anyone who can create a Job sets it, to 2147483647 if
+ * they like) bounded by spec.completions and by the pods that ran
+ * (status.succeeded + status.failed).  JOB_UNSET, with a warning, if the
+ * result is still implausible.
+ */
+static int64_t
+pods_at_once(struct parser *p, json_object *job,
+    const struct k8s_job_facts *f)
+{
+	int64_t n = get_int(p, job, "spec.parallelism");
+	int64_t ok = get_int(p, job, "status.succeeded");
+	int64_t bad = get_int(p, job, "status.failed");
+
+	if (get(job, "spec.parallelism") == NULL)
+		n = 1;	/* the API's default */
+	if (n == JOB_UNSET)
+		return n;
+	n = bounded(n, get_int(p, job, "spec.completions"));
+	if (ok != JOB_UNSET || bad != JOB_UNSET)
+		n = bounded(n, (ok != JOB_UNSET ? ok : 0) +
+		    (bad != JOB_UNSET ? bad : 0));
+	if (n > MAX_PODS || (f->cpu_per_pod > 0 &&
+	    f->cpu_per_pod * (double)n > MAX_CORES)) {
+		job_sink_warnf(p->sink, p->line, "Job %s: %lld pods at once is "
+		    "implausible; its usage is taken as unknown", f->job_id,
+		    (long long)n);
+		return JOB_UNSET;
+	}
+	return n;
+}
+
 /* Read a Job's facts; 1 ended, 0 skipped, -1 rejected (reason set). */
 static int
 read_job(struct parser *p, json_object *job, struct k8s_job_facts *f,
     const char **reason)
 {
 	const char *uid = get_string(p, job, "metadata.uid");
-	int64_t parallelism;
 
 	memset(f, 0, sizeof(*f));
 	f->submit = get_time(p, job, "metadata.creationTimestamp");
@@ -321,12 +378,9 @@ read_job(struct parser *p, json_object *job, struct k8s_job_facts *f,
 		return 0;
 	job_identity(p, job, f);
 	f->start = get_time(p, job, "status.startTime");
-	parallelism = get_int(p, job, "spec.parallelism");
-	if (get(job, "spec.parallelism") == NULL)
-		parallelism = 1;	/* the API's default */
-	f->parallelism = parallelism;
 	f->req_time = get_int(p, job, "spec.activeDeadlineSeconds");
 	pod_resources(p, job, f);
+	f->parallelism = pods_at_once(p, job, f);
 	return 1;
 }
 
@@ -520,13 +574,40 @@ handle_pod(struct parser *p, json_object *o)
 	return emit_job(p, &f);
 }
 
+/*
+ * The kind of an object; items of a JobList or PodList read through the
+ * API (kubectl get --raw) carry none, so it is told from the object's
+ * shape.
+ */
+static const char *
+kind_of(struct parser *p, json_object *o)
+{
+	const char *kind = get_string(p, o, "kind");
+
+	if (kind != NULL)
+		return get(o, "apiVersion") != NULL ? kind : NULL;
+	if (get(o, "spec.template.spec.containers") != NULL)
+		return "Job";
+	if (get(o, "spec.containers") != NULL)
+		return "Pod";
+	return NULL;
+}
+
 static int
 handle_object(struct parser *p, json_object *o)
 {
-	const char *kind = get_string(p, o, "kind");
+	json_object *obj;
+	const char *kind;
 	char why[96];
 
-	if (kind == NULL || get(o, "apiVersion") == NULL) {
+	/* a watch event (kubectl --output-watch-events, the watch API):
+	 * {"type": "ADDED", "object": {...}} */
+	if (json_object_object_get_ex(o, "object", &obj) &&
+	    json_object_is_type(obj, json_type_object) &&
+	    get_string(p, o, "type") != NULL && get(o, "kind") == NULL)
+		o = obj;
+	kind = kind_of(p, o);
+	if (kind == NULL) {
 		p->sink->reject(p->sink->ctx, p->line, "not a Kubernetes "
 		    "object (no apiVersion or kind)");
 		return 0;
@@ -608,6 +689,9 @@ k8s_parse(struct linereader *lr, const char *name,
 	p.last_checkpoint = time(NULL);
 	while (r == 0 && (r = wait_for_input(&p, lr)) == 0 &&
 	    (len = linereader_next(lr, &line)) >= 0) {
+		if (linereader_nuls(lr) > 0)
+			job_sink_warnf(sink, linereader_lineno(lr), "%d NUL "
+			    "bytes, read as '?'", linereader_nuls(lr));
 		r = k8s_scan_feed(sc, line, (size_t)len,
 		    linereader_lineno(lr), &where);
 		if (r == 0)

@@ -200,8 +200,8 @@ digits(const char *s, int n)
 	return v;
 }
 
-static int
-days_in_month(int year, int month)
+int
+timeutil_days_in_month(int year, int month)
 {
 	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
 	    30, 31};
@@ -221,7 +221,7 @@ parse_civil(const char *s, size_t len, int with_time, int64_t *epoch)
 	y = digits(s, 4);
 	mo = digits(s + 5, 2);
 	d = digits(s + 8, 2);
-	if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
+	if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > timeutil_days_in_month(y, mo))
 		return -1;
 	if (with_time) {
 		if (s[10] != 'T' || s[13] != ':' || s[16] != ':')

@@ -25,6 +25,9 @@ int timeutil_set_zone(const char *zone);
 /* The name of the process time zone ("Europe/Berlin", "UTC"); static. */
 const char *timeutil_zone_name(void);
 
+/* The number of days of month (1-12) in year. */
+int timeutil_days_in_month(int year, int month);
+
 /* Days from 1970-01-01 to the given proleptic Gregorian date. */
 int64_t timeutil_days_from_civil(int64_t year, unsigned month, unsigned day);
 
