@@ -637,17 +637,19 @@ checkpoint(struct parser *p, int force)
 }
 
 /*
- * Before blocking on a stream that has paused, commit what it gave: a
- * watch may stay silent for hours after a Job ends.
+ * Before blocking on a stream that has paused, commit what it gave (and
+ * so give up the write lock): a watch may stay silent for hours.
  */
 static int
 wait_for_input(struct parser *p, struct linereader *lr)
 {
-	if (p->ops->checkpoint == NULL || p->objects == 0)
+	if (p->ops->checkpoint == NULL)
 		return 0;
 	if (linereader_wait(lr, CHECKPOINT_SECONDS * 1000))
 		return 0;
-	return checkpoint(p, 1);
+	p->objects = 0;
+	p->last_checkpoint = time(NULL);
+	return p->ops->checkpoint(p->ops->ctx);
 }
 
 static int

@@ -67,12 +67,13 @@ render_csv(const char *key, const struct usage_rows *rows, FILE *out)
 {
 	size_t i;
 
-	fprintf(out, "%s,jobs,core_hours,node_hours,gpu_hours\n", key);
+	fprintf(out, "%s,jobs,core_hours,node_hours,gpu_hours,runs\n", key);
 	for (i = 0; i < rows->n; i++) {
 		const struct store_usage_row *r = &rows->row[i];
 		render_csv_field(out, r->key);
-		fprintf(out, ",%lld,%.6f,%.6f,%.6f\n", (long long)r->jobs,
-		    r->core_hours, r->node_hours, r->gpu_hours);
+		fprintf(out, ",%lld,%.6f,%.6f,%.6f,%lld\n", (long long)r->jobs,
+		    r->core_hours, r->node_hours, r->gpu_hours,
+		    (long long)r->runs);
 	}
 }
 
@@ -87,51 +88,51 @@ render_json(const char *key, const struct usage_rows *rows, FILE *out)
 		fprintf(out, "%s\n  {\"%s\": ", i ? "," : "", key);
 		render_json_string(out, r->key);
 		fprintf(out, ", \"jobs\": %lld, \"core_hours\": %.6f, "
-		    "\"node_hours\": %.6f, \"gpu_hours\": %.6f}",
-		    (long long)r->jobs, r->core_hours, r->node_hours,
-		    r->gpu_hours);
+		    "\"node_hours\": %.6f, \"gpu_hours\": %.6f, "
+		    "\"runs\": %lld}", (long long)r->jobs, r->core_hours,
+		    r->node_hours, r->gpu_hours, (long long)r->runs);
 	}
 	fputs(rows->n ? "\n]\n" : "]\n", out);
 }
 
 static void
-table_line(FILE *out, int width, const char *key, long long jobs,
-    double core, double node, double gpu)
+table_line(FILE *out, int width, const struct store_usage_row *r)
 {
-	fprintf(out, "%-*s %8lld %14.2f %12.2f %12.2f\n", width, key, jobs,
-	    core, node, gpu);
+	render_table_cell(out, r->key != NULL ? r->key : "-", width);
+	fprintf(out, " %8lld %14.2f %12.2f %12.2f %8lld\n",
+	    (long long)r->jobs, r->core_hours, r->node_hours, r->gpu_hours,
+	    (long long)r->runs);
 }
 
 static void
 render_table(const char *key, const struct usage_rows *rows, FILE *out)
 {
-	struct store_usage_row total = {"TOTAL", 0, 0, 0, 0};
+	struct store_usage_row total = {"TOTAL", 0, 0, 0, 0, 0};
 	int width = 5;
 	size_t i;
 	char head[32];
 
 	for (i = 0; i < rows->n; i++) {
 		const char *k = rows->row[i].key ? rows->row[i].key : "-";
-		if ((int)strlen(k) > width)
-			width = (int)strlen(k);
+		if (render_table_width(k) > width)
+			width = render_table_width(k);
 	}
 	for (i = 0; key[i] != '\0' && i + 1 < sizeof(head); i++)
 		head[i] = (char)(key[i] >= 'a' && key[i] <= 'z' ?
 		    key[i] - 'a' + 'A' : key[i]);
 	head[i] = '\0';
-	fprintf(out, "%-*s %8s %14s %12s %12s\n", width, head, "JOBS",
-	    "CORE_HOURS", "NODE_HOURS", "GPU_HOURS");
+	fprintf(out, "%-*s %8s %14s %12s %12s %8s\n", width, head, "JOBS",
+	    "CORE_HOURS", "NODE_HOURS", "GPU_HOURS", "RUNS");
 	for (i = 0; i < rows->n; i++) {
 		const struct store_usage_row *r = &rows->row[i];
-		table_line(out, width, r->key ? r->key : "-", r->jobs,
-		    r->core_hours, r->node_hours, r->gpu_hours);
+		table_line(out, width, r);
 		total.jobs += r->jobs;
 		total.core_hours += r->core_hours;
 		total.node_hours += r->node_hours;
 		total.gpu_hours += r->gpu_hours;
+		total.runs += r->runs;
 	}
-	table_line(out, width, total.key, total.jobs, total.core_hours,
-	    total.node_hours, total.gpu_hours);
+	table_line(out, width, &total);
 }
 
 int

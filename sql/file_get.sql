@@ -1,3 +1,3 @@
 -- What was read of an input file before.
-SELECT device, inode, size, read_offset, mtime, format
+SELECT device, inode, size, read_offset, mtime, format, options, complete
   FROM input_files WHERE path = ?1

@@ -1,8 +1,10 @@
--- Remember how far an input file has been read.
+-- Remember how far an input file has been read, with which options, and
+-- whether all of it was stored.
 INSERT INTO input_files (path, device, inode, size, read_offset, mtime, format,
-                         last_run)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                         last_run, options, complete)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
 ON CONFLICT (path) DO UPDATE SET
     device = excluded.device, inode = excluded.inode, size = excluded.size,
     read_offset = excluded.read_offset, mtime = excluded.mtime,
-    format = excluded.format, last_run = excluded.last_run
+    format = excluded.format, last_run = excluded.last_run,
+    options = excluded.options, complete = excluded.complete

@@ -21,5 +21,10 @@ extern const char sql_k8s_pod_put[];
 extern const char sql_k8s_pods_summary[];
 extern const char sql_usage[];
 extern const char sql_swf_jobs[];
+extern const char sql_migrate_2[];
+extern const char sql_forget_file[];
+extern const char sql_forget_run[];
+extern const char sql_runs[];
+extern const char sql_clusters[];
 
 #endif

@@ -15,6 +15,7 @@
 #include "timeutil.h"
 
 #define WARNINGS_SHOWN 10	/* per file; the rest are only counted */
+#define REJECTS_SHOWN 10	/* likewise */
 #define MAX_KEYS 8		/* --k8s-user-key, --k8s-queue-key */
 
 static const char ingest_help[] =
@@ -37,6 +38,8 @@ static const char ingest_help[] =
     "      --tz ZONE       time zone of the times in the input (default: TZ)\n"
     "      --columns LIST  column order of headerless sacct output, as given\n"
     "                      to sacct --format (implies --format slurm)\n"
+    "      --delimiter STR the field delimiter given to sacct --delimiter\n"
+    "                      (default '|'; implies --format slurm)\n"
     "      --k8s-user-key KEY   Job label or annotation naming the user\n"
     "                      (repeatable; default hpcacct.io/user, owner;\n"
     "                      then the namespace)\n"
@@ -45,16 +48,26 @@ static const char ingest_help[] =
     "                      scheduling.volcano.sh/queue-name; then the\n"
     "                      namespace)\n"
     "  -r, --reread        read known files again from their start\n"
+    "      --replace       remove what a known file stored, then read it\n"
+    "                      again (needed to read it with another --tz,\n"
+    "                      --cluster, --columns or --delimiter)\n"
+    "      --lock-timeout T  how long to wait while another ingest writes\n"
+    "                      (90s, 10m, 1h; default 10m)\n"
     "  -q, --quiet         print no per-file summary\n"
-    "  -v, --verbose       also name every record skipped (jobs not ended)\n"
-    "                      and every warning, and count the bytes read\n"
+    "  -v, --verbose       also name every record skipped (jobs not ended),\n"
+    "                      every warning and every rejected record (else\n"
+    "                      10 of each per file), and count the bytes read\n"
     "  -h, --help          show this help\n"
     "\n"
     "SIGINT, SIGTERM and SIGHUP stop the ingest: standard input keeps what\n"
     "was read, a file being read is stored whole or not at all.\n"
     "\n"
+    "A file is remembered only when it stored a job, with the options it\n"
+    "was read with; one read with rejected records is read again next time.\n"
+    "\n"
     "Exit status: 0 all read, 1 a record was rejected, a file failed or a\n"
-    "signal stopped the ingest, 2 usage error.\n";
+    "signal stopped the ingest, 2 usage error or a file read before with\n"
+    "other options (see --replace).\n";
 
 /* Set by SIGINT, SIGTERM or SIGHUP: finish the current input and stop. */
 static volatile sig_atomic_t stop_requested;
@@ -83,9 +96,11 @@ catch_stop_signals(void)
 struct ingest_cli {
 	int quiet, verbose;
 	int64_t warnings_shown;		/* in the current file */
+	int64_t rejects_shown;		/* in the current file */
 	int files;			/* files done */
 	struct store_run_counts total;
 	const char *user_keys[MAX_KEYS + 1], *queue_keys[MAX_KEYS + 1];
+	int lock_timeout_ms;		/* --lock-timeout, or -1 */
 };
 
 /* Append key to a NULL-terminated list of at most MAX_KEYS; 0 or -1. */
@@ -103,14 +118,16 @@ add_key(const char **keys, const char *key)
 }
 
 static void
-report_reject(void *ctx, const char *file, int64_t line, const char *reason)
+on_reject(void *ctx, const char *file, int64_t line, const char *reason)
 {
-	(void)ctx;
-	msg_error("%s:%lld: %s", file, (long long)line, reason);
+	struct ingest_cli *cli = ctx;
+
+	if (cli->rejects_shown++ < REJECTS_SHOWN || cli->verbose)
+		msg_error("%s:%lld: %s", file, (long long)line, reason);
 }
 
 static void
-report_skip(void *ctx, const char *file, int64_t line, const char *reason)
+on_skip(void *ctx, const char *file, int64_t line, const char *reason)
 {
 	struct ingest_cli *cli = ctx;
 
@@ -120,7 +137,7 @@ report_skip(void *ctx, const char *file, int64_t line, const char *reason)
 }
 
 static void
-report_warn(void *ctx, const char *file, int64_t line, const char *reason)
+on_warn(void *ctx, const char *file, int64_t line, const char *reason)
 {
 	struct ingest_cli *cli = ctx;
 
@@ -162,18 +179,20 @@ static int
 ingest_one(struct store *st, const char *path,
     const struct ingest_options *opt, struct ingest_cli *cli)
 {
-	struct ingest_report report = {cli, report_reject, report_skip,
-	    report_warn};
+	struct ingest_report report = {cli, on_reject, on_skip, on_warn};
 	struct store_run_counts counts;
-	int64_t bytes;
-	char err[512];
+	int64_t bytes, removed;
+	char err[1024];
 
-	cli->warnings_shown = 0;
-	switch (ingest_path(st, path, opt, &report, &counts, &bytes, err,
-	    sizeof(err))) {
+	cli->warnings_shown = cli->rejects_shown = 0;
+	switch (ingest_path(st, path, opt, &report, &counts, &bytes, &removed,
+	    err, sizeof(err))) {
 	case INGEST_FAILED:
 		msg_error("%s: %s; nothing of it was stored", path, err);
 		return 1;
+	case INGEST_OPTIONS_DIFFER:
+		msg_error("%s: %s", path, err);
+		return 2;
 	case INGEST_UNCHANGED:
 		if (!cli->quiet)
 			printf("%s: unchanged since it was last read\n", path);
@@ -189,13 +208,31 @@ ingest_one(struct store *st, const char *path,
 		break;
 	}
 	if (counts.warnings > WARNINGS_SHOWN && !cli->verbose)
-		msg_warn("%s: %lld unreadable fields in all, stored as unknown "
-		    "(--verbose names each)", path, (long long)counts.warnings);
+		msg_warn("%s: %lld warnings in all, the values stored as "
+		    "unknown (--verbose names each)", path,
+		    (long long)counts.warnings);
+	if (counts.rejected > REJECTS_SHOWN && !cli->verbose)
+		msg_error("%s: %lld records rejected in all (--verbose names "
+		    "each)", path, (long long)counts.rejected);
+	if (counts.rejected > 0 &&
+	    counts.new_jobs + counts.updated + counts.unchanged == 0)
+		msg_error("%s: no record of it could be stored; it is not "
+		    "remembered as read", path);
+	if (removed > 0 && !cli->quiet)
+		printf("%s: removed the %lld job records it stored before\n",
+		    path, (long long)removed);
 	if (!cli->quiet)
 		print_summary(path, &counts, cli->verbose ? bytes : -1);
 	add_counts(&cli->total, &counts);
 	cli->files++;
 	return counts.rejected > 0;
+}
+
+/* The exit status of two outcomes together: the larger. */
+static int
+worst(int a, int b)
+{
+	return a > b ? a : b;
 }
 
 /* A PBS accounting directory: each dated file in date order. */
@@ -216,7 +253,7 @@ ingest_dir(struct store *st, const char *dir,
 	if (dir_opt.format == INGEST_AUTO)
 		dir_opt.format = INGEST_PBS;
 	for (f = files; *f != NULL && !stop_requested; f++)
-		status |= ingest_one(st, *f, &dir_opt, cli);
+		status = worst(status, ingest_one(st, *f, &dir_opt, cli));
 	source_list_free(files);
 	return status;
 }
@@ -231,21 +268,24 @@ ingest_all(struct store *st, int nargs, char **args,
 	for (i = 0; i < nargs && !stop_requested; i++) {
 		if (strcmp(args[i], "-") != 0 && stat(args[i], &sb) == 0 &&
 		    S_ISDIR(sb.st_mode))
-			status |= ingest_dir(st, args[i], opt, cli);
+			status = worst(status, ingest_dir(st, args[i], opt,
+			    cli));
 		else
-			status |= ingest_one(st, args[i], opt, cli);
+			status = worst(status, ingest_one(st, args[i], opt,
+			    cli));
 	}
 	if (cli->files > 1 && !cli->quiet)
 		print_summary("total", &cli->total, -1);
-	return stop_requested ? 1 : status;
+	return stop_requested ? worst(status, 1) : status;
 }
 
 /* One option of ingest into opt and cli; -1 to go on, else a status. */
 static int
-ingest_option(int c, struct ingest_options *opt, struct ingest_cli *cli,
+parse_option(int c, struct ingest_options *opt, struct ingest_cli *cli,
     char **argv)
 {
 	char err[256];
+	int64_t secs;
 
 	switch (c) {
 	case 'f':
@@ -276,8 +316,22 @@ ingest_option(int c, struct ingest_options *opt, struct ingest_cli *cli,
 			    "options (%d at most)", c == 'U' ? "user" : "queue",
 			    MAX_KEYS);
 		return -1;
+	case 'D':
+		if (optarg[0] == '\0')
+			return msg_usage("ingest", "empty --delimiter");
+		opt->delimiter = optarg;
+		return -1;
 	case 'r':
 		opt->reread = 1;
+		return -1;
+	case 'R':
+		opt->replace = 1;
+		return -1;
+	case 'L':
+		if (cmd_parse_seconds(optarg, &secs) != 0 || secs > 86400)
+			return msg_usage("ingest", "bad --lock-timeout '%s' "
+			    "(e.g. 90s, 10m, 1h; at most 1d)", optarg);
+		cli->lock_timeout_ms = (int)(secs * 1000);
 		return -1;
 	case 'q':
 		cli->quiet = 1;
@@ -295,16 +349,20 @@ ingest_option(int c, struct ingest_options *opt, struct ingest_cli *cli,
 
 /* What the options imply together; 0, or the usage status 2. */
 static int
-ingest_settle(struct ingest_options *opt, struct ingest_cli *cli)
+settle_options(struct ingest_options *opt, struct ingest_cli *cli)
 {
 	if (cli->user_keys[0] != NULL)
 		opt->k8s_user_keys = cli->user_keys;
 	if (cli->queue_keys[0] != NULL)
 		opt->k8s_queue_keys = cli->queue_keys;
-	if (opt->columns != NULL && opt->format == INGEST_AUTO)
+	if ((opt->columns != NULL || opt->delimiter != NULL) &&
+	    opt->format == INGEST_AUTO)
 		opt->format = INGEST_SLURM;
 	if (opt->columns != NULL && opt->format != INGEST_SLURM)
 		return msg_usage("ingest", "--columns is for sacct output only");
+	if (opt->delimiter != NULL && opt->format != INGEST_SLURM)
+		return msg_usage("ingest", "--delimiter is for sacct output "
+		    "only");
 	return 0;
 }
 
@@ -317,6 +375,9 @@ ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 		{"tz", required_argument, NULL, 'z'},
 		{"columns", required_argument, NULL, 'C'},
 		{"reread", no_argument, NULL, 'r'},
+		{"replace", no_argument, NULL, 'R'},
+		{"delimiter", required_argument, NULL, 'D'},
+		{"lock-timeout", required_argument, NULL, 'L'},
 		{"k8s-user-key", required_argument, NULL, 'U'},
 		{"k8s-queue-key", required_argument, NULL, 'Q'},
 		{"quiet", no_argument, NULL, 'q'},
@@ -331,10 +392,11 @@ ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 	int c, status;
 
 	memset(&cli, 0, sizeof(cli));
+	cli.lock_timeout_ms = -1;
 	while ((c = getopt_long(argc, argv, ":f:c:rqvh", longopts, NULL)) != -1)
-		if ((status = ingest_option(c, &opt, &cli, argv)) >= 0)
+		if ((status = parse_option(c, &opt, &cli, argv)) >= 0)
 			return status;
-	if ((status = ingest_settle(&opt, &cli)) != 0)
+	if ((status = settle_options(&opt, &cli)) != 0)
 		return status;
 	if (optind >= argc)
 		return msg_usage("ingest", "no input files (use - for "
@@ -342,6 +404,8 @@ ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 	st = cmd_open_store(g, STORE_OPEN_CREATE);
 	if (st == NULL)
 		return 1;
+	if (cli.lock_timeout_ms >= 0)
+		store_set_lock_timeout(st, cli.lock_timeout_ms);
 	catch_stop_signals();
 	status = ingest_all(st, argc - optind, argv + optind, &opt, &cli);
 	store_close(st);

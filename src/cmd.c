@@ -61,6 +61,31 @@ cmd_parse_window(const char *command, const char *from_arg,
 }
 
 int
+cmd_parse_seconds(const char *s, int64_t *seconds)
+{
+	char *end;
+	long long v;
+	int64_t unit = 1;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (end == s || errno != 0 || v < 0 || s[0] == '-' || s[0] == '+')
+		return -1;
+	if (*end == 's')
+		end++;
+	else if (*end == 'm')
+		unit = 60, end++;
+	else if (*end == 'h')
+		unit = 3600, end++;
+	else if (*end == 'd')
+		unit = 86400, end++;
+	if (*end != '\0' || v > INT64_MAX / 86400 / 1000)
+		return -1;
+	*seconds = (int64_t)v * unit;
+	return 0;
+}
+
+int
 cmd_finish_output(int status)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -60,6 +60,12 @@ int cmd_parse_window(const char *command, const char *from_arg,
     const char *to_arg, int64_t *from, int64_t *to);
 
 /*
+ * Parse a duration for an option: "90", "90s", "10m", "2h", "7d".  Returns
+ * 0 with *seconds set, or -1.
+ */
+int cmd_parse_seconds(const char *s, int64_t *seconds);
+
+/*
  * Report a getopt failure (c is '?' or ':') for command; returns 2.  Use
  * with an optstring that starts with ':'.
  */

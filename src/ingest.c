@@ -15,6 +15,7 @@
 #include "parsers/pbs.h"
 #include "parsers/sacct.h"
 #include "source.h"
+#include "timeutil.h"
 
 struct ingest_ctx {
 	struct store *st;
@@ -23,6 +24,8 @@ struct ingest_ctx {
 	struct store_run_counts *counts;
 	int64_t run;
 	int stream;		/* a pipe that may never end */
+	int replace;		/* remove what the file stored first */
+	int64_t removed;	/* job rows that removed */
 };
 
 static const char *const format_names[] = {"auto", "slurm", "pbs", "k8s"};
@@ -146,14 +149,17 @@ k8s_pods_summary(void *arg, const char *job_uid, struct k8s_pods_summary *s)
 	    s);
 }
 
-/* Commit what a stream gave so far and go on in a new transaction. */
+/* Commit what a stream gave so far; the lock is taken again only at its
+ * next write. */
 static int
 checkpoint(void *arg)
 {
 	struct ingest_ctx *c = arg;
 
+	if (!store_in_transaction(c->st))
+		return 0;
 	if (store_run_finish(c->st, c->run, c->counts, (int64_t)time(NULL)) ||
-	    store_commit(c->st) != 0 || store_begin(c->st) != 0)
+	    store_commit(c->st) != 0)
 		return -1;
 	return 0;
 }
@@ -166,7 +172,8 @@ detect_format(struct linereader *lr, const struct ingest_options *opt,
 	char *line;
 	ssize_t len;
 
-	if (opt->format != INGEST_AUTO || opt->columns != NULL) {
+	if (opt->format != INGEST_AUTO || opt->columns != NULL ||
+	    opt->delimiter != NULL) {
 		*format = opt->format == INGEST_AUTO ? INGEST_SLURM :
 		    opt->format;
 		return 0;
@@ -228,28 +235,71 @@ mtime_ns(const struct stat *sb)
 }
 
 /*
- * Where to start reading path given what the store remembers of it:
- * INGEST_UNCHANGED if it is the same file as last time, else *offset (0,
- * or the end of what was read of a growing PBS log) and *format.
+ * The options that decide what a file's jobs become (their cluster, their
+ * times), as remembered with the file: "--tz UTC --cluster hpc1".  The
+ * time zone matters to the formats that print local times.
+ */
+static void
+reading_options(const struct ingest_options *opt, const char *format,
+    char *buf, size_t size)
+{
+	int local_times = strcmp(format, "k8s") != 0;
+
+	snprintf(buf, size, "%s%s%s%s%s%s%s%s",
+	    local_times ? "--tz " : "", local_times ? timeutil_zone_name() : "",
+	    opt->cluster ? " --cluster " : "", opt->cluster ? opt->cluster : "",
+	    opt->columns ? " --columns " : "", opt->columns ? opt->columns : "",
+	    opt->delimiter ? " --delimiter " : "",
+	    opt->delimiter ? opt->delimiter : "");
+}
+
+/*
+ * A file read before with other options would store its jobs again under
+ * other keys: INGEST_OPTIONS_DIFFER (unless --replace) with both in err.
+ * Marks from before options were kept (empty) agree with any.
  */
 static enum ingest_result
-plan_read(struct store *st, const char *path, const struct stat *sb,
-    int64_t *offset, enum ingest_format *format)
+check_options(const struct store_file *f, const struct ingest_options *opt,
+    char *err, size_t errsize)
 {
-	struct store_file f;
+	char now[512];
+	enum ingest_format fmt = opt->format;
+
+	reading_options(opt, fmt != INGEST_AUTO ? format_names[fmt] :
+	    f->format, now, sizeof(now));
+	if (f->options[0] == '\0' || strcmp(now, f->options) == 0 ||
+	    opt->replace)
+		return INGEST_READ;
+	snprintf(err, errsize, "read before with '%s', now with '%s'; give "
+	    "the same options, or --replace to remove what it stored and "
+	    "read it again", f->options, now);
+	return INGEST_OPTIONS_DIFFER;
+}
+
+/*
+ * Where to start reading path given what the store remembers of it (f):
+ * INGEST_UNCHANGED if it is the same file as last time and all of it was
+ * stored, else *offset (0, or the end of what was read of a growing PBS
+ * log) and *format.
+ */
+static enum ingest_result
+plan_read(const struct store_file *f, const char *path,
+    const struct stat *sb, int64_t *offset, enum ingest_format *format)
+{
 	int same;
 
 	*offset = 0;
-	if (store_file_get(st, path, &f) != 1)
-		return INGEST_READ;
-	same = f.device == (int64_t)sb->st_dev && f.inode == (int64_t)sb->st_ino;
-	if (same && f.size == (int64_t)sb->st_size &&
-	    f.mtime == mtime_ns(sb))
+	if (!f->complete)
+		return INGEST_READ;	/* read again: idempotent */
+	same = f->device == (int64_t)sb->st_dev &&
+	    f->inode == (int64_t)sb->st_ino;
+	if (same && f->size == (int64_t)sb->st_size &&
+	    f->mtime == mtime_ns(sb))
 		return INGEST_UNCHANGED;
-	if (same && strcmp(f.format, "pbs") == 0 &&
+	if (same && strcmp(f->format, "pbs") == 0 &&
 	    (*format == INGEST_AUTO || *format == INGEST_PBS) &&
-	    f.read_offset <= (int64_t)sb->st_size && !source_is_gzip(path)) {
-		*offset = f.read_offset;
+	    f->read_offset <= (int64_t)sb->st_size && !source_is_gzip(path)) {
+		*offset = f->read_offset;
 		*format = INGEST_PBS;
 	}
 	return INGEST_READ;
@@ -257,18 +307,23 @@ plan_read(struct store *st, const char *path, const struct stat *sb,
 
 static int
 remember_file(struct ingest_ctx *c, const struct source *src,
-    enum ingest_format format, int64_t end_offset)
+    const struct ingest_options *opt, enum ingest_format format,
+    int64_t end_offset)
 {
+	const struct store_run_counts *n = c->counts;
 	struct store_file f;
 
-	if (src->is_stdin || !S_ISREG(src->st.st_mode))
-		return 0;
+	if (src->is_stdin || !S_ISREG(src->st.st_mode) ||
+	    n->new_jobs + n->updated + n->unchanged == 0)
+		return 0;	/* a file that stored nothing is not known */
 	f.device = (int64_t)src->st.st_dev;
 	f.inode = (int64_t)src->st.st_ino;
 	f.size = (int64_t)src->st.st_size;
 	f.read_offset = src->is_gzip ? f.size : end_offset;
 	f.mtime = mtime_ns(&src->st);
 	snprintf(f.format, sizeof(f.format), "%s", format_names[format]);
+	reading_options(opt, f.format, f.options, sizeof(f.options));
+	f.complete = n->rejected == 0;
 	return store_file_put(c->st, c->path, &f, c->run);
 }
 
@@ -287,13 +342,20 @@ ingest_stream(struct ingest_ctx *c, struct source *src, int64_t offset,
 		    "--format, or --columns for headerless sacct output)");
 		goto out;
 	}
-	if (store_begin(c->st) != 0)
+	if (c->stream)
+		store_begin_lazy(c->st);
+	else if (store_begin(c->st) != 0)
+		goto db_error;
+	if (c->replace && (c->removed = store_forget_file(c->st,
+	    c->path)) < 0)
 		goto db_error;
 	c->run = store_run_begin(c->st, c->path, format_names[format],
 	    (int64_t)time(NULL));
 	if (c->run < 0)
 		goto db_error;
-	if (parse_into(c, lr, format, opt, &consumed, err, errsize) != 0) {
+	if (parse_into(c, lr, format, opt, &consumed, err, errsize) != 0 ||
+	    source_check(src, err, errsize) != 0) {
+		source_check(src, err, errsize);	/* zlib's word first */
 		store_rollback(c->st);
 		goto out;
 	}
@@ -304,45 +366,70 @@ ingest_stream(struct ingest_ctx *c, struct source *src, int64_t offset,
 	}
 	*bytes = consumed;
 	if (store_run_finish(c->st, c->run, c->counts, (int64_t)time(NULL)) ||
-	    remember_file(c, src, format, offset + consumed) != 0 ||
+	    remember_file(c, src, opt, format, offset + consumed) != 0 ||
 	    store_commit(c->st) != 0)
 		goto db_error;
 	r = 0;
 	goto out;
 db_error:
-	snprintf(err, errsize, "database: %s", store_errmsg(c->st));
+	snprintf(err, errsize, "database %s", store_errmsg(c->st));
 	store_rollback(c->st);
 out:
 	linereader_free(lr);
 	return r;
 }
 
+/* What to do with a file read before: read it (*offset from where), skip
+ * it unchanged, or refuse it for other options. */
+static enum ingest_result
+plan_known(struct store *st, const char *path, const struct stat *sb,
+    const struct ingest_options *opt, int64_t *offset,
+    enum ingest_format *format, char *err, size_t errsize)
+{
+	struct store_file f;
+	enum ingest_result r;
+
+	*offset = 0;
+	if (store_file_get(st, path, &f) != 1)
+		return INGEST_READ;
+	r = check_options(&f, opt, err, errsize);
+	if (r != INGEST_READ || opt->reread || opt->replace)
+		return r;
+	return plan_read(&f, path, sb, offset, format);
+}
+
 enum ingest_result
 ingest_path(struct store *st, const char *path,
     const struct ingest_options *opt, const struct ingest_report *report,
-    struct store_run_counts *counts, int64_t *bytes, char *err,
-    size_t errsize)
+    struct store_run_counts *counts, int64_t *bytes, int64_t *removed,
+    char *err, size_t errsize)
 {
-	struct ingest_ctx c = {st, path, report, counts, -1, 0};
+	struct ingest_ctx c = {st, path, report, counts, -1, 0, 0, 0};
 	enum ingest_format format = opt->format;
+	enum ingest_result plan = INGEST_READ;
 	struct source src;
 	struct stat sb;
 	int64_t offset = 0;
 	int r;
 
 	memset(counts, 0, sizeof(*counts));
-	*bytes = 0;
-	if (!opt->reread && strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
-	    S_ISREG(sb.st_mode) &&
-	    plan_read(st, path, &sb, &offset, &format) == INGEST_UNCHANGED)
-		return INGEST_UNCHANGED;
+	*bytes = *removed = 0;
+	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
+	    S_ISREG(sb.st_mode))
+		plan = plan_known(st, path, &sb, opt, &offset, &format, err,
+		    errsize);
+	if (plan != INGEST_READ)
+		return plan;
 	if (source_open(&src, path, offset, err, errsize) != 0)
 		return INGEST_FAILED;
 	c.stream = src.is_stdin || !S_ISREG(src.st.st_mode);
+	c.replace = opt->replace && !c.stream;
 	r = ingest_stream(&c, &src, offset, format, opt, bytes, err, errsize);
 	source_close(&src);
 	if (r != 0)
 		memset(counts, 0, sizeof(*counts));
+	else
+		*removed = c.removed;
 	if (r < 0)
 		return INGEST_FAILED;
 	return r > 0 || (opt->stop != NULL && *opt->stop) ? INGEST_STOPPED :

@@ -27,6 +27,8 @@ struct ingest_options {
 	const char *columns;	/* --columns, or NULL */
 	const char *delimiter;	/* --delimiter, or NULL ("|") */
 	int reread;		/* read known files again from the start */
+	int replace;		/* remove what a known file stored, then read
+				 * it again, whatever its options were */
 	/* Kubernetes label/annotation keys (NULL-terminated, or NULL). */
 	const char *const *k8s_user_keys;
 	const char *const *k8s_queue_keys;
@@ -52,18 +54,23 @@ enum ingest_result {
 	INGEST_READ,		/* read (from its start or where it stopped) */
 	INGEST_UNCHANGED,	/* the same file as last time: not opened */
 	INGEST_FAILED,		/* nothing of it stored; see err */
-	INGEST_STOPPED		/* stopped: a stream keeps what it read, a
+	INGEST_STOPPED,		/* stopped: a stream keeps what it read, a
 				 * file nothing */
+	INGEST_OPTIONS_DIFFER	/* read before with other options (err says
+				 * which): not read; --replace reads it */
 };
 
 /*
  * Ingest path ("-" is stdin) into st as one transaction and ingest run.
  * Fills *counts and *bytes (bytes read).  Rejected records are counted,
- * the rest kept.
+ * the rest kept.  A file is remembered (as read, with its options) only
+ * when it stored a job, and as complete only when nothing was rejected;
+ * with opt->replace, *removed is the number of job rows of its earlier
+ * reading removed first.
  */
 enum ingest_result ingest_path(struct store *st, const char *path,
     const struct ingest_options *opt, const struct ingest_report *report,
-    struct store_run_counts *counts, int64_t *bytes, char *err,
-    size_t errsize);
+    struct store_run_counts *counts, int64_t *bytes, int64_t *removed,
+    char *err, size_t errsize);
 
 #endif

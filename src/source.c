@@ -12,13 +12,25 @@
 #include "source.h"
 #include "xalloc.h"
 
+/* A gzip stream behind a FILE; zlib's verdict goes to *status. */
+struct gz_cookie {
+	gzFile gz;
+	int *status;
+};
+
 static ssize_t
 gz_cookie_read(void *cookie, char *buf, size_t size)
 {
-	int n = gzread((gzFile)cookie, buf, size > INT32_MAX ? INT32_MAX :
+	struct gz_cookie *c = cookie;
+	int n = gzread(c->gz, buf, size > INT32_MAX ? INT32_MAX :
 	    (unsigned)size);
+	int zerr = Z_OK;
 
-	if (n < 0) {
+	if (n <= 0)
+		gzerror(c->gz, &zerr);
+	/* at the end, Z_BUF_ERROR means the data stopped inside a stream */
+	if (n < 0 || zerr == Z_BUF_ERROR || zerr == Z_DATA_ERROR) {
+		*c->status = zerr != Z_OK ? zerr : Z_DATA_ERROR;
 		errno = EIO;
 		return -1;
 	}
@@ -28,7 +40,11 @@ gz_cookie_read(void *cookie, char *buf, size_t size)
 static int
 gz_cookie_close(void *cookie)
 {
-	return gzclose((gzFile)cookie) == Z_OK ? 0 : -1;
+	struct gz_cookie *c = cookie;
+	int r = gzclose(c->gz) == Z_OK ? 0 : -1;
+
+	free(c);
+	return r;
 }
 
 static int
@@ -60,6 +76,7 @@ open_gzip(struct source *src, int fd, char *err, size_t errsize)
 	cookie_io_functions_t io = {gz_cookie_read, NULL, NULL,
 	    gz_cookie_close};
 	gzFile gz = gzdopen(fd, "rb");
+	struct gz_cookie *c;
 
 	if (gz == NULL) {
 		close(fd);
@@ -67,9 +84,13 @@ open_gzip(struct source *src, int fd, char *err, size_t errsize)
 		return -1;
 	}
 	gzbuffer(gz, 1 << 17);
-	src->fp = fopencookie(gz, "r", io);
+	c = xmalloc(sizeof(*c));
+	c->gz = gz;
+	c->status = &src->gz_status;
+	src->fp = fopencookie(c, "r", io);
 	if (src->fp == NULL) {
 		gzclose(gz);
+		free(c);
 		snprintf(err, errsize, "%s", strerror(errno));
 		return -1;
 	}
@@ -118,6 +139,17 @@ source_open(struct source *src, const char *path, int64_t offset,
 	}
 	setvbuf(src->fp, NULL, _IOFBF, 1 << 17);
 	return 0;
+}
+
+int
+source_check(const struct source *src, char *err, size_t errsize)
+{
+	if (src->gz_status == Z_OK)
+		return 0;
+	snprintf(err, errsize, src->gz_status == Z_BUF_ERROR ?
+	    "truncated gzip (the file ends inside its compressed data)" :
+	    "corrupt gzip data");
+	return -1;
 }
 
 void

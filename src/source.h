@@ -15,6 +15,7 @@ struct source {
 	FILE *fp;
 	int is_stdin;
 	int is_gzip;
+	int gz_status;		/* zlib's error reading it, Z_OK (0) if none */
 	struct stat st;		/* of the file (or stdin) */
 };
 
@@ -24,6 +25,10 @@ struct source {
  */
 int source_open(struct source *src, const char *path, int64_t offset,
     char *err, size_t errsize);
+
+/* After reading: 0, or -1 with "truncated gzip ..." or "corrupt gzip
+ * data" in err if zlib could not read the whole file. */
+int source_check(const struct source *src, char *err, size_t errsize);
 
 /* Close what source_open() opened (never stdin). */
 void source_close(struct source *src);

@@ -18,10 +18,15 @@
 #include "store.h"
 #include "xalloc.h"
 
-#define BUSY_TIMEOUT_MS 10000
+/* How long a writer waits for another to finish (store_set_lock_timeout). */
+#define LOCK_TIMEOUT_MS (10 * 60 * 1000)
 
 struct store {
 	sqlite3 *db;
+	char *path;
+	int lock_timeout_ms;
+	int lazy;		/* store_begin_lazy(): begin on the first write */
+	char errbuf[768];
 	sqlite3_stmt *upsert;
 	sqlite3_stmt *file_get;
 	sqlite3_stmt *file_put;
@@ -38,12 +43,32 @@ struct store {
 /* Schema steps: steps[v] takes a database from version v to v + 1. */
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	sql_schema,
+	sql_migrate_2,
 };
 
 const char *
 store_errmsg(struct store *st)
 {
-	return sqlite3_errmsg(st->db);
+	int code = sqlite3_errcode(st->db);
+
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		snprintf(st->errbuf, sizeof(st->errbuf), "%s is locked by "
+		    "another writer (waited %d s; see --lock-timeout)",
+		    st->path, st->lock_timeout_ms / 1000);
+	else if (code == SQLITE_FULL)
+		snprintf(st->errbuf, sizeof(st->errbuf), "%s: disk full "
+		    "(%s)", st->path, sqlite3_errmsg(st->db));
+	else
+		snprintf(st->errbuf, sizeof(st->errbuf), "%s: %s", st->path,
+		    sqlite3_errmsg(st->db));
+	return st->errbuf;
+}
+
+void
+store_set_lock_timeout(struct store *st, int ms)
+{
+	st->lock_timeout_ms = ms;
+	sqlite3_busy_timeout(st->db, ms);
 }
 
 static int
@@ -96,7 +121,7 @@ migrate(struct store *st, char *err, size_t errsize)
 	return 0;
 fail:
 	snprintf(err, errsize, "cannot set up the schema: %s",
-	    sqlite3_errmsg(st->db));
+	    store_errmsg(st));
 	exec(st, "ROLLBACK");
 	return -1;
 }
@@ -124,10 +149,10 @@ prepare(struct store *st, sqlite3_stmt **stmt, const char *sql)
 static int
 configure(struct store *st, char *err, size_t errsize)
 {
-	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	store_set_lock_timeout(st, LOCK_TIMEOUT_MS);
 	if (exec(st, "PRAGMA journal_mode = WAL") != 0 ||
 	    exec(st, "PRAGMA synchronous = NORMAL") != 0) {
-		snprintf(err, errsize, "%s", sqlite3_errmsg(st->db));
+		snprintf(err, errsize, "%s", store_errmsg(st));
 		return -1;
 	}
 	if (migrate(st, err, errsize) != 0)
@@ -144,7 +169,7 @@ configure(struct store *st, char *err, size_t errsize)
 	    prepare(st, &st->k8s_pod_put, sql_k8s_pod_put) != 0 ||
 	    prepare(st, &st->k8s_pods_summary, sql_k8s_pods_summary) != 0) {
 		snprintf(err, errsize, "cannot prepare statements: %s",
-		    sqlite3_errmsg(st->db));
+		    store_errmsg(st));
 		return -1;
 	}
 	return 0;
@@ -161,10 +186,13 @@ store_open(const char *path, enum store_open_mode mode, char *err,
 		    "ingest' first, or give --db)", path);
 		return NULL;
 	}
-	if (mode == STORE_OPEN_CREATE && create_private(path, err, errsize))
+	if (mode == STORE_OPEN_CREATE && strcmp(path, ":memory:") != 0 &&
+	    create_private(path, err, errsize))
 		return NULL;
 	st = xcalloc(1, sizeof(*st));
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL) !=
+	st->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
+	    (strcmp(path, ":memory:") == 0 ? SQLITE_OPEN_MEMORY : 0), NULL) !=
 	    SQLITE_OK) {
 		snprintf(err, errsize, "%s: %s", path, st->db != NULL ?
 		    sqlite3_errmsg(st->db) : "cannot open");
@@ -195,24 +223,50 @@ store_close(struct store *st)
 	sqlite3_finalize(st->k8s_pod_put);
 	sqlite3_finalize(st->k8s_pods_summary);
 	sqlite3_close(st->db);
+	free(st->path);
 	free(st);
 }
 
 int
 store_begin(struct store *st)
 {
+	st->lazy = 0;
 	return exec(st, "BEGIN IMMEDIATE");
+}
+
+void
+store_begin_lazy(struct store *st)
+{
+	st->lazy = 1;
+}
+
+/* Before a write: a lazy transaction takes the write lock now. */
+static int
+write_begin(struct store *st)
+{
+	if (!st->lazy || !sqlite3_get_autocommit(st->db))
+		return 0;
+	return exec(st, "BEGIN IMMEDIATE");
+}
+
+int
+store_in_transaction(struct store *st)
+{
+	return !sqlite3_get_autocommit(st->db);
 }
 
 int
 store_commit(struct store *st)
 {
+	if (sqlite3_get_autocommit(st->db))
+		return 0;	/* a lazy transaction that wrote nothing */
 	return exec(st, "COMMIT");
 }
 
 void
 store_rollback(struct store *st)
 {
+	st->lazy = 0;
 	if (!sqlite3_get_autocommit(st->db))
 		exec(st, "ROLLBACK");
 }
@@ -300,7 +354,8 @@ store_run_begin(struct store *st, const char *input, const char *format,
 	sqlite3_stmt *stmt;
 	int64_t id = -1;
 
-	if (sqlite3_prepare_v2(st->db, sql_run_begin, -1, &stmt, NULL) !=
+	if (write_begin(st) != 0 ||
+	    sqlite3_prepare_v2(st->db, sql_run_begin, -1, &stmt, NULL) !=
 	    SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, now);
@@ -318,7 +373,8 @@ store_run_finish(struct store *st, int64_t run,
 {
 	sqlite3_stmt *stmt;
 
-	if (sqlite3_prepare_v2(st->db, sql_run_finish, -1, &stmt, NULL) !=
+	if (write_begin(st) != 0 ||
+	    sqlite3_prepare_v2(st->db, sql_run_finish, -1, &stmt, NULL) !=
 	    SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, run);
@@ -356,8 +412,7 @@ bind_job(sqlite3_stmt *s, const struct job *j, int64_t run)
 	bind_int(s, 8, j->eligible);
 	bind_int(s, 9, j->start);
 	bind_int(s, 10, j->end);
-	bind_int(s, 11, j->start != JOB_UNSET ? j->start - j->submit :
-	    JOB_UNSET);
+	bind_int(s, 11, job_wait_time(j));
 	bind_int(s, 12, run_time);
 	bind_int(s, 13, j->alloc_procs);
 	bind_int(s, 14, j->req_procs);
@@ -402,6 +457,8 @@ store_put_job(struct store *st, const struct job *job, int64_t run)
 	/* The upsert's update path leaves last_insert_rowid alone, and job
 	 * rowids start at 1, so a nonzero rowid after the step means a new
 	 * row. */
+	if (write_begin(st) != 0)
+		return STORE_PUT_ERROR;
 	sqlite3_set_last_insert_rowid(st->db, 0);
 	bind_job(st->upsert, job, run);
 	if (sqlite3_step(st->upsert) != SQLITE_DONE) {
@@ -426,6 +483,8 @@ read_file_row(sqlite3_stmt *s, void *out)
 	f->read_offset = sqlite3_column_int64(s, 3);
 	f->mtime = sqlite3_column_int64(s, 4);
 	column_copy(s, 5, f->format, sizeof(f->format));
+	column_copy(s, 6, f->options, sizeof(f->options));
+	f->complete = sqlite3_column_int(s, 7);
 }
 
 int
@@ -441,6 +500,8 @@ store_file_put(struct store *st, const char *path, const struct store_file *f,
 {
 	sqlite3_stmt *s = st->file_put;
 
+	if (write_begin(st) != 0)
+		return -1;
 	bind_text(s, 1, path);
 	sqlite3_bind_int64(s, 2, f->device);
 	sqlite3_bind_int64(s, 3, f->inode);
@@ -449,6 +510,8 @@ store_file_put(struct store *st, const char *path, const struct store_file *f,
 	sqlite3_bind_int64(s, 6, f->mtime);
 	bind_text(s, 7, f->format);
 	sqlite3_bind_int64(s, 8, run);
+	bind_text(s, 9, f->options);
+	sqlite3_bind_int(s, 10, f->complete);
 	return step_done(s);
 }
 
@@ -477,6 +540,8 @@ store_pending_queue(struct store *st, const char *cluster,
 {
 	sqlite3_stmt *s = st->pending_queue;
 
+	if (write_begin(st) != 0)
+		return -1;
 	bind_text(s, 1, cluster);
 	bind_text(s, 2, job_id);
 	bind_int(s, 3, submit);
@@ -490,6 +555,8 @@ store_pending_start(struct store *st, const char *cluster,
 {
 	sqlite3_stmt *s = st->pending_start;
 
+	if (write_begin(st) != 0)
+		return -1;
 	bind_text(s, 1, cluster);
 	bind_text(s, 2, job_id);
 	bind_int(s, 3, submit);
@@ -501,6 +568,8 @@ store_pending_drop(struct store *st, const char *cluster, const char *job_id)
 {
 	sqlite3_stmt *s = st->pending_drop;
 
+	if (write_begin(st) != 0)
+		return -1;
 	bind_text(s, 1, cluster);
 	bind_text(s, 2, job_id);
 	return step_done(s);
@@ -517,6 +586,8 @@ store_k8s_job_put(struct store *st, const struct k8s_job_facts *f)
 {
 	sqlite3_stmt *s = st->k8s_job_put;
 
+	if (write_begin(st) != 0)
+		return -1;
 	bind_text(s, 1, f->uid);
 	bind_text(s, 2, f->cluster);
 	bind_text(s, 3, f->job_id);
@@ -573,6 +644,8 @@ store_k8s_pod_put(struct store *st, const struct k8s_pod *p)
 {
 	sqlite3_stmt *s = st->k8s_pod_put;
 
+	if (write_begin(st) != 0)
+		return -1;
 	bind_text(s, 1, p->uid);
 	bind_text(s, 2, p->job_uid);
 	bind_int(s, 3, p->start);
@@ -602,6 +675,20 @@ store_k8s_pods_summary(struct store *st, const char *job_uid,
 	    1 ? 0 : -1;
 }
 
+/* Step stmt through its rows, calling conv on each until it returns
+ * nonzero; finalizes stmt.  Returns 0 or -1. */
+static int
+each_row(sqlite3_stmt *stmt, int (*conv)(sqlite3_stmt *, void *), void *arg)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		if (conv(stmt, arg) != 0)
+			break;
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
 /*
  * Run a window query (?1 from, ?2 to, ?3 a name or NULL), converting each
  * row with conv until it returns nonzero.  Returns 0 or -1.
@@ -611,18 +698,13 @@ window_query(struct store *st, const char *sql, int64_t from, int64_t to,
     const char *name, int (*conv)(sqlite3_stmt *, void *), void *arg)
 {
 	sqlite3_stmt *stmt;
-	int rc;
 
 	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, from);
 	sqlite3_bind_int64(stmt, 2, to);
 	bind_text(stmt, 3, name);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		if (conv(stmt, arg) != 0)
-			break;
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	return each_row(stmt, conv, arg);
 }
 
 struct usage_call {
@@ -641,6 +723,7 @@ usage_conv(sqlite3_stmt *s, void *arg)
 	r.core_hours = sqlite3_column_double(s, 2);
 	r.node_hours = sqlite3_column_double(s, 3);
 	r.gpu_hours = sqlite3_column_double(s, 4);
+	r.runs = sqlite3_column_int64(s, 5);
 	return call->row(call->ctx, &r);
 }
 
@@ -695,4 +778,117 @@ store_swf_jobs(struct store *st, int64_t from, int64_t to,
 
 	return window_query(st, sql_swf_jobs, from, to, cluster, swf_conv,
 	    &call);
+}
+
+/*
+ * Run each statement of sql (several, ';'-separated) with ?1 bound to text
+ * (or, if text is NULL, to num).  Returns the change count of the last
+ * statement but one, or -1.
+ */
+static int64_t
+exec_bound(struct store *st, const char *sql, const char *text, int64_t num)
+{
+	sqlite3_stmt *stmt;
+	const char *tail = sql;
+	int64_t prev = 0, last = 0;
+	int rc;
+
+	if (write_begin(st) != 0)
+		return -1;
+	while (tail != NULL && *tail != '\0') {
+		if (sqlite3_prepare_v2(st->db, tail, -1, &stmt, &tail) !=
+		    SQLITE_OK)
+			return -1;
+		if (stmt == NULL)	/* white space and comments */
+			break;
+		if (text != NULL)
+			bind_text(stmt, 1, text);
+		else
+			sqlite3_bind_int64(stmt, 1, num);
+		rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+		if (rc != SQLITE_DONE)
+			return -1;
+		prev = last;
+		last = sqlite3_changes(st->db);
+	}
+	return prev;
+}
+
+int64_t
+store_forget_file(struct store *st, const char *path)
+{
+	return exec_bound(st, sql_forget_file, path, 0);
+}
+
+int64_t
+store_forget_run(struct store *st, int64_t run)
+{
+	return exec_bound(st, sql_forget_run, NULL, run);
+}
+
+struct runs_call {
+	int (*row)(void *, const struct store_run_row *);
+	void *ctx;
+};
+
+static int
+runs_conv(sqlite3_stmt *s, void *arg)
+{
+	struct runs_call *call = arg;
+	struct store_run_row r;
+
+	r.id = sqlite3_column_int64(s, 0);
+	r.started = sqlite3_column_int64(s, 1);
+	r.finished = column_int(s, 2);
+	r.input = column_text(s, 3);
+	r.format = column_text(s, 4);
+	r.counts.read = sqlite3_column_int64(s, 5);
+	r.counts.new_jobs = sqlite3_column_int64(s, 6);
+	r.counts.updated = sqlite3_column_int64(s, 7);
+	r.counts.unchanged = sqlite3_column_int64(s, 8);
+	r.counts.skipped = sqlite3_column_int64(s, 9);
+	r.counts.rejected = sqlite3_column_int64(s, 10);
+	r.counts.warnings = sqlite3_column_int64(s, 11);
+	r.stored = sqlite3_column_int64(s, 12);
+	return call->row(call->ctx, &r);
+}
+
+int
+store_runs(struct store *st,
+    int (*row)(void *ctx, const struct store_run_row *r), void *ctx)
+{
+	struct runs_call call = {row, ctx};
+	sqlite3_stmt *stmt;
+
+	if (sqlite3_prepare_v2(st->db, sql_runs, -1, &stmt, NULL) != SQLITE_OK)
+		return -1;
+	return each_row(stmt, runs_conv, &call);
+}
+
+struct clusters_call {
+	int (*row)(void *, const char *, int64_t);
+	void *ctx;
+};
+
+static int
+clusters_conv(sqlite3_stmt *s, void *arg)
+{
+	struct clusters_call *call = arg;
+
+	return call->row(call->ctx, column_text(s, 0),
+	    sqlite3_column_int64(s, 1));
+}
+
+int
+store_clusters(struct store *st,
+    int (*row)(void *ctx, const char *cluster, int64_t jobs), void *ctx)
+{
+	struct clusters_call call = {row, ctx};
+	sqlite3_stmt *stmt;
+
+	if (sqlite3_prepare_v2(st->db, sql_clusters, -1, &stmt, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	return each_row(stmt, clusters_conv, &call);
 }

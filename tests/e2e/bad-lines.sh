@@ -20,12 +20,20 @@ hx report usage --by user --format csv >"$WORK/users.csv"
 contains "$WORK/users.csv" "alice,3,4.000000,3.000000,0.000000"
 contains "$WORK/users.csv" "bob,2,4.000000,2.000000,0.000000"
 
-# Reading it again skips it; forcing a re-read still exits 1 but stores
-# nothing twice.
-expect_status 0 hx ingest "$f"
-contains "$WORK/out" "unchanged since it was last read"
-expect_status 1 hx ingest --reread "$f"
+# A file read with rejections is read again next time (it may have been
+# fixed), and stores nothing twice.
+expect_status 1 hx ingest "$f"
 contains "$WORK/out" "read 9, new 0, updated 0, unchanged 5, skipped 0, rejected 4"
+
+# A file whose every record is rejected (here: read with the wrong
+# --columns) is not remembered at all, so the corrected command reads it.
+tail -n +2 "$f" >"$WORK/noheader.psv"
+cols="$(head -n 1 "$f")|Extra1|Extra2|Extra3|Extra4|Extra5"
+expect_status 1 hx ingest --columns "$cols" "$WORK/noheader.psv"
+contains "$WORK/err" "noheader.psv:1: 28 fields, expected 33"
+contains "$WORK/err" "noheader.psv: no record of it could be stored; it is not remembered as read"
+expect_status 1 hx ingest --columns "$(head -n 1 "$f")" "$WORK/noheader.psv"
+contains "$WORK/out" "noheader.psv: read 9, new 0, updated 0, unchanged 5"
 
 # A file that is not sacct output at all stores nothing and says why.
 printf 'hello world\n' >"$WORK/junk.txt"

@@ -62,4 +62,4 @@ contains "$WORK/out" "sacct-small.psv: unchanged since it was last read"
 # Numbers are printed the C way whatever the locale.
 LC_ALL=de_DE.UTF-8 LC_NUMERIC=de_DE.UTF-8 expect_status 0 hx report usage \
     --by account --format csv
-contains "$WORK/out" "phys,5,73.200000,5.512500,0.000000"
+contains "$WORK/out" "phys,4,73.200000,5.512500,0.000000,5"

@@ -17,26 +17,27 @@
 #           failed-job 2 cores (limits), 2 pods of 10 min on one node:
 #           2 x 2 x 1/6 = 0.666667 core-h, 1 node x 20 min = 0.333333
 # Not counted: running-job (active), suspended-job, the jupyter pod.
+# Every Job ran once: jobs and runs agree.
 cat >"$WORK/group.csv" <<'CSV'
-group,jobs,core_hours,node_hours,gpu_hours
-data,1,0.250000,0.000000,0.000000
-ml-team,2,8.041667,2.000000,2.000000
-physics,2,3.666667,2.333333,0.000000
+group,jobs,core_hours,node_hours,gpu_hours,runs
+data,1,0.250000,0.000000,0.000000,1
+ml-team,2,8.041667,2.000000,2.000000,2
+physics,2,3.666667,2.333333,0.000000,2
 CSV
 cat >"$WORK/queue.csv" <<'CSV'
-queue,jobs,core_hours,node_hours,gpu_hours
-batch-q,1,3.000000,2.000000,0.000000
-data,1,0.250000,0.000000,0.000000
-gpu-queue,1,8.000000,2.000000,2.000000
-ml-team,1,0.041667,0.000000,0.000000
-physics,1,0.666667,0.333333,0.000000
+queue,jobs,core_hours,node_hours,gpu_hours,runs
+batch-q,1,3.000000,2.000000,0.000000,1
+data,1,0.250000,0.000000,0.000000,1
+gpu-queue,1,8.000000,2.000000,2.000000,1
+ml-team,1,0.041667,0.000000,0.000000,1
+physics,1,0.666667,0.333333,0.000000,1
 CSV
 cat >"$WORK/user.csv" <<'CSV'
-user,jobs,core_hours,node_hours,gpu_hours
-bob,1,0.250000,0.000000,0.000000
-judy,1,8.000000,2.000000,2.000000
-ml-team,1,0.041667,0.000000,0.000000
-physics,2,3.666667,2.333333,0.000000
+user,jobs,core_hours,node_hours,gpu_hours,runs
+bob,1,0.250000,0.000000,0.000000,1
+judy,1,8.000000,2.000000,2.000000,1
+ml-team,1,0.041667,0.000000,0.000000,1
+physics,2,3.666667,2.333333,0.000000,2
 CSV
 
 expect_status 0 hx ingest "$FIXTURES/k8s/jobs-pods.json"

@@ -37,8 +37,13 @@ expect_status() {
 		fail "'$*' exited $got, expected $want; stderr: $(cat "$WORK/err")"
 }
 
-# Compare a file with a golden file in tests/expected.
+# Compare a file with a golden file in tests/expected (UPDATE_GOLDEN=1
+# rewrites the golden file instead: review the change with git diff).
 golden() {
+	if [ -n "${UPDATE_GOLDEN:-}" ]; then
+		cp "$1" "$EXPECTED/$2"
+		return 0
+	fi
 	if ! diff -u "$EXPECTED/$2" "$1" >"$WORK/diff"; then
 		cat "$WORK/diff" >&2
 		fail "$1 differs from tests/expected/$2"

@@ -11,7 +11,7 @@
 #   105 2c x 0.5h = 1, 0.5 (its D record is no job)
 #   400 deleted before it started: 1 job, no usage
 #   107 8c x 1h = 8, no node count (nodect unreadable, exec_host bad)
-#   11 jobs, 40.59 core-h, 9.52 node-h
+#   10 jobs (300 ran twice: 11 runs), 40.59 core-h, 9.52 node-h
 # gpuq (pbs1): 101 16c x 3h = 48, 2 nodes x 3h = 6, 4 GPUs x 3h = 12
 #   106 26 slots (exec_host) x 1h = 26, 2, 2 GPUs (exec_vnode) x 1h = 2
 #   2 jobs, 74, 8, 14
@@ -19,16 +19,16 @@
 #   6464690 8 slots x 1h = 8, 1; 6464693 1 x 0.5h = 0.5, 0.5
 #   6464694 deleted before it ran (D and E records): 1 job, no usage
 #   500[3] 2 x 1h = 2, 1; 6464695 rerun 1 x 0.5h = 0.5, 0.5 + 1 x 1h = 1, 1
-#   7 jobs, 22.387778, 6.596944
+#   6 jobs (6464695 ran twice: 7 runs), 22.387778, 6.596944
 # gpu (torque1): 6464692 8 x 1h = 8, 2 nodes x 1h = 2, 2 x 2 GPUs x 1h = 4
 # short (torque1): 6464691 3 slots x 2h = 6, 2 hosts x 2h = 4
 cat >"$WORK/expected.csv" <<'CSV'
-queue,jobs,core_hours,node_hours,gpu_hours
-batch,7,22.387778,6.596944,0.000000
-gpu,1,8.000000,2.000000,4.000000
-gpuq,2,74.000000,8.000000,14.000000
-short,1,6.000000,4.000000,0.000000
-workq,11,40.590000,9.520000,0.000000
+queue,jobs,core_hours,node_hours,gpu_hours,runs
+batch,6,22.387778,6.596944,0.000000,7
+gpu,1,8.000000,2.000000,4.000000,1
+gpuq,2,74.000000,8.000000,14.000000,2
+short,1,6.000000,4.000000,0.000000,1
+workq,10,40.590000,9.520000,0.000000,11
 CSV
 
 expect_status 1 hx ingest "$FIXTURES/pbspro/accounting/" \
