@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -23,11 +24,14 @@ static const char export_help[] =
 
 static const char swf_help[] =
     "Usage: hpcacct export swf [--from DATE] [--to DATE] [--cluster NAME]\n"
-    "                          [--installation TEXT] [-o FILE]\n"
+    "                          [--installation TEXT] [--names] [-o FILE]\n"
     "\n"
     "Write the stored jobs submitted in [--from, --to) as SWF 2.2, sorted by\n"
     "submit time, one line per job incarnation, with users, groups, job\n"
-    "names, queues and clusters numbered in order of first appearance.\n"
+    "names, queues and clusters numbered in order of first appearance.  No\n"
+    "name appears in the file unless --names asks for the Queue and\n"
+    "Partition lines to name queues and clusters.  When no job matches,\n"
+    "nothing is written and the exit status is 1.\n"
     "\n"
     "Options:\n"
     "      --from DATE          YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS (TZ)\n"
@@ -35,7 +39,10 @@ static const char swf_help[] =
     "  -c, --cluster NAME       only this cluster (default: all)\n"
     "      --installation TEXT  the header's Installation (default: this\n"
     "                           host's name)\n"
-    "  -o, --output FILE        write to FILE (default: standard output)\n"
+    "      --names              name queues and clusters in the header\n"
+    "  -o, --output FILE        write to FILE (through a temporary file\n"
+    "                           renamed into place; default: standard\n"
+    "                           output)\n"
     "  -h, --help               show this help\n"
     "\n"
     "SOURCE_DATE_EPOCH, when set, fixes the conversion date in the header.\n";
@@ -56,28 +63,85 @@ conversion_time(void)
 	return (int64_t)time(NULL);
 }
 
+static mode_t
+current_umask(void)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	return mask;
+}
+
+/* Append name to the "a, b" list in buf. */
+static int
+add_cluster(void *ctx, const char *name, int64_t jobs)
+{
+	char *buf = ctx;
+	size_t len = strlen(buf);
+
+	(void)jobs;
+	snprintf(buf + len, 512 - len, "%s%s", len ? ", " : "", name);
+	return 0;
+}
+
+/* No job matched: say so, with the clusters there are. */
+static void
+report_no_jobs(struct store *st, const struct swf_export_options *opt)
+{
+	char clusters[512] = "";
+
+	store_clusters(st, add_cluster, clusters);
+	if (opt->cluster != NULL)
+		msg_error("export swf: no jobs of cluster '%s' in the window "
+		    "(the database has: %s)", opt->cluster,
+		    clusters[0] ? clusters : "no jobs");
+	else
+		msg_error("export swf: no jobs submitted in the window (the "
+		    "database has clusters: %s)", clusters[0] ? clusters :
+		    "none");
+}
+
 static int
 write_swf(struct store *st, const struct swf_export_options *opt,
     const char *output)
 {
 	FILE *out = stdout;
-	char err[512];
-	int r;
+	char err[512], tmp[4096];
+	int64_t jobs = 0;
+	int r, fd = -1;
 
 	if (output != NULL && strcmp(output, "-") != 0) {
-		out = fopen(output, "w");
-		if (out == NULL) {
+		if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", output) >=
+		    (int)sizeof(tmp) || (fd = mkstemp(tmp)) < 0 ||
+		    fchmod(fd, 0666 & ~current_umask()) != 0 ||
+		    (out = fdopen(fd, "w")) == NULL) {
 			msg_error("%s: %s", output, strerror(errno));
+			if (fd >= 0) {
+				close(fd);
+				unlink(tmp);
+			}
 			return 1;
 		}
 	}
-	r = swf_export(st, opt, out, err, sizeof(err));
+	r = swf_export(st, opt, out, &jobs, err, sizeof(err));
 	if (r != 0)
 		msg_error("export swf: %s", err);
-	if (out != stdout && fclose(out) != 0 && r == 0) {
+	else if (jobs == 0) {
+		report_no_jobs(st, opt);
+		r = -1;
+	}
+	if (out == stdout)
+		return r != 0 ? 1 : 0;
+	if (fclose(out) != 0 && r == 0) {
 		msg_error("%s: %s", output, strerror(errno));
 		r = -1;
 	}
+	if (r == 0 && rename(tmp, output) != 0) {
+		msg_error("%s: %s", output, strerror(errno));
+		r = -1;
+	}
+	if (r != 0)
+		unlink(tmp);
 	return r != 0 ? 1 : 0;
 }
 
@@ -90,6 +154,7 @@ swf_exec(const struct cmd_globals *g, int argc, char **argv)
 		{"cluster", required_argument, NULL, 'c'},
 		{"installation", required_argument, NULL, 'I'},
 		{"output", required_argument, NULL, 'o'},
+		{"names", no_argument, NULL, 'N'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
@@ -107,6 +172,7 @@ swf_exec(const struct cmd_globals *g, int argc, char **argv)
 		case 'c': opt.cluster = optarg; break;
 		case 'I': opt.installation = optarg; break;
 		case 'o': output = optarg; break;
+		case 'N': opt.names = 1; break;
 		case 'h':
 			fputs(swf_help, stdout);
 			return 0;

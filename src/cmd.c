@@ -19,6 +19,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_ingest_entry,
 	&cmd_report_entry,
 	&cmd_export_entry,
+	&cmd_runs_entry,
+	&cmd_forget_entry,
 	NULL
 };
 
@@ -51,10 +53,12 @@ cmd_parse_window(const char *command, const char *from_arg,
 	*to = WINDOW_MAX;
 	if (from_arg != NULL && timeutil_parse_date_arg(from_arg, from) != 0)
 		return msg_usage(command, "bad --from date '%s' (expected "
-		    "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)", from_arg);
+		    "YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS[Z|+HH:MM] or @EPOCH)",
+		    from_arg);
 	if (to_arg != NULL && timeutil_parse_date_arg(to_arg, to) != 0)
 		return msg_usage(command, "bad --to date '%s' (expected "
-		    "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)", to_arg);
+		    "YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS[Z|+HH:MM] or @EPOCH)",
+		    to_arg);
 	if (*from >= *to)
 		return msg_usage(command, "--from must be before --to");
 	return 0;

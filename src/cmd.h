@@ -27,6 +27,8 @@ struct cmd_entry {
 extern const struct cmd_entry cmd_ingest_entry;
 extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_runs_entry;
+extern const struct cmd_entry cmd_forget_entry;
 
 /* A subcommand of a command with several ("report usage"). */
 struct cmd_sub {

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -246,12 +247,57 @@ timeutil_parse_local(const char *s, size_t len, int64_t *epoch)
 	return parse_civil(s, len, 1, epoch) == 0 ? TIME_OK : TIME_BAD;
 }
 
+/* "Z", "+HH:MM", "-HHMM" after a time: *offset seconds east of UTC. */
+static int
+parse_offset(const char *s, int64_t *offset)
+{
+	int h, m;
+
+	if (strcmp(s, "Z") == 0 || strcmp(s, "z") == 0) {
+		*offset = 0;
+		return 0;
+	}
+	if ((s[0] != '+' && s[0] != '-') || (h = digits(s + 1, 2)) < 0)
+		return -1;
+	if (s[3] == ':' && strlen(s) == 6)
+		m = digits(s + 4, 2);
+	else if (strlen(s) == 5)
+		m = digits(s + 3, 2);
+	else
+		return -1;
+	if (m < 0 || h > 23 || m > 59)
+		return -1;
+	*offset = (s[0] == '-' ? -1 : 1) * (h * 3600 + m * 60);
+	return 0;
+}
+
 int
 timeutil_parse_date_arg(const char *s, int64_t *epoch)
 {
 	size_t len = strlen(s);
+	int64_t utc, offset;
+	char *end;
+	long long v;
 
-	return parse_civil(s, len, len > 10, epoch);
+	if (s[0] == '@') {	/* @EPOCH */
+		errno = 0;
+		v = strtoll(s + 1, &end, 10);
+		if (end == s + 1 || *end != '\0' || errno != 0)
+			return -1;
+		*epoch = v;
+		return 0;
+	}
+	if (len <= 19)
+		return parse_civil(s, len, len > 10, epoch);
+	if (parse_offset(s + 19, &offset) != 0 ||
+	    parse_civil(s, 19, 1, &utc) != 0)
+		return -1;
+	/* checked as a civil time above; read as UTC, moved by its offset */
+	utc = timeutil_days_from_civil(digits(s, 4), (unsigned)digits(s + 5,
+	    2), (unsigned)digits(s + 8, 2)) * 86400 + digits(s + 11, 2) * 3600 +
+	    digits(s + 14, 2) * 60 + digits(s + 17, 2);
+	*epoch = utc - offset;
+	return 0;
 }
 
 /* Parse an unsigned decimal with optional fraction; returns chars used. */

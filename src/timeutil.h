@@ -53,8 +53,10 @@ enum time_status timeutil_parse_local(const char *s, size_t len,
     int64_t *epoch);
 
 /*
- * Parse a command-line date, "YYYY-MM-DD" (midnight) or
- * "YYYY-MM-DDTHH:MM:SS", in the process time zone.  Returns 0 or -1.
+ * Parse a command-line date: "YYYY-MM-DD" (midnight) or
+ * "YYYY-MM-DDTHH:MM:SS" in the process time zone, the latter with "Z" or
+ * a UTC offset ("+02:00", "-0500") after it, or "@EPOCH" (seconds since
+ * 1970 UTC).  Returns 0 or -1.
  */
 int timeutil_parse_date_arg(const char *s, int64_t *epoch);
 

@@ -21,9 +21,10 @@ static const char export_note[] =
     "incarnation (a requeued job's interrupted runs are status 0).\n"
     "Users, groups, executables (job names), queues (Slurm partitions,\n"
     "PBS queues, Kubernetes queues) and partitions (clusters) are numbered\n"
-    "in order of first appearance.  MaxNodes and MaxProcs are the largest job seen.  A job\n"
-    "cancelled before it started has run time 0 and waits until its\n"
-    "cancellation.";
+    "in order of first appearance; the Queue and Partition lines name\n"
+    "them only when exported with --names.  MaxNodes and MaxProcs are the\n"
+    "largest job seen.  A job cancelled before it started has run time 0\n"
+    "and waits until its cancellation.";
 
 struct export_state {
 	FILE *lines;
@@ -141,6 +142,7 @@ write_output(struct export_state *s, const struct swf_export_options *opt,
 	h.max_procs = s->max_procs;
 	h.queues = s->queues;
 	h.partitions = s->clusters;
+	h.names = opt->names;
 	h.note = export_note;
 	swf_write_header(out, &h);
 	free(computer);
@@ -153,7 +155,7 @@ write_output(struct export_state *s, const struct swf_export_options *opt,
 
 int
 swf_export(struct store *st, const struct swf_export_options *opt,
-    FILE *out, char *err, size_t errsize)
+    FILE *out, int64_t *jobs, char *err, size_t errsize)
 {
 	struct export_state s;
 	int r = -1;
@@ -177,6 +179,7 @@ swf_export(struct store *st, const struct swf_export_options *opt,
 		snprintf(err, errsize, "write error: %s", strerror(errno));
 	else
 		r = 0;
+	*jobs = s.count;
 	fclose(s.lines);
 	swf_idmap_free(s.users);
 	swf_idmap_free(s.groups);

@@ -118,14 +118,30 @@ swf_idmap_name(const struct swf_idmap *map, int64_t n)
 	return n >= 1 && n <= map->n ? map->names[n - 1] : NULL;
 }
 
+/* Header text: a control character (a newline would start a forged job
+ * line) becomes '?'. */
 static void
-write_map(FILE *out, const char *key, const struct swf_idmap *map)
+write_text(FILE *out, const char *s)
+{
+	for (; *s != '\0'; s++)
+		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, out);
+}
+
+/* "; Queue: 1", or with names "; Queue: 1 debug". */
+static void
+write_map(FILE *out, const char *key, const struct swf_idmap *map,
+    int names)
 {
 	int64_t i;
 
-	for (i = 1; i <= swf_idmap_count(map); i++)
-		fprintf(out, "; %s: %" PRId64 " %s\n", key, i,
-		    swf_idmap_name(map, i));
+	for (i = 1; i <= swf_idmap_count(map); i++) {
+		fprintf(out, "; %s: %" PRId64, key, i);
+		if (names) {
+			fputc(' ', out);
+			write_text(out, swf_idmap_name(map, i));
+		}
+		fputc('\n', out);
+	}
 }
 
 /* "; Note: first line" then "; continuation" lines. */
@@ -151,9 +167,11 @@ swf_write_header(FILE *out, const struct swf_header *h)
 {
 	char start[64], end[64];
 
-	fprintf(out, "; Version: 2.2\n; Computer: %s\n; Installation: %s\n"
-	    "; Conversion: %s\n", h->computer, h->installation,
-	    h->conversion);
+	fputs("; Version: 2.2\n; Computer: ", out);
+	write_text(out, h->computer);
+	fputs("\n; Installation: ", out);
+	write_text(out, h->installation);
+	fprintf(out, "\n; Conversion: %s\n", h->conversion);
 	fprintf(out, "; MaxJobs: %" PRId64 "\n; MaxRecords: %" PRId64 "\n"
 	    "; Preemption: %s\n", h->max_jobs, h->max_jobs,
 	    h->preemption ? "Yes" : "No");
@@ -166,10 +184,10 @@ swf_write_header(FILE *out, const struct swf_header *h)
 	    h->max_nodes, h->max_procs);
 	fprintf(out, "; MaxQueues: %" PRId64 "\n",
 	    swf_idmap_count(h->queues));
-	write_map(out, "Queue", h->queues);
+	write_map(out, "Queue", h->queues, h->names);
 	fprintf(out, "; MaxPartitions: %" PRId64 "\n",
 	    swf_idmap_count(h->partitions));
-	write_map(out, "Partition", h->partitions);
+	write_map(out, "Partition", h->partitions, h->names);
 	write_note(out, h->note);
 	return ferror(out) ? -1 : 0;
 }

@@ -52,10 +52,15 @@ struct swf_header {
 	int64_t max_nodes, max_procs;
 	const struct swf_idmap *queues;
 	const struct swf_idmap *partitions;
+	int names;			/* list queue and partition names */
 	const char *note;		/* may hold '\n': continuation lines */
 };
 
-/* Write the "; Key: value" header.  Returns 0 or -1. */
+/*
+ * Write the "; Key: value" header; control characters in its text become
+ * '?', and the Queue and Partition maps give numbers only unless names is
+ * set.  Returns 0 or -1.
+ */
 int swf_write_header(FILE *out, const struct swf_header *h);
 
 struct swf_export_options {
@@ -63,13 +68,15 @@ struct swf_export_options {
 	const char *cluster;		/* NULL: every cluster */
 	const char *installation;
 	int64_t now;			/* conversion date */
+	int names;			/* name queues and clusters in the header */
 };
 
 /*
- * Write every stored job of the window as SWF to out, sorted by submit.
- * Returns 0, or -1 with a reason in err (database or I/O error).
+ * Write every stored job of the window as SWF to out, sorted by submit,
+ * and their number to *jobs.  Returns 0, or -1 with a reason in err
+ * (database or I/O error).
  */
 int swf_export(struct store *st, const struct swf_export_options *opt,
-    FILE *out, char *err, size_t errsize);
+    FILE *out, int64_t *jobs, char *err, size_t errsize);
 
 #endif

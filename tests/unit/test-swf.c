@@ -87,6 +87,7 @@ START_TEST(test_header)
 	h.max_procs = 64;
 	h.queues = q;
 	h.partitions = p;
+	h.names = 1;
 	h.note = "first\nsecond";
 	ck_assert_int_eq(swf_write_header(fp, &h), 0);
 	fclose(fp);
@@ -117,6 +118,45 @@ START_TEST(test_header)
 }
 END_TEST
 
+/* Without --names the maps give numbers only; a newline in a name or the
+ * computer can never start a line of its own. */
+START_TEST(test_header_anonymous)
+{
+	struct swf_idmap *q = swf_idmap_new(), *p = swf_idmap_new();
+	struct swf_header h;
+	char *buf = NULL, *line;
+	size_t size = 0;
+	FILE *fp = open_memstream(&buf, &size);
+
+	timeutil_set_zone("UTC");
+	swf_idmap_get(q, "secret\n1 0 0 3600 1 -1 -1 1 -1 -1 1 1 1 1 1 1 -1 -1");
+	swf_idmap_get(p, "hpc1");
+	memset(&h, 0, sizeof(h));
+	h.computer = "hpc1\n2 0 0";
+	h.installation = "x";
+	h.conversion = "c";
+	h.zone = "UTC";
+	h.queues = q;
+	h.partitions = p;
+	h.note = "n";
+	ck_assert_int_eq(swf_write_header(fp, &h), 0);
+	fclose(fp);
+	ck_assert_ptr_nonnull(strstr(buf, "; Queue: 1\n"));
+	ck_assert_ptr_nonnull(strstr(buf, "; Partition: 1\n"));
+	ck_assert_ptr_null(strstr(buf, "secret"));
+	ck_assert_ptr_nonnull(strstr(buf, "; Computer: hpc1?2 0 0\n"));
+	for (line = buf; line != NULL && *line != '\0';) {
+		ck_assert_int_eq(line[0], ';');
+		line = strchr(line, '\n');
+		if (line != NULL)
+			line++;
+	}
+	free(buf);
+	swf_idmap_free(q);
+	swf_idmap_free(p);
+}
+END_TEST
+
 Suite *
 swf_suite(void)
 {
@@ -126,6 +166,7 @@ swf_suite(void)
 	tcase_add_test(tc, test_job_line);
 	tcase_add_test(tc, test_idmap_first_appearance);
 	tcase_add_test(tc, test_header);
+	tcase_add_test(tc, test_header_anonymous);
 	suite_add_tcase(s, tc);
 	return s;
 }

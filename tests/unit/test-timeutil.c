@@ -25,6 +25,50 @@ duration(const char *s)
 	return d;
 }
 
+START_TEST(test_date_args)
+{
+	int64_t t;
+
+	ck_assert_int_eq(timeutil_set_zone("Europe/Berlin"), 0);
+	ck_assert_int_eq(timeutil_parse_date_arg("2026-07-01T12:00:00", &t), 0);
+	ck_assert_int_eq(t, 1782900000);	/* local: CEST */
+	ck_assert_int_eq(timeutil_parse_date_arg("2026-07-01T10:00:00Z", &t),
+	    0);
+	ck_assert_int_eq(t, 1782900000);
+	ck_assert_int_eq(timeutil_parse_date_arg("2026-07-01T15:30:00+05:30",
+	    &t), 0);
+	ck_assert_int_eq(t, 1782900000);
+	ck_assert_int_eq(timeutil_parse_date_arg("2026-07-01T05:00:00-0500",
+	    &t), 0);
+	ck_assert_int_eq(t, 1782900000);
+	ck_assert_int_eq(timeutil_parse_date_arg("@1782900000", &t), 0);
+	ck_assert_int_eq(t, 1782900000);
+	ck_assert_int_eq(timeutil_parse_date_arg("@", &t), -1);
+	ck_assert_int_eq(timeutil_parse_date_arg("@12x", &t), -1);
+	ck_assert_int_eq(timeutil_parse_date_arg("2026-07-01T10:00:00+25:00",
+	    &t), -1);
+	ck_assert_int_eq(timeutil_parse_date_arg("2026-07-01T10:00:00Q", &t),
+	    -1);
+	ck_assert_int_eq(timeutil_parse_date_arg("2026-02-30", &t), -1);
+	ck_assert_int_eq(timeutil_set_zone("UTC"), 0);
+}
+END_TEST
+
+/* The hour repeated at the October fall-back has two readings. */
+START_TEST(test_local_other)
+{
+	int64_t t, other;
+
+	ck_assert_int_eq(timeutil_set_zone("Europe/Berlin"), 0);
+	ck_assert_int_eq(timeutil_parse_date_arg("2026-10-25T02:30:00", &t), 0);
+	ck_assert_int_eq(timeutil_local_other(t, &other), 1);
+	ck_assert_int_eq(llabs((long long)(other - t)), 3600);
+	ck_assert_int_eq(timeutil_parse_date_arg("2026-10-25T04:30:00", &t), 0);
+	ck_assert_int_eq(timeutil_local_other(t, &other), 0);
+	ck_assert_int_eq(timeutil_set_zone("UTC"), 0);
+}
+END_TEST
+
 START_TEST(test_days_from_civil)
 {
 	ck_assert_int_eq(timeutil_days_from_civil(1970, 1, 1), 0);
@@ -138,6 +182,8 @@ timeutil_suite(void)
 	Suite *s = suite_create("timeutil");
 	TCase *tc = tcase_create("core");
 
+	tcase_add_test(tc, test_date_args);
+	tcase_add_test(tc, test_local_other);
 	tcase_add_test(tc, test_days_from_civil);
 	tcase_add_test(tc, test_local_utc);
 	tcase_add_test(tc, test_local_zone_and_dst);
