@@ -1,0 +1,14 @@
+#!/bin/sh
+# Replay every seed and every saved crash input of each reader's fuzz
+# target through the whole ingest path: none may crash (under ASan and
+# UBSan with --enable-sanitizers, where a memory error is a crash).
+set -eu
+: "${top_srcdir:?run through make check}"
+: "${top_builddir:?run through make check}"
+for reader in slurm pbs k8s; do
+	set -- "$top_srcdir"/tests/fuzz/corpus/$reader/* \
+	    "$top_srcdir"/tests/fuzz/regressions/$reader/*
+	printf '%s: ' "$reader"
+	"$top_builddir/tests/fuzz/regress-$reader" "$@" ||
+		{ echo "FAIL: an input of $reader crashed"; exit 1; }
+done
