@@ -271,13 +271,15 @@ static int
 job_outcome(struct parser *p, json_object *job, struct k8s_job_facts *f,
     const char **reason)
 {
-	json_object *failed = true_condition(job, "Failed");
+	json_object *failed = true_condition(job, "Failed"), *complete;
 	const char *why;
 
-	if (true_condition(job, "Complete") != NULL) {
+	if ((complete = true_condition(job, "Complete")) != NULL) {
 		copy(f->state, sizeof(f->state), "COMPLETED");
 		f->status = SWF_COMPLETED;
 		f->end = get_time(p, job, "status.completionTime");
+		if (f->end == JOB_UNSET)	/* the condition says when too */
+			f->end = get_time(p, complete, "lastTransitionTime");
 		return 1;
 	}
 	if (failed != NULL) {

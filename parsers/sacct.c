@@ -274,10 +274,26 @@ warn_nuls(struct sacct_parser *p, struct linereader *lr)
 		    "read as '?'", linereader_nuls(lr));
 }
 
+/* Whether a line may be text of a name: no control bytes but tabs, no
+ * NULs (the reader turned them into '?'). */
+static int
+is_text(struct linereader *lr, const char *s, ssize_t len)
+{
+	ssize_t i;
+
+	if (linereader_nuls(lr) > 0)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] < 0x20 && s[i] != '\t') ||
+		    s[i] == 0x7f)
+			return 0;
+	return 1;
+}
+
 /*
- * Lines without a delimiter after a complete record continue its last
- * column (a newline in a job name); append them.  Returns the new text
- * length.
+ * Lines of text without a delimiter after a complete record continue its
+ * last column (a newline in a job name); append them.  Returns the new
+ * text length.
  */
 static size_t
 append_continuations(struct sacct_parser *p, struct record *r,
@@ -287,9 +303,9 @@ append_continuations(struct sacct_parser *p, struct record *r,
 	ssize_t len;
 
 	while ((len = linereader_next(lr, &line)) > 0) {
-		if (delim_find(line, (size_t)len, p->delim, p->dlen) != NULL)
+		if (delim_find(line, (size_t)len, p->delim, p->dlen) != NULL ||
+		    !is_text(lr, line, len))
 			break;
-		warn_nuls(p, lr);
 		record_append(r, used, "\n", 1);
 		record_append(r, used + 1, line, (size_t)len);
 		used += 1 + (size_t)len;

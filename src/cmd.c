@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd.h"
 #include "msg.h"
@@ -37,11 +38,20 @@ cmd_db_path(const struct cmd_globals *g)
 struct store *
 cmd_open_store(const struct cmd_globals *g, enum store_open_mode mode)
 {
-	char err[512];
-	struct store *st = store_open(cmd_db_path(g), mode, err, sizeof(err));
+	const char *path = cmd_db_path(g);
+	char err[1024];
+	struct store *st = store_open(path, mode, err, sizeof(err));
+	struct stat sb;
 
-	if (st == NULL)
+	if (st == NULL) {
 		msg_error("%s", err);
+		return NULL;
+	}
+	if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    (sb.st_mode & 0077) != 0)
+		msg_warn("%s can be read by other users (mode %04o), and it "
+		    "names users and their jobs: chmod 600 %s", path,
+		    (unsigned)(sb.st_mode & 07777), path);
 	return st;
 }
 

@@ -26,7 +26,18 @@ struct ingest_ctx {
 	int stream;		/* a pipe that may never end */
 	int replace;		/* remove what the file stored first */
 	int64_t removed;	/* job rows that removed */
+	int store_failed;	/* a store call failed: its message is the
+				 * reason the parse stopped */
 };
+
+/* A store call's result, noting a failure for the error message. */
+static int
+stored(struct ingest_ctx *c, int r)
+{
+	if (r < 0)
+		c->store_failed = 1;
+	return r;
+}
 
 static const char *const format_names[] = {"auto", "slurm", "pbs", "k8s"};
 
@@ -60,6 +71,7 @@ sink_job(void *arg, const struct job *job)
 		c->counts->unchanged++;
 		return 0;
 	default:
+		c->store_failed = 1;
 		return -1;
 	}
 }
@@ -97,56 +109,68 @@ static int
 sink_pending_get(void *arg, const char *cluster, const char *job_id,
     struct job_pending *p)
 {
-	return store_pending_get(((struct ingest_ctx *)arg)->st, cluster,
-	    job_id, p);
+	struct ingest_ctx *c = arg;
+
+	return stored(c, store_pending_get(c->st, cluster, job_id, p));
 }
 
 static int
 sink_pending_queue(void *arg, const char *cluster, const char *job_id,
     int64_t submit, const char *queue)
 {
-	return store_pending_queue(((struct ingest_ctx *)arg)->st, cluster,
-	    job_id, submit, queue);
+	struct ingest_ctx *c = arg;
+
+	return stored(c, store_pending_queue(c->st, cluster, job_id, submit,
+	    queue));
 }
 
 static int
 sink_pending_start(void *arg, const char *cluster, const char *job_id,
     int64_t submit)
 {
-	return store_pending_start(((struct ingest_ctx *)arg)->st, cluster,
-	    job_id, submit);
+	struct ingest_ctx *c = arg;
+
+	return stored(c, store_pending_start(c->st, cluster, job_id, submit));
 }
 
 static int
 sink_pending_drop(void *arg, const char *cluster, const char *job_id)
 {
-	return store_pending_drop(((struct ingest_ctx *)arg)->st, cluster,
-	    job_id);
+	struct ingest_ctx *c = arg;
+
+	return stored(c, store_pending_drop(c->st, cluster, job_id));
 }
 
 static int
 k8s_job_put(void *arg, const struct k8s_job_facts *f)
 {
-	return store_k8s_job_put(((struct ingest_ctx *)arg)->st, f);
+	struct ingest_ctx *c = arg;
+
+	return stored(c, store_k8s_job_put(c->st, f));
 }
 
 static int
 k8s_job_get(void *arg, const char *uid, struct k8s_job_facts *f)
 {
-	return store_k8s_job_get(((struct ingest_ctx *)arg)->st, uid, f);
+	struct ingest_ctx *c = arg;
+
+	return stored(c, store_k8s_job_get(c->st, uid, f));
 }
 
 static int
 k8s_pod_put(void *arg, const struct k8s_pod *p)
 {
-	return store_k8s_pod_put(((struct ingest_ctx *)arg)->st, p);
+	struct ingest_ctx *c = arg;
+
+	return stored(c, store_k8s_pod_put(c->st, p));
 }
 
 static int
 k8s_pods_summary(void *arg, const char *job_uid, struct k8s_pods_summary *s)
 {
-	return store_k8s_pods_summary(((struct ingest_ctx *)arg)->st, job_uid,
-	    s);
+	struct ingest_ctx *c = arg;
+
+	return stored(c, store_k8s_pods_summary(c->st, job_uid, s));
 }
 
 /* Commit what a stream gave so far; the lock is taken again only at its
@@ -160,7 +184,7 @@ checkpoint(void *arg)
 		return 0;
 	if (store_run_finish(c->st, c->run, c->counts, (int64_t)time(NULL)) ||
 	    store_commit(c->st) != 0)
-		return -1;
+		return stored(c, -1);
 	return 0;
 }
 
@@ -355,6 +379,8 @@ ingest_stream(struct ingest_ctx *c, struct source *src, int64_t offset,
 		goto db_error;
 	if (parse_into(c, lr, format, opt, &consumed, err, errsize) != 0 ||
 	    source_check(src, err, errsize) != 0) {
+		if (c->store_failed)
+			goto db_error;
 		source_check(src, err, errsize);	/* zlib's word first */
 		store_rollback(c->st);
 		goto out;
@@ -404,7 +430,7 @@ ingest_path(struct store *st, const char *path,
     struct store_run_counts *counts, int64_t *bytes, int64_t *removed,
     char *err, size_t errsize)
 {
-	struct ingest_ctx c = {st, path, report, counts, -1, 0, 0, 0};
+	struct ingest_ctx c = {st, path, report, counts, -1, 0, 0, 0, 0};
 	enum ingest_format format = opt->format;
 	enum ingest_result plan = INGEST_READ;
 	struct source src;
