@@ -423,12 +423,13 @@ read_pod(struct parser *p, json_object *pod, struct k8s_pod *out,
 	return 1;
 }
 
+/* A count at least 1 from a fractional one (0.5 cores is 1 processor). */
 static int64_t
 round_up(double v)
 {
-	int64_t n = (int64_t)ceil(v - 1e-9);
+	int64_t n = job_round(ceil(v - 1e-9));
 
-	return n < 1 ? 1 : n;
+	return n == JOB_UNSET || n >= 1 ? n : 1;
 }
 
 /*
@@ -466,13 +467,13 @@ set_counts(const struct k8s_job_facts *f, double n, struct job *j)
 	if (n >= 0 && f->cpu_per_pod >= 0 && j->start != JOB_UNSET)
 		j->alloc_procs = round_up(f->cpu_per_pod * n);
 	if (n >= 0 && f->gpus_per_pod >= 0)
-		j->gpus = (int64_t)ceil(f->gpus_per_pod * n - 1e-9);
+		j->gpus = job_round(ceil(f->gpus_per_pod * n - 1e-9));
 	if (f->parallelism != JOB_UNSET && f->cpu_per_pod >= 0)
 		j->req_procs = round_up(f->cpu_per_pod *
 		    (double)f->parallelism);
 	if (f->parallelism != JOB_UNSET && f->mem_kb_per_pod >= 0)
-		j->req_mem_kb = (int64_t)(f->mem_kb_per_pod *
-		    (double)f->parallelism + 0.5);
+		j->req_mem_kb = job_round(f->mem_kb_per_pod *
+		    (double)f->parallelism);
 }
 
 void

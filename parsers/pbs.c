@@ -303,7 +303,8 @@ attr_duration(struct parser *p, const struct record *r, enum attr a)
 		warn_attr(p, r, attr_names[a], r->val[a]);
 		return -1;
 	}
-	if (a != A_RU_CPUT && !job_duration_plausible(d)) {
+	/* CPU time adds up over processors, to 1e15 s at the most */
+	if (a == A_RU_CPUT ? d > 1e15 : !job_duration_plausible(d)) {
 		warn_range(p, r, a);
 		return -1;
 	}

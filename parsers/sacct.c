@@ -443,8 +443,9 @@ field_duration(struct sacct_parser *p, const struct record *r,
 			warn_field(p, c, s);
 		return -1;
 	}
-	/* CPU time adds up over processors; wall times cannot be that long */
-	if (c != COL_TOTALCPU && !job_duration_plausible(v)) {
+	/* CPU time adds up over processors (to 1e15 s: 30 million CPU
+	 * years); wall times cannot be that long */
+	if (c == COL_TOTALCPU ? v > 1e15 : !job_duration_plausible(v)) {
 		if (warn)
 			job_sink_warnf(p->sink, r->line, "%s '%.40s' out of "
 			    "range, stored as unknown", column_names[c], s);
@@ -574,7 +575,7 @@ set_req_mem(struct sacct_parser *p, struct job *j)
 		times = j->nodes;
 	if (times == JOB_UNSET)
 		return;
-	j->req_mem_kb = (int64_t)(kb * (double)times + 0.5);
+	j->req_mem_kb = job_round(kb * (double)times);
 }
 
 /* A column that must have a value (here) and is empty: warn. */
@@ -836,7 +837,7 @@ flush_pending(struct sacct_parser *p)
 	if (p->step_mem_kb > p->job_mem_kb)
 		p->job_mem_kb = p->step_mem_kb;
 	if (p->job_mem_kb >= 0)
-		j->used_mem_kb = (int64_t)(p->job_mem_kb + 0.5);
+		j->used_mem_kb = job_round(p->job_mem_kb);
 	if (p->id.kind == SACCT_ARRAY_TASK || p->id.kind == SACCT_ARRAY_RANGE) {
 		snprintf(p->parent, sizeof(p->parent), "%.*s",
 		    (int)p->id.parent_len, j->job_id);

@@ -50,6 +50,14 @@ job_time_plausible(int64_t t)
 	return t >= JOB_TIME_MIN && t < JOB_TIME_MAX;
 }
 
+int64_t
+job_round(double v)
+{
+	if (!(v >= 0 && v <= 9007199254740992.0))	/* also NaN */
+		return JOB_UNSET;
+	return (int64_t)(v + 0.5);
+}
+
 int
 job_duration_plausible(double seconds)
 {

@@ -87,6 +87,13 @@ int job_time_plausible(int64_t t);
 /* Whether seconds is a plausible wall duration (0 to 20 years). */
 int job_duration_plausible(double seconds);
 
+/*
+ * v rounded to the nearest integer, or JOB_UNSET where v is no number in
+ * [0, 2^53] (a broken record's 1e78 CPU seconds): converting such a
+ * double to an integer is undefined behaviour in C.
+ */
+int64_t job_round(double v);
+
 /* Reset every field to unknown (strings NULL, integers JOB_UNSET). */
 void job_clear(struct job *job);
 

@@ -36,9 +36,12 @@ struct export_state {
 static int64_t
 per_proc(double total, int64_t procs)
 {
+	int64_t v;
+
 	if (total < 0 || procs == JOB_UNSET || procs <= 0)
 		return -1;
-	return (int64_t)(total / (double)procs + 0.5);
+	v = job_round(total / (double)procs);
+	return v != JOB_UNSET ? v : -1;
 }
 
 static int64_t
