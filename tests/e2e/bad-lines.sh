@@ -41,3 +41,18 @@ expect_status 1 hx ingest "$WORK/junk.txt"
 contains "$WORK/err" "junk.txt: cannot tell the format"
 expect_status 1 hx ingest --format slurm "$WORK/junk.txt"
 contains "$WORK/err" "junk.txt: no sacct header line"
+
+# Rejections are capped per file like warnings: a file of 300 broken
+# records names ten of them and counts the rest; -v names every one.
+{
+	head -n 1 "$f"
+	i=0
+	while [ $i -lt 300 ]; do echo "x$i|broken"; i=$((i + 1)); done
+} >"$WORK/many.psv"
+expect_status 1 hx ingest "$WORK/many.psv"
+[ "$(grep -c 'many.psv:[0-9]*: unreadable JobID' "$WORK/err")" -eq 10 ] ||
+	fail "not 10 rejections named: $(head -n 20 "$WORK/err")"
+contains "$WORK/err" "many.psv: 300 records rejected in all (--verbose names each)"
+expect_status 1 hx ingest -v "$WORK/many.psv"
+[ "$(grep -c 'many.psv:[0-9]*: unreadable JobID' "$WORK/err")" -eq 300 ] ||
+	fail "-v did not name every rejection"
