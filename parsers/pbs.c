@@ -507,12 +507,8 @@ emit_run(struct parser *p, const struct record *r)
 		j.run_number = run_count;
 	else if (r->line.type == 'R' && j.start != JOB_UNSET)
 		j.run_number = j.start;	/* stable per interrupted run */
-	if (j.start == JOB_UNSET) {	/* nothing was allocated */
+	if (j.start == JOB_UNSET)	/* nothing was allocated */
 		j.alloc_procs = j.nodes = JOB_UNSET;
-		j.core_seconds = 0;
-	} else if (j.alloc_procs != JOB_UNSET)
-		j.core_seconds = (double)j.alloc_procs *
-		    (double)job_run_time(&j);
 	if (r->line.type == 'E' && p->sink->pending_drop != NULL &&
 	    p->sink->pending_drop(p->sink->ctx, j.cluster, j.job_id) != 0)
 		return -1;
@@ -548,7 +544,6 @@ emit_deleted(struct parser *p, const struct record *r)
 	j.state = "CANCELLED";
 	j.raw_state = r->line.type == 'D' ? "D" : "A";
 	j.status = SWF_CANCELLED;
-	j.core_seconds = 0;
 	if (found && p->sink->pending_drop(p->sink->ctx, cluster,
 	    r->line.job_id) != 0)
 		return -1;

@@ -807,17 +807,8 @@ fold_step(struct sacct_parser *p)
 static int
 emit(struct sacct_parser *p)
 {
-	struct job *j = &p->job;
-	int64_t procs = j->alloc_procs != JOB_UNSET ? j->alloc_procs :
-	    j->req_procs;
-
-	if (p->usage_unknown)
-		j->core_seconds = -1;
-	else if (j->start == JOB_UNSET)
-		j->core_seconds = 0;
-	else if (procs != JOB_UNSET)
-		j->core_seconds = (double)procs * (double)job_run_time(j);
-	return p->sink->job(p->sink->ctx, j);
+	p->job.usage_unknown = p->usage_unknown;
+	return p->sink->job(p->sink->ctx, &p->job);
 }
 
 /* Hand the pending job (every task of a pending range) to the sink. */

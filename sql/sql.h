@@ -20,7 +20,7 @@ extern const char sql_k8s_job_get[];
 extern const char sql_k8s_pod_put[];
 extern const char sql_k8s_pods_summary[];
 extern const char sql_usage[];
-extern const char sql_swf_jobs[];
+extern const char sql_jobs[];
 extern const char sql_migrate_2[];
 extern const char sql_forget_file[];
 extern const char sql_forget_run[];

@@ -12,7 +12,7 @@
 
 #include "cmd.h"
 #include "msg.h"
-#include "swf/swf.h"
+#include "swf/export.h"
 
 static const char export_help[] =
     "Usage: hpcacct export FORMAT [OPTIONS]\n"

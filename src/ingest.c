@@ -58,9 +58,16 @@ static int
 sink_job(void *arg, const struct job *job)
 {
 	struct ingest_ctx *c = arg;
+	struct job j = *job;
 
 	c->counts->read++;
-	switch (store_put_job(c->st, job, c->run)) {
+	if (job_finish(&j) & JOB_ODD_WAIT) {
+		c->counts->warnings++;
+		c->report->warn(c->report->ctx, c->path, j.source_line,
+		    "the job starts before its submit time; its wait is "
+		    "stored as unknown");
+	}
+	switch (store_put_job(c->st, &j, c->run)) {
 	case STORE_PUT_NEW:
 		c->counts->new_jobs++;
 		return 0;

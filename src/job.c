@@ -24,6 +24,7 @@ job_clear(struct job *job)
 	job->exit_code = job->exit_signal = JOB_UNSET;
 	job->uid = job->gid = JOB_UNSET;
 	job->source_line = JOB_UNSET;
+	job->wait_time = JOB_UNSET;
 }
 
 int64_t
@@ -33,6 +34,31 @@ job_run_time(const struct job *job)
 	    job->end < job->start)
 		return 0;
 	return job->end - job->start;
+}
+
+unsigned
+job_finish(struct job *j)
+{
+	int64_t procs = j->alloc_procs != JOB_UNSET ? j->alloc_procs :
+	    j->req_procs;
+	unsigned odd = 0;
+
+	j->run_time = job_run_time(j);
+	j->wait_time = job_wait_time(j);
+	if (j->start != JOB_UNSET && j->submit != JOB_UNSET &&
+	    j->start < j->submit)
+		odd |= JOB_ODD_WAIT;
+	if (j->usage_unknown) {
+		j->core_seconds = j->gpu_seconds = -1;
+		return odd;
+	}
+	if (j->start == JOB_UNSET)
+		j->core_seconds = 0;
+	else if (j->core_seconds < 0 && procs != JOB_UNSET)
+		j->core_seconds = (double)procs * (double)j->run_time;
+	if (j->gpu_seconds < 0 && j->gpus != JOB_UNSET)
+		j->gpu_seconds = (double)j->gpus * (double)j->run_time;
+	return odd;
 }
 
 int64_t

@@ -47,6 +47,8 @@ struct job {
 	int64_t nodes;
 	int64_t gpus;
 	double gpu_seconds;		/* exact GPU usage; < 0: gpus x run */
+	int usage_unknown;		/* the run could not be placed: core and
+					 * GPU seconds stay unknown */
 
 	/* Outcome. */
 	const char *state;		/* normalised: COMPLETED, TIMEOUT, ... */
@@ -68,6 +70,10 @@ struct job {
 	/* Provenance. */
 	const char *source_file;
 	int64_t source_line;
+
+	/* Derived by job_finish(); readers leave them alone. */
+	int64_t run_time;		/* end - start; 0 if it never started */
+	int64_t wait_time;		/* start - submit; JOB_UNSET unknown */
 };
 
 /*
@@ -103,6 +109,18 @@ int64_t job_run_time(const struct job *job);
 /* Seconds from submit to start; JOB_UNSET if it never started or if the
  * record has it start before its submit (a clock or record error). */
 int64_t job_wait_time(const struct job *job);
+
+/* What job_finish() found odd in a record, for the reader's warning. */
+#define JOB_ODD_WAIT 1u		/* it starts before its submit */
+
+/*
+ * Compute every derived field of a job as a reader left it, in this one
+ * place, before it is stored: run and wait time; core-seconds where the
+ * reader gave none (processors, allocated else requested, x run time; 0
+ * for a job that never started; unknown with usage_unknown); GPU-seconds
+ * likewise from the GPU count.  Returns JOB_ODD_* bits.
+ */
+unsigned job_finish(struct job *job);
 
 /*
  * What is known of a job queued (or started) but not yet ended, kept

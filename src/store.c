@@ -396,12 +396,6 @@ store_run_finish(struct store *st, int64_t run,
 static void
 bind_job(sqlite3_stmt *s, const struct job *j, int64_t run)
 {
-	int64_t run_time = job_run_time(j);
-	double gpu_seconds = j->gpu_seconds;
-
-	if (gpu_seconds < 0 && j->gpus != JOB_UNSET)
-		gpu_seconds = (double)j->gpus * (double)run_time;
-
 	bind_text(s, 1, j->cluster);
 	bind_text(s, 2, j->job_id);
 	bind_int(s, 3, j->submit);
@@ -412,18 +406,12 @@ bind_job(sqlite3_stmt *s, const struct job *j, int64_t run)
 	bind_int(s, 8, j->eligible);
 	bind_int(s, 9, j->start);
 	bind_int(s, 10, j->end);
-	bind_int(s, 11, job_wait_time(j));
-	bind_int(s, 12, run_time);
+	bind_int(s, 11, j->wait_time);
+	bind_int(s, 12, j->run_time);
 	bind_int(s, 13, j->alloc_procs);
 	bind_int(s, 14, j->req_procs);
-	if (j->core_seconds >= 0)
-		sqlite3_bind_double(s, 15, j->core_seconds);
-	else
-		sqlite3_bind_null(s, 15);
-	if (j->cpu_time >= 0)
-		sqlite3_bind_double(s, 16, j->cpu_time);
-	else
-		sqlite3_bind_null(s, 16);
+	bind_real(s, 15, j->core_seconds);
+	bind_real(s, 16, j->cpu_time);
 	bind_int(s, 17, j->used_mem_kb);
 	bind_int(s, 18, j->req_time);
 	bind_int(s, 19, j->req_mem_kb);
@@ -445,10 +433,7 @@ bind_job(sqlite3_stmt *s, const struct job *j, int64_t run)
 	bind_text(s, 35, j->source_file);
 	bind_int(s, 36, j->source_line);
 	bind_int(s, 37, run);
-	if (gpu_seconds >= 0)
-		sqlite3_bind_double(s, 38, gpu_seconds);
-	else
-		sqlite3_bind_null(s, 38);
+	bind_real(s, 38, j->gpu_seconds);
 }
 
 enum store_put
@@ -736,48 +721,73 @@ store_usage(struct store *st, const char *key, int64_t from, int64_t to,
 	return window_query(st, sql_usage, from, to, key, usage_conv, &call);
 }
 
-struct swf_call {
-	int (*row)(void *, const struct store_swf_row *);
+/* A row of sql/jobs.sql as a job record; its strings are the row's. */
+static void
+read_job_row(sqlite3_stmt *s, struct job *j)
+{
+	job_clear(j);
+	j->cluster = column_text(s, 0);
+	j->job_id = column_text(s, 1);
+	j->submit = column_int(s, 2);
+	j->run_number = column_int(s, 3);
+	j->source_format = column_text(s, 4);
+	j->array_job_id = column_text(s, 5);
+	j->array_index = column_int(s, 6);
+	j->eligible = column_int(s, 7);
+	j->start = column_int(s, 8);
+	j->end = column_int(s, 9);
+	j->wait_time = column_int(s, 10);
+	j->run_time = column_int(s, 11);
+	j->alloc_procs = column_int(s, 12);
+	j->req_procs = column_int(s, 13);
+	j->core_seconds = column_real(s, 14);
+	j->cpu_time = column_real(s, 15);
+	j->used_mem_kb = column_int(s, 16);
+	j->req_time = column_int(s, 17);
+	j->req_mem_kb = column_int(s, 18);
+	j->nodes = column_int(s, 19);
+	j->gpus = column_int(s, 20);
+	j->gpu_seconds = column_real(s, 21);
+	j->status = (enum swf_status)sqlite3_column_int(s, 22);
+	j->state = column_text(s, 23);
+	j->raw_state = column_text(s, 24);
+	j->exit_code = column_int(s, 25);
+	j->exit_signal = column_int(s, 26);
+	j->user = column_text(s, 27);
+	j->uid = column_int(s, 28);
+	j->group = column_text(s, 29);
+	j->gid = column_int(s, 30);
+	j->account = column_text(s, 31);
+	j->queue = column_text(s, 32);
+	j->qos = column_text(s, 33);
+	j->job_name = column_text(s, 34);
+	j->source_file = column_text(s, 35);
+	j->source_line = column_int(s, 36);
+}
+
+struct jobs_call {
+	int (*fn)(void *, const struct job *);
 	void *ctx;
 };
 
 static int
-swf_conv(sqlite3_stmt *s, void *arg)
+jobs_conv(sqlite3_stmt *s, void *arg)
 {
-	struct swf_call *call = arg;
-	struct store_swf_row r;
+	struct jobs_call *call = arg;
+	struct job j;
 
-	r.submit = column_int(s, 0);
-	r.start = column_int(s, 1);
-	r.end = column_int(s, 2);
-	r.run_time = column_int(s, 3);
-	r.alloc_procs = column_int(s, 4);
-	r.cpu_time = sqlite3_column_type(s, 5) == SQLITE_NULL ? -1 :
-	    sqlite3_column_double(s, 5);
-	r.used_mem_kb = column_int(s, 6);
-	r.req_procs = column_int(s, 7);
-	r.req_time = column_int(s, 8);
-	r.req_mem_kb = column_int(s, 9);
-	r.status = column_int(s, 10);
-	r.user = column_text(s, 11);
-	r.group = column_text(s, 12);
-	r.job_name = column_text(s, 13);
-	r.queue = column_text(s, 14);
-	r.cluster = column_text(s, 15);
-	r.nodes = column_int(s, 16);
-	r.state = column_text(s, 17);
-	return call->row(call->ctx, &r);
+	read_job_row(s, &j);
+	return call->fn(call->ctx, &j);
 }
 
 int
-store_swf_jobs(struct store *st, int64_t from, int64_t to,
-    const char *cluster,
-    int (*row)(void *ctx, const struct store_swf_row *r), void *ctx)
+store_jobs(struct store *st, const struct store_filter *f,
+    int (*fn)(void *ctx, const struct job *job), void *ctx)
 {
-	struct swf_call call = {row, ctx};
+	struct jobs_call call = {fn, ctx};
 
-	return window_query(st, sql_swf_jobs, from, to, cluster, swf_conv,
-	    &call);
+	return window_query(st, sql_jobs, f->from, f->to, f->cluster,
+	    jobs_conv, &call);
 }
 
 /*

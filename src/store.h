@@ -75,7 +75,8 @@ enum store_put {
 	STORE_PUT_ERROR
 };
 
-/* Insert or update one job incarnation, tagged with ingest run. */
+/* Insert or update one job incarnation (through job_finish() already),
+ * tagged with ingest run. */
 enum store_put store_put_job(struct store *st, const struct job *job,
     int64_t run);
 
@@ -156,23 +157,18 @@ struct store_usage_row {
 int store_usage(struct store *st, const char *key, int64_t from, int64_t to,
     int (*row)(void *ctx, const struct store_usage_row *r), void *ctx);
 
-/* One job as the SWF export reads it (JOB_UNSET / NULL where unknown). */
-struct store_swf_row {
-	int64_t submit, start, end, run_time, alloc_procs;
-	double cpu_time;	/* < 0 unknown */
-	int64_t used_mem_kb, req_procs, req_time, req_mem_kb, status;
-	const char *user, *group, *job_name, *queue, *cluster;
-	int64_t nodes;
-	const char *state;
+/* Which stored jobs a query is about. */
+struct store_filter {
+	int64_t from, to;	/* submitted in [from, to) */
+	const char *cluster;	/* NULL: every cluster */
 };
 
 /*
- * Jobs submitted in [from, to) of cluster (NULL: every cluster), in submit
- * order: calls row() once per job, stopping if it returns nonzero.
- * Returns 0 or -1.
+ * The stored job incarnations that filter selects, in submit order, as
+ * job records (strings valid during the call): calls fn() once per job,
+ * stopping if it returns nonzero.  Returns 0 or -1.
  */
-int store_swf_jobs(struct store *st, int64_t from, int64_t to,
-    const char *cluster,
-    int (*row)(void *ctx, const struct store_swf_row *r), void *ctx);
+int store_jobs(struct store *st, const struct store_filter *filter,
+    int (*fn)(void *ctx, const struct job *job), void *ctx);
 
 #endif

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "export.h"
 #include "swf.h"
 #include "timeutil.h"
 #include "xalloc.h"
@@ -33,72 +34,39 @@ struct export_state {
 	struct swf_idmap *users, *groups, *executables, *queues, *clusters;
 };
 
-static int64_t
-per_proc(double total, int64_t procs)
-{
-	int64_t v;
-
-	if (total < 0 || procs == JOB_UNSET || procs <= 0)
-		return -1;
-	v = job_round(total / (double)procs);
-	return v != JOB_UNSET ? v : -1;
-}
-
-static int64_t
-known(int64_t v)
-{
-	return v == JOB_UNSET ? -1 : v;
-}
-
 static void
-track_maxima(struct export_state *s, const struct store_swf_row *r)
+track_maxima(struct export_state *s, const struct job *j)
 {
-	if (r->end > s->last_end)
-		s->last_end = r->end;
-	if (r->nodes != JOB_UNSET && r->nodes > s->max_nodes)
-		s->max_nodes = r->nodes;
-	if (r->alloc_procs != JOB_UNSET && r->alloc_procs > s->max_procs)
-		s->max_procs = r->alloc_procs;
-	if (r->req_procs != JOB_UNSET && r->req_procs > s->max_procs)
-		s->max_procs = r->req_procs;
-	if (strcmp(r->state, "REQUEUED") == 0 ||
-	    strcmp(r->state, "PREEMPTED") == 0)
+	if (j->end > s->last_end)
+		s->last_end = j->end;
+	if (j->nodes != JOB_UNSET && j->nodes > s->max_nodes)
+		s->max_nodes = j->nodes;
+	if (j->alloc_procs != JOB_UNSET && j->alloc_procs > s->max_procs)
+		s->max_procs = j->alloc_procs;
+	if (j->req_procs != JOB_UNSET && j->req_procs > s->max_procs)
+		s->max_procs = j->req_procs;
+	if (strcmp(j->state, "REQUEUED") == 0 ||
+	    strcmp(j->state, "PREEMPTED") == 0)
 		s->preemption = 1;
 }
 
 static int
-export_row(void *ctx, const struct store_swf_row *r)
+export_job(void *ctx, const struct job *j)
 {
 	struct export_state *s = ctx;
-	struct swf_job j;
-	int64_t req_procs = r->req_procs != JOB_UNSET ? r->req_procs :
-	    r->alloc_procs;
+	struct swf_job line;
 
 	if (s->count++ == 0)
-		s->first_submit = r->submit;
-	j.f[SWF_JOB_NUMBER] = s->count;
-	j.f[SWF_SUBMIT] = r->submit - s->first_submit;
-	j.f[SWF_WAIT] = (r->start != JOB_UNSET ? r->start : r->end) -
-	    r->submit;
-	j.f[SWF_RUN] = r->start != JOB_UNSET ? r->run_time : 0;
-	j.f[SWF_ALLOC_PROCS] = known(r->alloc_procs);
-	j.f[SWF_AVG_CPU] = per_proc(r->cpu_time, r->alloc_procs);
-	j.f[SWF_USED_MEM] = per_proc(r->used_mem_kb == JOB_UNSET ? -1 :
-	    (double)r->used_mem_kb, r->alloc_procs);
-	j.f[SWF_REQ_PROCS] = known(req_procs);
-	j.f[SWF_REQ_TIME] = known(r->req_time);
-	j.f[SWF_REQ_MEM] = per_proc(r->req_mem_kb == JOB_UNSET ? -1 :
-	    (double)r->req_mem_kb, req_procs);
-	j.f[SWF_STATUS] = r->status;
-	j.f[SWF_USER] = swf_idmap_get(s->users, r->user);
-	j.f[SWF_GROUP] = swf_idmap_get(s->groups, r->group);
-	j.f[SWF_EXECUTABLE] = swf_idmap_get(s->executables, r->job_name);
-	j.f[SWF_QUEUE] = swf_idmap_get(s->queues, r->queue);
-	j.f[SWF_PARTITION] = swf_idmap_get(s->clusters, r->cluster);
-	j.f[SWF_PRECEDING_JOB] = -1;
-	j.f[SWF_THINK_TIME] = -1;
-	track_maxima(s, r);
-	return swf_write_job(s->lines, &j);
+		s->first_submit = j->submit;
+	swf_job_from(&line, j, s->first_submit);
+	line.f[SWF_JOB_NUMBER] = s->count;
+	line.f[SWF_USER] = swf_idmap_get(s->users, j->user);
+	line.f[SWF_GROUP] = swf_idmap_get(s->groups, j->group);
+	line.f[SWF_EXECUTABLE] = swf_idmap_get(s->executables, j->job_name);
+	line.f[SWF_QUEUE] = swf_idmap_get(s->queues, j->queue);
+	line.f[SWF_PARTITION] = swf_idmap_get(s->clusters, j->cluster);
+	track_maxima(s, j);
+	return swf_write_job(s->lines, &line);
 }
 
 /* "a,b,c": the clusters, for the Computer line; the caller frees it. */
@@ -160,6 +128,7 @@ int
 swf_export(struct store *st, const struct swf_export_options *opt,
     FILE *out, int64_t *jobs, char *err, size_t errsize)
 {
+	struct store_filter filter = {opt->from, opt->to, opt->cluster};
 	struct export_state s;
 	int r = -1;
 
@@ -175,8 +144,7 @@ swf_export(struct store *st, const struct swf_export_options *opt,
 	s.executables = swf_idmap_new();
 	s.queues = swf_idmap_new();
 	s.clusters = swf_idmap_new();
-	if (store_swf_jobs(st, opt->from, opt->to, opt->cluster, export_row,
-	    &s) != 0 || ferror(s.lines))
+	if (store_jobs(st, &filter, export_job, &s) != 0 || ferror(s.lines))
 		snprintf(err, errsize, "reading jobs: %s", store_errmsg(st));
 	else if (write_output(&s, opt, out) != 0)
 		snprintf(err, errsize, "write error: %s", strerror(errno));

@@ -9,6 +9,48 @@
 #include "timeutil.h"
 #include "xalloc.h"
 
+static int64_t
+known(int64_t v)
+{
+	return v == JOB_UNSET ? -1 : v;
+}
+
+/* total / procs, rounded; -1 where either is unknown. */
+static int64_t
+per_proc(double total, int64_t procs)
+{
+	int64_t v;
+
+	if (total < 0 || procs == JOB_UNSET || procs <= 0)
+		return -1;
+	v = job_round(total / (double)procs);
+	return v != JOB_UNSET ? v : -1;
+}
+
+void
+swf_job_from(struct swf_job *out, const struct job *j, int64_t first_submit)
+{
+	int64_t req_procs = j->req_procs != JOB_UNSET ? j->req_procs :
+	    j->alloc_procs;
+	int i;
+
+	for (i = 0; i < SWF_NFIELDS; i++)
+		out->f[i] = -1;
+	out->f[SWF_SUBMIT] = j->submit - first_submit;
+	out->f[SWF_WAIT] = j->start != JOB_UNSET ? known(j->wait_time) :
+	    j->end - j->submit;
+	out->f[SWF_RUN] = j->start != JOB_UNSET ? j->run_time : 0;
+	out->f[SWF_ALLOC_PROCS] = known(j->alloc_procs);
+	out->f[SWF_AVG_CPU] = per_proc(j->cpu_time, j->alloc_procs);
+	out->f[SWF_USED_MEM] = per_proc(j->used_mem_kb == JOB_UNSET ? -1 :
+	    (double)j->used_mem_kb, j->alloc_procs);
+	out->f[SWF_REQ_PROCS] = known(req_procs);
+	out->f[SWF_REQ_TIME] = known(j->req_time);
+	out->f[SWF_REQ_MEM] = per_proc(j->req_mem_kb == JOB_UNSET ? -1 :
+	    (double)j->req_mem_kb, req_procs);
+	out->f[SWF_STATUS] = j->status;
+}
+
 int
 swf_write_job(FILE *out, const struct swf_job *job)
 {

@@ -9,7 +9,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "store.h"
+#include "job.h"
+
 
 enum swf_field {
 	SWF_JOB_NUMBER, SWF_SUBMIT, SWF_WAIT, SWF_RUN, SWF_ALLOC_PROCS,
@@ -23,6 +24,17 @@ enum swf_field {
 struct swf_job {
 	int64_t f[SWF_NFIELDS];
 };
+
+/*
+ * The fields of job j that SWF defines from the job alone (times relative
+ * to first_submit, processors, CPU time and memory per processor, requested
+ * resources, status), by the archive's conventions: a job cancelled before
+ * it started has run time 0 and waits until its end.  The numbered fields
+ * (job, user, group, executable, queue, partition) and the preceding job
+ * are left -1 for the caller.
+ */
+void swf_job_from(struct swf_job *out, const struct job *j,
+    int64_t first_submit);
 
 /* Write one job line (18 numbers, one space apart).  Returns 0 or -1. */
 int swf_write_job(FILE *out, const struct swf_job *job);
@@ -62,21 +74,5 @@ struct swf_header {
  * set.  Returns 0 or -1.
  */
 int swf_write_header(FILE *out, const struct swf_header *h);
-
-struct swf_export_options {
-	int64_t from, to;		/* submit window [from, to) */
-	const char *cluster;		/* NULL: every cluster */
-	const char *installation;
-	int64_t now;			/* conversion date */
-	int names;			/* name queues and clusters in the header */
-};
-
-/*
- * Write every stored job of the window as SWF to out, sorted by submit,
- * and their number to *jobs.  Returns 0, or -1 with a reason in err
- * (database or I/O error).
- */
-int swf_export(struct store *st, const struct swf_export_options *opt,
-    FILE *out, int64_t *jobs, char *err, size_t errsize);
 
 #endif

@@ -19,7 +19,7 @@
 #include "ingest.h"
 #include "reports/usage.h"
 #include "store.h"
-#include "swf/swf.h"
+#include "swf/export.h"
 #include "timeutil.h"
 
 #ifndef FUZZ_FORMAT

@@ -25,6 +25,7 @@ on_job(void *ctx, const struct job *j)
 
 	ck_assert_int_lt(s->njobs, MAX_JOBS);
 	s->job[s->njobs] = *j;
+	job_finish(&s->job[s->njobs]);	/* as the ingest sink does */
 	snprintf(s->id[s->njobs], sizeof(s->id[0]), "%s", j->job_id);
 	snprintf(s->name[s->njobs], sizeof(s->name[0]), "%s",
 	    j->job_name ? j->job_name : "(null)");

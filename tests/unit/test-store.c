@@ -64,6 +64,7 @@ sample(struct job *j)
 	j->status = SWF_COMPLETED;
 	j->user = "ann";
 	j->account = "a";
+	job_finish(j);
 }
 
 START_TEST(test_create_private_and_versioned)
