@@ -61,6 +61,7 @@ keep(void *ctx, const struct job *j)
 	}
 	c = &rows->job[rows->n++];
 	*c = *j;
+	job_finish(c);		/* as ingest does before the store */
 	c->cluster = xstrdup(j->cluster);
 	c->job_id = xstrdup(j->job_id);
 	c->array_job_id = xstrdup(j->array_job_id);
@@ -103,8 +104,8 @@ bind_row(sqlite3_stmt *s, const struct job *j)
 	text(s, 5, j->source_format); text(s, 6, j->array_job_id);
 	num(s, 7, j->array_index); num(s, 8, j->eligible);
 	num(s, 9, j->start); num(s, 10, j->end);
-	num(s, 11, j->start != JOB_UNSET ? j->start - j->submit : JOB_UNSET);
-	num(s, 12, job_run_time(j)); num(s, 13, j->alloc_procs);
+	num(s, 11, j->wait_time);
+	num(s, 12, j->run_time); num(s, 13, j->alloc_procs);
 	num(s, 14, j->req_procs);
 	if (j->core_seconds >= 0)
 		sqlite3_bind_double(s, 15, j->core_seconds);
@@ -123,9 +124,8 @@ bind_row(sqlite3_stmt *s, const struct job *j)
 	text(s, 32, j->queue); text(s, 33, j->qos); text(s, 34, j->job_name);
 	text(s, 35, j->source_file); num(s, 36, j->source_line);
 	sqlite3_bind_int64(s, 37, 1);
-	if (j->gpus != JOB_UNSET)
-		sqlite3_bind_double(s, 38, (double)j->gpus *
-		    (double)job_run_time(j));
+	if (j->gpu_seconds >= 0)
+		sqlite3_bind_double(s, 38, j->gpu_seconds);
 	else
 		sqlite3_bind_null(s, 38);
 }
@@ -133,8 +133,7 @@ bind_row(sqlite3_stmt *s, const struct job *j)
 static int
 load(const char *path, struct rows *rows)
 {
-	struct job_sink sink = {rows, keep, ignore, ignore, ignore, NULL, NULL,
-	    NULL, NULL};
+	struct job_sink sink = {rows, keep, ignore, ignore, ignore, NULL};
 	struct sacct_options opt = {NULL, NULL, NULL};
 	struct linereader *lr;
 	FILE *fp = fopen(path, "r");

@@ -16,8 +16,8 @@
 #include "k8s-scan.h"
 #include "k8s.h"
 
-#define CHECKPOINT_OBJECTS 500
-#define CHECKPOINT_SECONDS 5
+#define FLUSH_OBJECTS 500	/* a stream is flushed after as many */
+#define FLUSH_SECONDS 5		/* or as long, and when silent as long */
 #define MAX_CORES 1e7		/* per pod, and per Job; above is absurd */
 #define MAX_GPUS 1e5
 #define MAX_PODS 100000		/* pods of one Job at once */
@@ -31,12 +31,12 @@ static const char *const default_queue_keys[] = {
 
 struct parser {
 	const char *name;
-	const struct k8s_options *opt;
+	const struct reader_options *opt;
 	const struct job_sink *sink;
-	const struct k8s_store_ops *ops;
+	const struct reader_state *state;
 	int64_t line;			/* of the object being read */
-	int64_t objects;		/* read since the last checkpoint */
-	time_t last_checkpoint;
+	int64_t objects;		/* read since the last flush */
+	time_t last_flush;
 	int failed;			/* a store or sink error */
 };
 
@@ -313,11 +313,11 @@ job_identity(struct parser *p, json_object *job, struct k8s_job_facts *f)
 	snprintf(f->job_id, sizeof(f->job_id), "%s/%s", f->name_space, name);
 	v = cron != NULL ? get_string(p, cron, "name") : NULL;
 	copy(f->job_name, sizeof(f->job_name), v != NULL ? v : name);
-	v = lookup_keys(job, p->opt->user_keys != NULL ?
-	    p->opt->user_keys : default_user_keys);
+	v = lookup_keys(job, p->opt->k8s_user_keys != NULL ?
+	    p->opt->k8s_user_keys : default_user_keys);
 	copy(f->user, sizeof(f->user), v != NULL ? v : f->name_space);
-	v = lookup_keys(job, p->opt->queue_keys != NULL ?
-	    p->opt->queue_keys : default_queue_keys);
+	v = lookup_keys(job, p->opt->k8s_queue_keys != NULL ?
+	    p->opt->k8s_queue_keys : default_queue_keys);
 	copy(f->queue, sizeof(f->queue), v != NULL ? v : f->name_space);
 }
 
@@ -512,7 +512,7 @@ emit_job(struct parser *p, const struct k8s_job_facts *f)
 	struct k8s_pods_summary pods;
 	struct job j;
 
-	if (p->ops->pods_summary(p->ops->ctx, f->uid, &pods) != 0)
+	if (p->state->k8s_pods_summary(p->state->ctx, f->uid, &pods) != 0)
 		return -1;
 	k8s_build_job(f, &pods, &j);
 	if (j.end == JOB_UNSET) {
@@ -542,7 +542,7 @@ handle_job(struct parser *p, json_object *o)
 		p->sink->skip(p->sink->ctx, p->line, why);
 		return 0;
 	default:
-		if (p->ops->job_put(p->ops->ctx, &f) != 0)
+		if (p->state->k8s_job_put(p->state->ctx, &f) != 0)
 			return -1;
 		return emit_job(p, &f);
 	}
@@ -564,9 +564,9 @@ handle_pod(struct parser *p, json_object *o)
 		p->sink->skip(p->sink->ctx, p->line, reason);
 		return 0;
 	}
-	if (p->ops->pod_put(p->ops->ctx, &pod) != 0)
+	if (p->state->k8s_pod_put(p->state->ctx, &pod) != 0)
 		return -1;
-	r = p->ops->job_get(p->ops->ctx, pod.job_uid, &f);
+	r = p->state->k8s_job_get(p->state->ctx, pod.job_uid, &f);
 	if (r < 0)
 		return -1;
 	if (r == 0) {
@@ -624,19 +624,19 @@ handle_object(struct parser *p, json_object *o)
 	return 0;
 }
 
-/* Commit a stream's objects when enough came, or enough time passed. */
+/* On a stream, flush when enough objects came or enough time passed. */
 static int
-checkpoint(struct parser *p, int force)
+flush_due(struct parser *p)
 {
 	time_t now = time(NULL);
 
-	if (p->ops->checkpoint == NULL || p->objects == 0 || (!force &&
-	    p->objects < CHECKPOINT_OBJECTS &&
-	    now - p->last_checkpoint < CHECKPOINT_SECONDS))
+	if (p->sink->flush == NULL || p->objects == 0 ||
+	    (p->objects < FLUSH_OBJECTS && now - p->last_flush <
+	    FLUSH_SECONDS))
 		return 0;
 	p->objects = 0;
-	p->last_checkpoint = now;
-	return p->ops->checkpoint(p->ops->ctx);
+	p->last_flush = now;
+	return p->sink->flush(p->sink->ctx);
 }
 
 /*
@@ -646,13 +646,13 @@ checkpoint(struct parser *p, int force)
 static int
 wait_for_input(struct parser *p, struct linereader *lr)
 {
-	if (p->ops->checkpoint == NULL)
+	if (p->sink->flush == NULL)
 		return 0;
-	if (linereader_wait(lr, CHECKPOINT_SECONDS * 1000))
+	if (linereader_wait(lr, FLUSH_SECONDS * 1000))
 		return 0;
 	p->objects = 0;
-	p->last_checkpoint = time(NULL);
-	return p->ops->checkpoint(p->ops->ctx);
+	p->last_flush = time(NULL);
+	return p->sink->flush(p->sink->ctx);
 }
 
 static int
@@ -673,25 +673,25 @@ on_object(void *ctx, const char *text, size_t len, int64_t line)
 	json_object_put(o);
 	p->objects++;
 	if (r == 0)
-		r = checkpoint(p, 0);
+		r = flush_due(p);
 	if (r != 0)
 		p->failed = 1;
 	return r;
 }
 
-int
-k8s_parse(struct linereader *lr, const char *name,
-    const struct k8s_options *opt, const struct job_sink *sink,
-    const struct k8s_store_ops *ops, char *err, size_t errsize)
+static int
+k8s_read(struct linereader *lr, const struct reader_env *env,
+    int64_t *consumed, char *err, size_t errsize)
 {
-	struct parser p = {name, opt, sink, ops, 0, 0, 0, 0};
+	const struct job_sink *sink = env->sink;
+	struct parser p = {env->name, env->opt, sink, env->state, 0, 0, 0, 0};
 	struct k8s_scan *sc = k8s_scan_new(on_object, &p);
 	char *line;
 	ssize_t len;
 	int64_t where, last_bad = 0;
 	int r = 0;
 
-	p.last_checkpoint = time(NULL);
+	p.last_flush = time(NULL);
 	while (r == 0 && (r = wait_for_input(&p, lr)) == 0 &&
 	    (len = linereader_next(lr, &line)) >= 0) {
 		if (linereader_nuls(lr) > 0)
@@ -715,9 +715,26 @@ k8s_parse(struct linereader *lr, const char *name,
 		sink->reject(sink->ctx, where, "truncated JSON: the input "
 		    "ended inside this object");
 	k8s_scan_free(sc);
+	*consumed = linereader_offset(lr);
 	if (r != 0 || p.failed) {
 		snprintf(err, errsize, "stopped: the job could not be stored");
 		return -1;
 	}
 	return linereader_check(lr, err, errsize);
 }
+
+static int
+k8s_detect(const char *line, size_t len, const struct reader_options *opt)
+{
+	size_t i = 0;
+
+	(void)opt;
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	return i < len && line[i] == '{';
+}
+
+const struct reader k8s_reader = {
+	"k8s", "Kubernetes Jobs and Pods (kubectl get jobs,pods -A -o json)",
+	0, 0, 0, k8s_detect, k8s_read
+};

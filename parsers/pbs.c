@@ -66,8 +66,9 @@ struct attrs {
 
 struct parser {
 	const char *name;
-	const struct pbs_options *opt;
+	const struct reader_options *opt;
 	const struct job_sink *sink;
+	const struct reader_state *state;
 	char cluster[256];	/* cluster_of()'s result */
 	char parent[32];	/* array parent id of the current record */
 	struct attrs attrs;
@@ -509,8 +510,8 @@ emit_run(struct parser *p, const struct record *r)
 		j.run_number = j.start;	/* stable per interrupted run */
 	if (j.start == JOB_UNSET)	/* nothing was allocated */
 		j.alloc_procs = j.nodes = JOB_UNSET;
-	if (r->line.type == 'E' && p->sink->pending_drop != NULL &&
-	    p->sink->pending_drop(p->sink->ctx, j.cluster, j.job_id) != 0)
+	if (r->line.type == 'E' &&
+	    p->state->pending_drop(p->state->ctx, j.cluster, j.job_id) != 0)
 		return -1;
 	return p->sink->job(p->sink->ctx, &j);
 }
@@ -519,17 +520,14 @@ emit_run(struct parser *p, const struct record *r)
 static int
 emit_deleted(struct parser *p, const struct record *r)
 {
-	struct job_pending pend = {JOB_UNSET, 0, ""};
+	struct pending_job pend = {JOB_UNSET, 0, ""};
 	const char *cluster = cluster_of(p, r);
 	struct job j;
-	int found = 0;
+	int found = p->state->pending_get(p->state->ctx, cluster,
+	    r->line.job_id, &pend);
 
-	if (p->sink->pending_get != NULL) {
-		found = p->sink->pending_get(p->sink->ctx, cluster,
-		    r->line.job_id, &pend);
-		if (found < 0)
-			return -1;
-	}
+	if (found < 0)
+		return -1;
 	if (found && pend.started) {
 		p->sink->skip(p->sink->ctx, r->lineno, "deleted after it "
 		    "started: its E record carries the run");
@@ -544,7 +542,7 @@ emit_deleted(struct parser *p, const struct record *r)
 	j.state = "CANCELLED";
 	j.raw_state = r->line.type == 'D' ? "D" : "A";
 	j.status = SWF_CANCELLED;
-	if (found && p->sink->pending_drop(p->sink->ctx, cluster,
+	if (found && p->state->pending_drop(p->state->ctx, cluster,
 	    r->line.job_id) != 0)
 		return -1;
 	return p->sink->job(p->sink->ctx, &j);
@@ -557,15 +555,13 @@ note_pending(struct parser *p, const struct record *r)
 	const char *cluster = cluster_of(p, r);
 	int64_t submit = attr_time(p, r, A_QTIME);
 
-	if (p->sink->pending_queue == NULL)
-		return 0;
 	if (submit == JOB_UNSET && r->line.type == 'Q')
 		submit = r->line_time;
 	if (r->line.type == 'Q')
-		return p->sink->pending_queue(p->sink->ctx, cluster,
+		return p->state->pending_queue(p->state->ctx, cluster,
 		    r->line.job_id, submit, r->val[A_QUEUE]);
-	return p->sink->pending_start(p->sink->ctx, cluster, r->line.job_id,
-	    submit);
+	return p->state->pending_start(p->state->ctx, cluster,
+	    r->line.job_id, submit);
 }
 
 static int
@@ -596,12 +592,13 @@ process(struct parser *p, struct record *r)
 	}
 }
 
-int
-pbs_parse(struct linereader *lr, const char *name,
-    const struct pbs_options *opt, const struct job_sink *sink,
+static int
+pbs_read(struct linereader *lr, const struct reader_env *env,
     int64_t *consumed, char *err, size_t errsize)
 {
-	struct parser p = {name, opt, sink, "", "", {0}};
+	const struct job_sink *sink = env->sink;
+	struct parser p = {env->name, env->opt, sink, env->state, "", "",
+	    {0}};
 	struct record r;
 	char *line;
 	ssize_t len;
@@ -635,3 +632,15 @@ pbs_parse(struct linereader *lr, const char *name,
 	free(p.attrs.slot);
 	return rc != 0 ? rc : linereader_check(lr, err, errsize);
 }
+
+static int
+pbs_detect(const char *line, size_t len, const struct reader_options *opt)
+{
+	(void)opt;
+	return pbs_is_record(line, len);
+}
+
+const struct reader pbs_reader = {
+	"pbs", "PBS Pro, OpenPBS and TORQUE accounting logs", 1, 1, 1,
+	pbs_detect, pbs_read
+};

@@ -11,24 +11,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "job.h"
-#include "linereader.h"
+#include "reader.h"
 
-struct pbs_options {
-	const char *cluster;	/* overrides the job id's server name */
-};
+/*
+ * The reader table's entry.  --cluster overrides the job id's server
+ * name.  A last line without its newline is left unread (the server may
+ * still be writing it): *consumed ends at the last complete line.
+ */
+extern const struct reader pbs_reader;
 
 /* Whether line looks like a PBS accounting record. */
 int pbs_is_record(const char *line, size_t len);
-
-/*
- * Read every record of lr, handing jobs to sink.  A last line without its
- * newline is left unread (the server may still be writing it).  Sets
- * *consumed to the bytes of lr read up to the last complete line.  Returns
- * 0, or -1 on a read or sink error with a reason in err.
- */
-int pbs_parse(struct linereader *lr, const char *name,
-    const struct pbs_options *opt, const struct job_sink *sink,
-    int64_t *consumed, char *err, size_t errsize);
 
 #endif

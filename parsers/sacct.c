@@ -971,3 +971,26 @@ sacct_parse(struct linereader *lr, const char *name,
 	parser_free(&p);
 	return r;
 }
+
+static int
+sacct_detect(const char *line, size_t len, const struct reader_options *opt)
+{
+	return sacct_is_header(line, len, opt->delimiter);
+}
+
+static int
+sacct_read(struct linereader *lr, const struct reader_env *env,
+    int64_t *consumed, char *err, size_t errsize)
+{
+	struct sacct_options so = {env->opt->cluster, env->opt->columns,
+	    env->opt->delimiter};
+	int r = sacct_parse(lr, env->name, &so, env->sink, err, errsize);
+
+	*consumed = linereader_offset(lr);
+	return r;
+}
+
+const struct reader sacct_reader = {
+	"slurm", "sacct --parsable2 output (with its header, or --columns)",
+	0, 1, 0, sacct_detect, sacct_read
+};

@@ -10,6 +10,10 @@
 
 #include "job.h"
 #include "linereader.h"
+#include "reader.h"
+
+/* The reader table's entry for sacct output. */
+extern const struct reader sacct_reader;
 
 struct sacct_options {
 	const char *cluster;	/* overrides the Cluster column; NULL: none */

@@ -139,9 +139,10 @@ int
 usage_report(struct store *st, const char *key, int64_t from, int64_t to,
     enum report_format format, FILE *out)
 {
+	struct store_filter filter = {from, to, NULL};
 	struct usage_rows rows = {NULL, 0, 0};
 	size_t i;
-	int r = store_usage(st, key, from, to, collect, &rows);
+	int r = store_usage(st, key, &filter, collect, &rows);
 
 	if (r == 0) {
 		if (format == REPORT_CSV)

@@ -1,5 +1,6 @@
--- Usage per key inside the window [?1, ?2) (UTC epoch).  ?3 names the key
--- column (user, group, account, queue, cluster).  A run [start, end) is
+-- Usage per key inside the window [?1, ?2) (UTC epoch), of cluster ?4
+-- (NULL: all).  ?3 names the key column (user, group, account, queue,
+-- cluster).  A run [start, end) is
 -- clipped to the window; a job that never ran (or ran 0 s) is counted in
 -- the window holding its end, with no usage.  Each row is one incarnation
 -- (run); a job is its cluster and job id, and for PBS, whose ids are
@@ -20,8 +21,9 @@ WITH clipped AS (
            - (CASE WHEN start_time > ?1 THEN start_time ELSE ?1 END)
                AS overlap
       FROM jobs
-     WHERE (run_time > 0 AND start_time < ?2 AND end_time > ?1)
-        OR (run_time = 0 AND end_time >= ?1 AND end_time < ?2)
+     WHERE ((run_time > 0 AND start_time < ?2 AND end_time > ?1)
+        OR (run_time = 0 AND end_time >= ?1 AND end_time < ?2))
+       AND (?4 IS NULL OR cluster = ?4)
 )
 SELECT grp,
        COUNT(DISTINCT job),

@@ -33,7 +33,6 @@ static const char forget_help[] =
 static int
 forget_one(struct store *st, const char *path, int64_t run)
 {
-	struct store_file f;
 	char name[64];
 	int64_t n;
 	int known = 1;
@@ -42,9 +41,7 @@ forget_one(struct store *st, const char *path, int64_t run)
 		snprintf(name, sizeof(name), "run %lld", (long long)run);
 	if (store_begin(st) != 0)
 		goto db_error;
-	if (path != NULL && (known = store_file_get(st, path, &f)) < 0)
-		goto db_error;
-	n = path != NULL ? store_forget_file(st, path) :
+	n = path != NULL ? store_forget_file(st, path, &known) :
 	    store_forget_run(st, run);
 	if (n < 0 || store_commit(st) != 0)
 		goto db_error;

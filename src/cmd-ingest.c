@@ -11,6 +11,7 @@
 #include "ingest.h"
 #include "msg.h"
 #include "parsers/sacct.h"
+#include "reader.h"
 #include "source.h"
 #include "timeutil.h"
 
@@ -29,9 +30,8 @@ static const char ingest_help[] =
     "read from where it stopped when it grew (PBS logs).\n"
     "\n"
     "Options:\n"
-    "  -f, --format FMT    auto (default), slurm (sacct --parsable2), pbs\n"
-    "                      (PBS Pro, OpenPBS, TORQUE accounting logs) or\n"
-    "                      k8s (kubectl get jobs,pods -A -o json)\n"
+    "  -f, --format FMT    auto (default: recognise each input) or one of\n"
+    "                      the formats below\n"
     "  -c, --cluster NAME  cluster of the jobs (default: sacct's Cluster\n"
     "                      column, PBS's server name, 'kubernetes' for\n"
     "                      Kubernetes, else 'default')\n"
@@ -68,6 +68,18 @@ static const char ingest_help[] =
     "Exit status: 0 all read, 1 a record was rejected, a file failed or a\n"
     "signal stopped the ingest, 2 usage error or a file read before with\n"
     "other options (see --replace).\n";
+
+/* The help, with the formats of the reader table. */
+static void
+print_help(void)
+{
+	const struct reader *const *r;
+
+	fputs(ingest_help, stdout);
+	fputs("\nFormats:\n", stdout);
+	for (r = reader_table; *r != NULL; r++)
+		printf("  %-8s %s\n", (*r)->name, (*r)->summary);
+}
 
 /* Set by SIGINT, SIGTERM or SIGHUP: finish the current input and stop. */
 static volatile sig_atomic_t stop_requested;
@@ -250,8 +262,8 @@ ingest_dir(struct store *st, const char *dir,
 	}
 	if (files[0] == NULL)
 		msg_warn("%s: no accounting files (YYYYMMDD) in it", dir);
-	if (dir_opt.format == INGEST_AUTO)
-		dir_opt.format = INGEST_PBS;
+	if (dir_opt.reader == NULL)
+		dir_opt.reader = reader_for_directories();
 	for (f = files; *f != NULL && !stop_requested; f++)
 		status = worst(status, ingest_one(st, *f, &dir_opt, cli));
 	source_list_free(files);
@@ -289,14 +301,17 @@ parse_option(int c, struct ingest_options *opt, struct ingest_cli *cli,
 
 	switch (c) {
 	case 'f':
-		if (ingest_format_parse(optarg, &opt->format) != 0)
+		opt->reader = reader_find(optarg);
+		if (opt->reader == NULL && strcmp(optarg, "auto") != 0) {
+			reader_names(err, sizeof(err));
 			return msg_usage("ingest", "unknown format '%s' (auto, "
-			    "slurm, pbs, k8s)", optarg);
+			    "%s)", optarg, err);
+		}
 		return -1;
 	case 'c':
 		if (optarg[0] == '\0')
 			return msg_usage("ingest", "empty --cluster");
-		opt->cluster = optarg;
+		opt->read.cluster = optarg;
 		return -1;
 	case 'z':
 		if (timeutil_set_zone(optarg) != 0)
@@ -306,7 +321,7 @@ parse_option(int c, struct ingest_options *opt, struct ingest_cli *cli,
 	case 'C':
 		if (sacct_check_columns(optarg, err, sizeof(err)) != 0)
 			return msg_usage("ingest", "--columns: %s", err);
-		opt->columns = optarg;
+		opt->read.columns = optarg;
 		return -1;
 	case 'U':
 	case 'Q':
@@ -319,7 +334,7 @@ parse_option(int c, struct ingest_options *opt, struct ingest_cli *cli,
 	case 'D':
 		if (optarg[0] == '\0')
 			return msg_usage("ingest", "empty --delimiter");
-		opt->delimiter = optarg;
+		opt->read.delimiter = optarg;
 		return -1;
 	case 'r':
 		opt->reread = 1;
@@ -340,7 +355,7 @@ parse_option(int c, struct ingest_options *opt, struct ingest_cli *cli,
 		cli->verbose = 1;
 		return -1;
 	case 'h':
-		fputs(ingest_help, stdout);
+		print_help();
 		return 0;
 	default:
 		return cmd_option_error("ingest", c, argv);
@@ -352,15 +367,16 @@ static int
 settle_options(struct ingest_options *opt, struct ingest_cli *cli)
 {
 	if (cli->user_keys[0] != NULL)
-		opt->k8s_user_keys = cli->user_keys;
+		opt->read.k8s_user_keys = cli->user_keys;
 	if (cli->queue_keys[0] != NULL)
-		opt->k8s_queue_keys = cli->queue_keys;
-	if ((opt->columns != NULL || opt->delimiter != NULL) &&
-	    opt->format == INGEST_AUTO)
-		opt->format = INGEST_SLURM;
-	if (opt->columns != NULL && opt->format != INGEST_SLURM)
+		opt->read.k8s_queue_keys = cli->queue_keys;
+	/* the sacct reader's own options name it */
+	if ((opt->read.columns != NULL || opt->read.delimiter != NULL) &&
+	    opt->reader == NULL)
+		opt->reader = &sacct_reader;
+	if (opt->read.columns != NULL && opt->reader != &sacct_reader)
 		return msg_usage("ingest", "--columns is for sacct output only");
-	if (opt->delimiter != NULL && opt->format != INGEST_SLURM)
+	if (opt->read.delimiter != NULL && opt->reader != &sacct_reader)
 		return msg_usage("ingest", "--delimiter is for sacct output "
 		    "only");
 	return 0;
@@ -385,8 +401,7 @@ ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
-	struct ingest_options opt = {.format = INGEST_AUTO,
-	    .stop = &stop_requested};
+	struct ingest_options opt = {.stop = &stop_requested};
 	struct ingest_cli cli;
 	struct store *st;
 	int c, status;

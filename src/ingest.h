@@ -1,8 +1,8 @@
 /*
- * Ingest: read one input (a file or stdin) in one transaction, detect its
- * format, hand its jobs to the store and count what happened to each
- * record.  A file read before is read again only from where the last run
- * stopped (when it grew) or not at all (when it is unchanged).
+ * Ingest: read one input (a file or stdin) in one transaction, find its
+ * reader (reader.h), hand its jobs to the store and count what happened
+ * to each record.  A file read before is read again only from where the
+ * last run stopped (when it grew) or not at all (when it is unchanged).
  * Diagnostics go to the caller through callbacks.
  */
 #ifndef HPCACCT_INGEST_H
@@ -12,32 +12,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "reader.h"
 #include "store.h"
 
-enum ingest_format {
-	INGEST_AUTO,
-	INGEST_SLURM,
-	INGEST_PBS,
-	INGEST_K8S
-};
-
 struct ingest_options {
-	enum ingest_format format;
-	const char *cluster;	/* --cluster, or NULL */
-	const char *columns;	/* --columns, or NULL */
-	const char *delimiter;	/* --delimiter, or NULL ("|") */
+	const struct reader *reader;	/* --format, or NULL: detect */
+	struct reader_options read;	/* what the reader heeds */
 	int reread;		/* read known files again from the start */
 	int replace;		/* remove what a known file stored, then read
 				 * it again, whatever its options were */
-	/* Kubernetes label/annotation keys (NULL-terminated, or NULL). */
-	const char *const *k8s_user_keys;
-	const char *const *k8s_queue_keys;
 	/* Set (by a signal handler) to stop reading; NULL: never. */
 	volatile sig_atomic_t *stop;
 };
-
-/* Parse a --format name ("auto", "slurm", "pbs", "k8s"); 0 or -1. */
-int ingest_format_parse(const char *name, enum ingest_format *format);
 
 /* Per-record diagnostics: file, 1-based line (0: the whole file), text. */
 struct ingest_report {

@@ -123,17 +123,6 @@ int64_t job_wait_time(const struct job *job);
 unsigned job_finish(struct job *job);
 
 /*
- * What is known of a job queued (or started) but not yet ended, kept
- * between records and runs for schedulers that log a deletion without the
- * job's details (PBS D records).
- */
-struct job_pending {
-	int64_t submit;		/* JOB_UNSET if unknown */
-	int started;
-	char queue[128];	/* "" if unknown */
-};
-
-/*
  * Where a parser sends what it reads.  Every callback gets ctx first and
  * the input line number (1-based) where it applies.
  */
@@ -147,17 +136,9 @@ struct job_sink {
 	void (*skip)(void *ctx, int64_t line, const char *reason);
 	/* A field that did not parse; the job is stored with it unknown. */
 	void (*warn)(void *ctx, int64_t line, const char *reason);
-	/* Jobs in flight: get returns 1 (found, *p filled), 0 or -1; queue
-	 * records a queued job afresh, start marks it started, drop forgets
-	 * it; these return 0 or -1.  May be NULL for parsers that need none. */
-	int (*pending_get)(void *ctx, const char *cluster, const char *job_id,
-	    struct job_pending *p);
-	int (*pending_queue)(void *ctx, const char *cluster,
-	    const char *job_id, int64_t submit, const char *queue);
-	int (*pending_start)(void *ctx, const char *cluster,
-	    const char *job_id, int64_t submit);
-	int (*pending_drop)(void *ctx, const char *cluster,
-	    const char *job_id);
+	/* Make what was read so far durable: 0 or -1.  NULL for files (one
+	 * transaction); set for streams, which may never end. */
+	int (*flush)(void *ctx);
 };
 
 /* sink->reject and sink->warn with a printf-style reason. */

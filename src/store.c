@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "sql/sql.h"
+#include "store-ingest.h"
 #include "store.h"
 #include "xalloc.h"
 
@@ -26,6 +27,7 @@ struct store {
 	char *path;
 	int lock_timeout_ms;
 	int lazy;		/* store_begin_lazy(): begin on the first write */
+	int failed;		/* a call failed since store_begin() */
 	char errbuf[768];
 	sqlite3_stmt *upsert;
 	sqlite3_stmt *file_get;
@@ -39,6 +41,14 @@ struct store {
 	sqlite3_stmt *k8s_pod_put;
 	sqlite3_stmt *k8s_pods_summary;
 };
+
+/* A failed call: remembered for store_failed(); returns -1. */
+static int
+fail(struct store *st)
+{
+	st->failed = 1;
+	return -1;
+}
 
 /* Schema steps: steps[v] takes a database from version v to v + 1. */
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
@@ -86,7 +96,7 @@ user_version(struct store *st, int *version)
 
 	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &stmt,
 	    NULL) != SQLITE_OK)
-		return -1;
+		return fail(st);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		*version = sqlite3_column_int(stmt, 0);
@@ -105,7 +115,7 @@ migrate(struct store *st, char *err, size_t errsize)
 	if (user_version(st, &version) == 0 && version == STORE_SCHEMA_VERSION)
 		return 0;
 	if (exec(st, "BEGIN IMMEDIATE") != 0 || user_version(st, &version) != 0)
-		goto fail;
+		goto error;
 	if (version > STORE_SCHEMA_VERSION) {
 		exec(st, "ROLLBACK");
 		snprintf(err, errsize, "database schema version %d is newer "
@@ -114,12 +124,12 @@ migrate(struct store *st, char *err, size_t errsize)
 	}
 	for (; version < STORE_SCHEMA_VERSION; version++)
 		if (exec(st, migrations[version]) != 0)
-			goto fail;
+			goto error;
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", version);
 	if (exec(st, pragma) != 0 || exec(st, "COMMIT") != 0)
-		goto fail;
+		goto error;
 	return 0;
-fail:
+error:
 	snprintf(err, errsize, "cannot set up the schema: %s",
 	    store_errmsg(st));
 	exec(st, "ROLLBACK");
@@ -230,14 +240,21 @@ store_close(struct store *st)
 int
 store_begin(struct store *st)
 {
-	st->lazy = 0;
-	return exec(st, "BEGIN IMMEDIATE");
+	st->lazy = st->failed = 0;
+	return exec(st, "BEGIN IMMEDIATE") == 0 ? 0 : fail(st);
 }
 
 void
 store_begin_lazy(struct store *st)
 {
 	st->lazy = 1;
+	st->failed = 0;
+}
+
+int
+store_failed(struct store *st)
+{
+	return st->failed;
 }
 
 /* Before a write: a lazy transaction takes the write lock now. */
@@ -246,7 +263,7 @@ write_begin(struct store *st)
 {
 	if (!st->lazy || !sqlite3_get_autocommit(st->db))
 		return 0;
-	return exec(st, "BEGIN IMMEDIATE");
+	return exec(st, "BEGIN IMMEDIATE") == 0 ? 0 : fail(st);
 }
 
 int
@@ -260,7 +277,7 @@ store_commit(struct store *st)
 {
 	if (sqlite3_get_autocommit(st->db))
 		return 0;	/* a lazy transaction that wrote nothing */
-	return exec(st, "COMMIT");
+	return exec(st, "COMMIT") == 0 ? 0 : fail(st);
 }
 
 void
@@ -298,13 +315,13 @@ column_int(sqlite3_stmt *s, int i)
 
 /* Run a statement that returns no rows, then reset it; 0 or -1. */
 static int
-step_done(sqlite3_stmt *stmt)
+step_done(struct store *st, sqlite3_stmt *stmt)
 {
 	int rc = sqlite3_step(stmt);
 
 	sqlite3_reset(stmt);
 	sqlite3_clear_bindings(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc == SQLITE_DONE ? 0 : fail(st);
 }
 
 static void
@@ -336,7 +353,8 @@ column_copy(sqlite3_stmt *s, int i, char *dst, size_t size)
  * read(), then reset it.  Returns 1 (a row), 0 (none) or -1.
  */
 static int
-step_row(sqlite3_stmt *s, void (*read)(sqlite3_stmt *, void *), void *out)
+step_row(struct store *st, sqlite3_stmt *s,
+    void (*read)(sqlite3_stmt *, void *), void *out)
 {
 	int rc = sqlite3_step(s);
 
@@ -344,7 +362,7 @@ step_row(sqlite3_stmt *s, void (*read)(sqlite3_stmt *, void *), void *out)
 		read(s, out);
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : fail(st);
 }
 
 int64_t
@@ -357,14 +375,14 @@ store_run_begin(struct store *st, const char *input, const char *format,
 	if (write_begin(st) != 0 ||
 	    sqlite3_prepare_v2(st->db, sql_run_begin, -1, &stmt, NULL) !=
 	    SQLITE_OK)
-		return -1;
+		return fail(st);
 	sqlite3_bind_int64(stmt, 1, now);
 	bind_text(stmt, 2, input);
 	bind_text(stmt, 3, format);
 	if (sqlite3_step(stmt) == SQLITE_DONE)
 		id = sqlite3_last_insert_rowid(st->db);
 	sqlite3_finalize(stmt);
-	return id;
+	return id >= 0 ? id : fail(st);
 }
 
 int
@@ -376,7 +394,7 @@ store_run_finish(struct store *st, int64_t run,
 	if (write_begin(st) != 0 ||
 	    sqlite3_prepare_v2(st->db, sql_run_finish, -1, &stmt, NULL) !=
 	    SQLITE_OK)
-		return -1;
+		return fail(st);
 	sqlite3_bind_int64(stmt, 1, run);
 	sqlite3_bind_int64(stmt, 2, now);
 	sqlite3_bind_int64(stmt, 3, c->read);
@@ -388,9 +406,9 @@ store_run_finish(struct store *st, int64_t run,
 	sqlite3_bind_int64(stmt, 9, c->warnings);
 	if (sqlite3_step(stmt) != SQLITE_DONE) {
 		sqlite3_finalize(stmt);
-		return -1;
+		return fail(st);
 	}
-	return sqlite3_finalize(stmt) == SQLITE_OK ? 0 : -1;
+	return sqlite3_finalize(stmt) == SQLITE_OK ? 0 : fail(st);
 }
 
 static void
@@ -443,11 +461,12 @@ store_put_job(struct store *st, const struct job *job, int64_t run)
 	 * rowids start at 1, so a nonzero rowid after the step means a new
 	 * row. */
 	if (write_begin(st) != 0)
-		return STORE_PUT_ERROR;
+		return STORE_PUT_ERROR;	/* failed: noted */
 	sqlite3_set_last_insert_rowid(st->db, 0);
 	bind_job(st->upsert, job, run);
 	if (sqlite3_step(st->upsert) != SQLITE_DONE) {
 		sqlite3_reset(st->upsert);
+		fail(st);
 		return STORE_PUT_ERROR;
 	}
 	sqlite3_reset(st->upsert);
@@ -476,7 +495,7 @@ int
 store_file_get(struct store *st, const char *path, struct store_file *f)
 {
 	bind_text(st->file_get, 1, path);
-	return step_row(st->file_get, read_file_row, f);
+	return step_row(st, st->file_get, read_file_row, f);
 }
 
 int
@@ -497,32 +516,35 @@ store_file_put(struct store *st, const char *path, const struct store_file *f,
 	sqlite3_bind_int64(s, 8, run);
 	bind_text(s, 9, f->options);
 	sqlite3_bind_int(s, 10, f->complete);
-	return step_done(s);
+	return step_done(st, s);
 }
 
 static void
 read_pending_row(sqlite3_stmt *s, void *out)
 {
-	struct job_pending *p = out;
+	struct pending_job *p = out;
 
 	p->submit = column_int(s, 0);
 	p->started = sqlite3_column_int(s, 1);
 	column_copy(s, 2, p->queue, sizeof(p->queue));
 }
 
-int
-store_pending_get(struct store *st, const char *cluster, const char *job_id,
-    struct job_pending *p)
+static int
+pending_get(void *ctx, const char *cluster, const char *job_id,
+    struct pending_job *p)
 {
+	struct store *st = ctx;
+
 	bind_text(st->pending_get, 1, cluster);
 	bind_text(st->pending_get, 2, job_id);
-	return step_row(st->pending_get, read_pending_row, p);
+	return step_row(st, st->pending_get, read_pending_row, p);
 }
 
-int
-store_pending_queue(struct store *st, const char *cluster,
-    const char *job_id, int64_t submit, const char *queue)
+static int
+pending_queue(void *ctx, const char *cluster, const char *job_id,
+    int64_t submit, const char *queue)
 {
+	struct store *st = ctx;
 	sqlite3_stmt *s = st->pending_queue;
 
 	if (write_begin(st) != 0)
@@ -531,13 +553,14 @@ store_pending_queue(struct store *st, const char *cluster,
 	bind_text(s, 2, job_id);
 	bind_int(s, 3, submit);
 	bind_text(s, 4, queue);
-	return step_done(s);
+	return step_done(st, s);
 }
 
-int
-store_pending_start(struct store *st, const char *cluster,
-    const char *job_id, int64_t submit)
+static int
+pending_start(void *ctx, const char *cluster, const char *job_id,
+    int64_t submit)
 {
+	struct store *st = ctx;
 	sqlite3_stmt *s = st->pending_start;
 
 	if (write_begin(st) != 0)
@@ -545,19 +568,20 @@ store_pending_start(struct store *st, const char *cluster,
 	bind_text(s, 1, cluster);
 	bind_text(s, 2, job_id);
 	bind_int(s, 3, submit);
-	return step_done(s);
+	return step_done(st, s);
 }
 
-int
-store_pending_drop(struct store *st, const char *cluster, const char *job_id)
+static int
+pending_drop(void *ctx, const char *cluster, const char *job_id)
 {
+	struct store *st = ctx;
 	sqlite3_stmt *s = st->pending_drop;
 
 	if (write_begin(st) != 0)
 		return -1;
 	bind_text(s, 1, cluster);
 	bind_text(s, 2, job_id);
-	return step_done(s);
+	return step_done(st, s);
 }
 
 static const char *
@@ -566,9 +590,10 @@ column_text(sqlite3_stmt *s, int i)
 	return (const char *)sqlite3_column_text(s, i);
 }
 
-int
-store_k8s_job_put(struct store *st, const struct k8s_job_facts *f)
+static int
+k8s_job_put(void *ctx, const struct k8s_job_facts *f)
 {
+	struct store *st = ctx;
 	sqlite3_stmt *s = st->k8s_job_put;
 
 	if (write_begin(st) != 0)
@@ -590,7 +615,7 @@ store_k8s_job_put(struct store *st, const struct k8s_job_facts *f)
 	bind_real(s, 15, f->gpus_per_pod);
 	bind_int(s, 16, f->parallelism);
 	bind_int(s, 17, f->req_time);
-	return step_done(s);
+	return step_done(st, s);
 }
 
 static void
@@ -617,16 +642,19 @@ read_k8s_job_row(sqlite3_stmt *s, void *out)
 	f->req_time = column_int(s, 16);
 }
 
-int
-store_k8s_job_get(struct store *st, const char *uid, struct k8s_job_facts *f)
+static int
+k8s_job_get(void *ctx, const char *uid, struct k8s_job_facts *f)
 {
+	struct store *st = ctx;
+
 	bind_text(st->k8s_job_get, 1, uid);
-	return step_row(st->k8s_job_get, read_k8s_job_row, f);
+	return step_row(st, st->k8s_job_get, read_k8s_job_row, f);
 }
 
-int
-store_k8s_pod_put(struct store *st, const struct k8s_pod *p)
+static int
+k8s_pod_put(void *ctx, const struct k8s_pod *p)
 {
+	struct store *st = ctx;
 	sqlite3_stmt *s = st->k8s_pod_put;
 
 	if (write_begin(st) != 0)
@@ -636,7 +664,7 @@ store_k8s_pod_put(struct store *st, const struct k8s_pod *p)
 	bind_int(s, 3, p->start);
 	bind_int(s, 4, p->end);
 	bind_text(s, 5, p->node[0] != '\0' ? p->node : NULL);
-	return step_done(s);
+	return step_done(st, s);
 }
 
 static void
@@ -651,19 +679,36 @@ read_pods_summary_row(sqlite3_stmt *s, void *out)
 	sum->nodes = sqlite3_column_int64(s, 4);
 }
 
-int
-store_k8s_pods_summary(struct store *st, const char *job_uid,
+static int
+k8s_pods_summary(void *ctx, const char *job_uid,
     struct k8s_pods_summary *sum)
 {
+	struct store *st = ctx;
+
 	bind_text(st->k8s_pods_summary, 1, job_uid);
-	return step_row(st->k8s_pods_summary, read_pods_summary_row, sum) ==
+	return step_row(st, st->k8s_pods_summary, read_pods_summary_row, sum) ==
 	    1 ? 0 : -1;
+}
+
+void
+store_reader_state(struct store *st, struct reader_state *state)
+{
+	state->ctx = st;
+	state->pending_get = pending_get;
+	state->pending_queue = pending_queue;
+	state->pending_start = pending_start;
+	state->pending_drop = pending_drop;
+	state->k8s_job_put = k8s_job_put;
+	state->k8s_job_get = k8s_job_get;
+	state->k8s_pod_put = k8s_pod_put;
+	state->k8s_pods_summary = k8s_pods_summary;
 }
 
 /* Step stmt through its rows, calling conv on each until it returns
  * nonzero; finalizes stmt.  Returns 0 or -1. */
 static int
-each_row(sqlite3_stmt *stmt, int (*conv)(sqlite3_stmt *, void *), void *arg)
+each_row(struct store *st, sqlite3_stmt *stmt,
+    int (*conv)(sqlite3_stmt *, void *), void *arg)
 {
 	int rc;
 
@@ -671,7 +716,7 @@ each_row(sqlite3_stmt *stmt, int (*conv)(sqlite3_stmt *, void *), void *arg)
 		if (conv(stmt, arg) != 0)
 			break;
 	sqlite3_finalize(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : fail(st);
 }
 
 /*
@@ -685,11 +730,11 @@ window_query(struct store *st, const char *sql, int64_t from, int64_t to,
 	sqlite3_stmt *stmt;
 
 	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-		return -1;
+		return fail(st);
 	sqlite3_bind_int64(stmt, 1, from);
 	sqlite3_bind_int64(stmt, 2, to);
 	bind_text(stmt, 3, name);
-	return each_row(stmt, conv, arg);
+	return each_row(st, stmt, conv, arg);
 }
 
 struct usage_call {
@@ -713,12 +758,21 @@ usage_conv(sqlite3_stmt *s, void *arg)
 }
 
 int
-store_usage(struct store *st, const char *key, int64_t from, int64_t to,
+store_usage(struct store *st, const char *key,
+    const struct store_filter *f,
     int (*row)(void *ctx, const struct store_usage_row *r), void *ctx)
 {
 	struct usage_call call = {row, ctx};
+	sqlite3_stmt *stmt;
 
-	return window_query(st, sql_usage, from, to, key, usage_conv, &call);
+	if (sqlite3_prepare_v2(st->db, sql_usage, -1, &stmt, NULL) !=
+	    SQLITE_OK)
+		return fail(st);
+	sqlite3_bind_int64(stmt, 1, f->from);
+	sqlite3_bind_int64(stmt, 2, f->to);
+	bind_text(stmt, 3, key);
+	bind_text(stmt, 4, f->cluster);
+	return each_row(st, stmt, usage_conv, &call);
 }
 
 /* A row of sql/jobs.sql as a job record; its strings are the row's. */
@@ -808,7 +862,7 @@ exec_bound(struct store *st, const char *sql, const char *text, int64_t num)
 	while (tail != NULL && *tail != '\0') {
 		if (sqlite3_prepare_v2(st->db, tail, -1, &stmt, &tail) !=
 		    SQLITE_OK)
-			return -1;
+			return fail(st);
 		if (stmt == NULL)	/* white space and comments */
 			break;
 		if (text != NULL)
@@ -818,7 +872,7 @@ exec_bound(struct store *st, const char *sql, const char *text, int64_t num)
 		rc = sqlite3_step(stmt);
 		sqlite3_finalize(stmt);
 		if (rc != SQLITE_DONE)
-			return -1;
+			return fail(st);
 		prev = last;
 		last = sqlite3_changes(st->db);
 	}
@@ -826,8 +880,14 @@ exec_bound(struct store *st, const char *sql, const char *text, int64_t num)
 }
 
 int64_t
-store_forget_file(struct store *st, const char *path)
+store_forget_file(struct store *st, const char *path, int *known)
 {
+	struct store_file f;
+	int r = store_file_get(st, path, &f);
+
+	if (r < 0)
+		return -1;
+	*known = r;
 	return exec_bound(st, sql_forget_file, path, 0);
 }
 
@@ -872,8 +932,8 @@ store_runs(struct store *st,
 	sqlite3_stmt *stmt;
 
 	if (sqlite3_prepare_v2(st->db, sql_runs, -1, &stmt, NULL) != SQLITE_OK)
-		return -1;
-	return each_row(stmt, runs_conv, &call);
+		return fail(st);
+	return each_row(st, stmt, runs_conv, &call);
 }
 
 struct clusters_call {
@@ -899,6 +959,6 @@ store_clusters(struct store *st,
 
 	if (sqlite3_prepare_v2(st->db, sql_clusters, -1, &stmt, NULL) !=
 	    SQLITE_OK)
-		return -1;
-	return each_row(stmt, clusters_conv, &call);
+		return fail(st);
+	return each_row(st, stmt, clusters_conv, &call);
 }

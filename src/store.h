@@ -1,7 +1,10 @@
 /*
- * The job store: the only module that talks to the database.  Today it is
- * one SQLite file; every statement comes from the .sql files in sql/, so
- * another backend can implement the same functions.
+ * The job store: the only module that talks to the database, and the only
+ * one that knows it is SQLite (src/store.c; every statement comes from
+ * sql/).  This header is what every consumer sees: opening, transactions,
+ * jobs in, and jobs, aggregates and ingest runs out through queries with a
+ * filter and a callback.  What only ingest needs (file marks, the state
+ * readers keep) is in store-ingest.h.  No type here belongs to a reader.
  */
 #ifndef HPCACCT_STORE_H
 #define HPCACCT_STORE_H
@@ -10,11 +13,10 @@
 #include <stdint.h>
 
 #include "job.h"
-#include "parsers/k8s.h"
 
 struct store;
 
-/* The schema version this build writes (PRAGMA user_version). */
+/* The schema version this build writes. */
 #define STORE_SCHEMA_VERSION 2
 
 enum store_open_mode {
@@ -39,6 +41,9 @@ void store_close(struct store *st);
  */
 const char *store_errmsg(struct store *st);
 
+/* Whether a store call failed since the last store_begin(). */
+int store_failed(struct store *st);
+
 /* How long a writer waits for another one's lock (default 10 minutes). */
 void store_set_lock_timeout(struct store *st, int ms);
 
@@ -56,18 +61,6 @@ void store_rollback(struct store *st);
 /* Whether writes are waiting for a commit. */
 int store_in_transaction(struct store *st);
 
-struct store_run_counts {
-	int64_t read, new_jobs, updated, unchanged, skipped, rejected;
-	int64_t warnings;
-};
-
-/* Open an ingest run for one input; returns its id, or -1. */
-int64_t store_run_begin(struct store *st, const char *input,
-    const char *format, int64_t now);
-/* Record the counts of a run; 0 or -1. */
-int store_run_finish(struct store *st, int64_t run,
-    const struct store_run_counts *counts, int64_t now);
-
 enum store_put {
 	STORE_PUT_NEW,
 	STORE_PUT_UPDATED,
@@ -80,27 +73,42 @@ enum store_put {
 enum store_put store_put_job(struct store *st, const struct job *job,
     int64_t run);
 
-/* What was read of an input file. */
-struct store_file {
-	int64_t device, inode, size, read_offset, mtime;
-	char format[16];	/* "slurm", "pbs" */
-	char options[512];	/* the reading options ("tz=UTC ...") */
-	int complete;		/* every record was stored (none rejected) */
+/* Which stored jobs a query is about. */
+struct store_filter {
+	int64_t from, to;	/* the window [from, to): see each query */
+	const char *cluster;	/* NULL: every cluster */
 };
 
-/* Look up path: 1 found (*f filled), 0 unknown, -1 error. */
-int store_file_get(struct store *st, const char *path, struct store_file *f);
-/* Remember how far path was read in run; 0 or -1. */
-int store_file_put(struct store *st, const char *path,
-    const struct store_file *f, int64_t run);
+/*
+ * The stored job incarnations submitted in the filter's window, in submit
+ * order, as job records (strings valid during the call): calls fn() once
+ * per job, stopping if it returns nonzero.  Returns 0 or -1.
+ */
+int store_jobs(struct store *st, const struct store_filter *filter,
+    int (*fn)(void *ctx, const struct job *job), void *ctx);
+
+/* One row of the usage aggregate. */
+struct store_usage_row {
+	const char *key;	/* NULL where the jobs have no such name */
+	int64_t jobs;		/* distinct jobs */
+	double core_hours, node_hours, gpu_hours;
+	int64_t runs;		/* incarnations (a requeue or rerun is one) */
+};
 
 /*
- * Remove the job rows that input path (or ingest run run) wrote last,
- * with the Kubernetes facts behind them, and the file's mark.  Returns
- * the number of job rows removed, or -1.
+ * Usage per key ("user", "group", "account", "queue", "cluster") of the
+ * runs inside the filter's window, each clipped to it, in key order: calls
+ * row() once per key, stopping if it returns nonzero.  Returns 0 or -1.
  */
-int64_t store_forget_file(struct store *st, const char *path);
-int64_t store_forget_run(struct store *st, int64_t run);
+int store_usage(struct store *st, const char *key,
+    const struct store_filter *filter,
+    int (*row)(void *ctx, const struct store_usage_row *r), void *ctx);
+
+/* What an ingest run counted. */
+struct store_run_counts {
+	int64_t read, new_jobs, updated, unchanged, skipped, rejected;
+	int64_t warnings;
+};
 
 /* One ingest run as store_runs() lists it. */
 struct store_run_row {
@@ -119,56 +127,12 @@ int store_runs(struct store *st,
 int store_clusters(struct store *st,
     int (*row)(void *ctx, const char *cluster, int64_t jobs), void *ctx);
 
-/* Jobs in flight (see struct job_pending): 1 found, 0 not, -1 error. */
-int store_pending_get(struct store *st, const char *cluster,
-    const char *job_id, struct job_pending *p);
-/* A job was queued at submit (JOB_UNSET: unknown) in queue; 0 or -1. */
-int store_pending_queue(struct store *st, const char *cluster,
-    const char *job_id, int64_t submit, const char *queue);
-/* A job started; 0 or -1. */
-int store_pending_start(struct store *st, const char *cluster,
-    const char *job_id, int64_t submit);
-/* A job ended; 0 or -1. */
-int store_pending_drop(struct store *st, const char *cluster,
-    const char *job_id);
-
-/* Kubernetes Job facts and pods (see parsers/k8s.h). */
-int store_k8s_job_put(struct store *st, const struct k8s_job_facts *f);
-/* 1 found, 0 unknown, -1 error. */
-int store_k8s_job_get(struct store *st, const char *uid,
-    struct k8s_job_facts *f);
-int store_k8s_pod_put(struct store *st, const struct k8s_pod *p);
-int store_k8s_pods_summary(struct store *st, const char *job_uid,
-    struct k8s_pods_summary *s);
-
-/* One row of the usage report. */
-struct store_usage_row {
-	const char *key;	/* NULL where the jobs have no such name */
-	int64_t jobs;		/* distinct jobs */
-	double core_hours, node_hours, gpu_hours;
-	int64_t runs;		/* incarnations (a requeue or rerun is one) */
-};
-
 /*
- * Usage per key ("user", "group", "account", "queue", "cluster") in the
- * window [from, to), in key order: calls row() once per key, stopping if
- * it returns nonzero.  Returns 0 or -1.
+ * Remove the job rows that input path (or ingest run run) wrote last,
+ * with the Kubernetes facts behind them, and the file's mark (*known: 1
+ * if it had one).  Returns the number of job rows removed, or -1.
  */
-int store_usage(struct store *st, const char *key, int64_t from, int64_t to,
-    int (*row)(void *ctx, const struct store_usage_row *r), void *ctx);
-
-/* Which stored jobs a query is about. */
-struct store_filter {
-	int64_t from, to;	/* submitted in [from, to) */
-	const char *cluster;	/* NULL: every cluster */
-};
-
-/*
- * The stored job incarnations that filter selects, in submit order, as
- * job records (strings valid during the call): calls fn() once per job,
- * stopping if it returns nonzero.  Returns 0 or -1.
- */
-int store_jobs(struct store *st, const struct store_filter *filter,
-    int (*fn)(void *ctx, const struct job *job), void *ctx);
+int64_t store_forget_file(struct store *st, const char *path, int *known);
+int64_t store_forget_run(struct store *st, int64_t run);
 
 #endif

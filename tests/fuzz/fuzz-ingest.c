@@ -1,6 +1,6 @@
 /*
  * libFuzzer target for one reader, chosen at build time by FUZZ_FORMAT
- * ("slurm", "pbs" or "k8s"): the input goes through the whole ingest path
+ * ("slurm", "pbs" or "k8s", a reader of the table): the input goes through the whole ingest path
  * (a file, gzip detection, the line reader, the parser, the store) into a
  * private in-memory database, then through the usage report and the SWF
  * export, as a user's file would.  Built with clang -fsanitize=fuzzer by
@@ -93,7 +93,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		timeutil_set_zone("Europe/Berlin");
 	}
 	memset(&opt, 0, sizeof(opt));
-	if (ingest_format_parse(FUZZ_FORMAT, &opt.format) != 0)
+	opt.reader = reader_find(FUZZ_FORMAT);
+	if (opt.reader == NULL)
 		abort();
 	st = store_open(":memory:", STORE_OPEN_CREATE, err, sizeof(err));
 	if (st == NULL)

@@ -59,8 +59,7 @@ static int
 parse_len(const char *text, size_t len, const char *cluster,
     const char *columns, const char *delimiter, struct seen *s)
 {
-	struct job_sink sink = {s, on_job, on_reject, on_skip, on_warn, NULL,
-	    NULL, NULL, NULL};
+	struct job_sink sink = {s, on_job, on_reject, on_skip, on_warn, NULL};
 	struct sacct_options opt = {cluster, columns, delimiter};
 	FILE *fp = fmemopen((void *)text, len, "r");
 	struct linereader *lr = linereader_new(fp);
@@ -331,8 +330,7 @@ END_TEST
 START_TEST(test_dst_ambiguous_start)
 {
 	struct seen s;
-	struct job_sink sink = {&s, on_job, on_reject, on_skip, on_warn, NULL,
-	    NULL, NULL, NULL};
+	struct job_sink sink = {&s, on_job, on_reject, on_skip, on_warn, NULL};
 	struct sacct_options opt = {NULL, NULL, NULL};
 	static const char text[] = TIMES_HEADER
 	    "81|2026-10-25T01:00:00|2026-10-25T02:30:00|2026-10-25T02:10:00|"

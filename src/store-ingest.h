@@ -1,0 +1,38 @@
+/*
+ * The store as only ingest sees it: ingest runs, what was read of each
+ * input file, and the state readers keep between records and runs (it
+ * implements struct reader_state).  Neutral types only.
+ */
+#ifndef HPCACCT_STORE_INGEST_H
+#define HPCACCT_STORE_INGEST_H
+
+#include <stdint.h>
+
+#include "reader-state.h"
+#include "store.h"
+
+/* Open an ingest run for one input; returns its id, or -1. */
+int64_t store_run_begin(struct store *st, const char *input,
+    const char *format, int64_t now);
+/* Record the counts of a run; 0 or -1. */
+int store_run_finish(struct store *st, int64_t run,
+    const struct store_run_counts *counts, int64_t now);
+
+/* What was read of an input file. */
+struct store_file {
+	int64_t device, inode, size, read_offset, mtime;
+	char format[16];	/* the reader's name */
+	char options[512];	/* the reading options ("--tz UTC ...") */
+	int complete;		/* every record was stored (none rejected) */
+};
+
+/* Look up path: 1 found (*f filled), 0 unknown, -1 error. */
+int store_file_get(struct store *st, const char *path, struct store_file *f);
+/* Remember how far path was read in run; 0 or -1. */
+int store_file_put(struct store *st, const char *path,
+    const struct store_file *f, int64_t run);
+
+/* Fill *state with the store's implementation (its ctx is st). */
+void store_reader_state(struct store *st, struct reader_state *state);
+
+#endif
