@@ -70,7 +70,7 @@ is_space(char c)
 
 /* A byte inside a string. */
 static void
-scan_string(struct k8s_scan *sc, char c)
+k8s_scan_string(struct k8s_scan *sc, char c)
 {
 	if (sc->escape)
 		sc->escape = 0;
@@ -86,7 +86,7 @@ scan_string(struct k8s_scan *sc, char c)
 
 /* Structure at depth 1 of the top object: is "items": [ starting? */
 static void
-scan_top_key(struct k8s_scan *sc, char c)
+k8s_scan_top_key(struct k8s_scan *sc, char c)
 {
 	if (c == '"') {
 		sc->key_len = 0;
@@ -147,7 +147,7 @@ k8s_scan_feed(struct k8s_scan *sc, const char *s, size_t len, int64_t line,
 		char c = s[i];
 
 		if (sc->in_string) {
-			scan_string(sc, c);
+			k8s_scan_string(sc, c);
 			buf_add(sc->in_item ? &sc->item : &sc->top, c);
 			continue;
 		}
@@ -159,7 +159,7 @@ k8s_scan_feed(struct k8s_scan *sc, const char *s, size_t len, int64_t line,
 			continue;
 		}
 		if (sc->depth == 1 && !sc->in_items)
-			scan_top_key(sc, c);
+			k8s_scan_top_key(sc, c);
 		if (c == '"')
 			sc->in_string = 1;
 		if (c == '{' || c == '[') {

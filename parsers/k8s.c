@@ -268,7 +268,7 @@ true_condition(json_object *job, const char *type)
  * How the Job ended: 1 (facts set), 0 (not ended: skipped with reason set).
  */
 static int
-job_outcome(struct parser *p, json_object *job, struct k8s_job_facts *f,
+outcome_of(struct parser *p, json_object *job, struct k8s_job_facts *f,
     const char **reason)
 {
 	json_object *failed = true_condition(job, "Failed"), *complete;
@@ -299,7 +299,7 @@ job_outcome(struct parser *p, json_object *job, struct k8s_job_facts *f,
 }
 
 static void
-job_identity(struct parser *p, json_object *job, struct k8s_job_facts *f)
+identity_of(struct parser *p, json_object *job, struct k8s_job_facts *f)
 {
 	const char *ns = get_string(p, job, "metadata.namespace");
 	const char *name = get_string(p, job, "metadata.name");
@@ -376,9 +376,9 @@ read_job(struct parser *p, json_object *job, struct k8s_job_facts *f,
 		return -1;
 	}
 	copy(f->uid, sizeof(f->uid), uid);
-	if (job_outcome(p, job, f, reason) == 0)
+	if (outcome_of(p, job, f, reason) == 0)
 		return 0;
-	job_identity(p, job, f);
+	identity_of(p, job, f);
 	f->start = get_time(p, job, "status.startTime");
 	f->req_time = get_int(p, job, "spec.activeDeadlineSeconds");
 	pod_resources(p, job, f);

@@ -208,7 +208,7 @@ sacct_state_is_final(enum sacct_state state)
 
 /* A decimal number with optional fraction; returns chars used or 0. */
 static size_t
-scan_decimal(const char *s, size_t len, double *value)
+parse_decimal(const char *s, size_t len, double *value)
 {
 	size_t i = 0;
 	double v = 0, scale = 0.1;
@@ -248,7 +248,7 @@ sacct_parse_mem(const char *s, size_t len, char default_unit, double *kb,
     char *per)
 {
 	double value, factor;
-	size_t i = scan_decimal(s, len, &value);
+	size_t i = parse_decimal(s, len, &value);
 
 	*per = 0;
 	if (i == 0)

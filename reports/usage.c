@@ -63,7 +63,7 @@ collect(void *ctx, const struct store_usage_row *r)
 }
 
 static void
-render_csv(const char *key, const struct usage_rows *rows, FILE *out)
+usage_csv(const char *key, const struct usage_rows *rows, FILE *out)
 {
 	size_t i;
 
@@ -78,7 +78,7 @@ render_csv(const char *key, const struct usage_rows *rows, FILE *out)
 }
 
 static void
-render_json(const char *key, const struct usage_rows *rows, FILE *out)
+usage_json(const char *key, const struct usage_rows *rows, FILE *out)
 {
 	size_t i;
 
@@ -105,7 +105,7 @@ table_line(FILE *out, int width, const struct store_usage_row *r)
 }
 
 static void
-render_table(const char *key, const struct usage_rows *rows, FILE *out)
+usage_table(const char *key, const struct usage_rows *rows, FILE *out)
 {
 	struct store_usage_row total = {"TOTAL", 0, 0, 0, 0, 0};
 	int width = 5;
@@ -146,11 +146,11 @@ usage_report(struct store *st, const char *key, int64_t from, int64_t to,
 
 	if (r == 0) {
 		if (format == REPORT_CSV)
-			render_csv(key, &rows, out);
+			usage_csv(key, &rows, out);
 		else if (format == REPORT_JSON)
-			render_json(key, &rows, out);
+			usage_json(key, &rows, out);
 		else
-			render_table(key, &rows, out);
+			usage_table(key, &rows, out);
 	}
 	for (i = 0; i < rows.n; i++)
 		free((char *)rows.row[i].key);

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,18 +13,7 @@
 #include "msg.h"
 #include "swf/export.h"
 
-static const char export_help[] =
-    "Usage: hpcacct export FORMAT [OPTIONS]\n"
-    "\n"
-    "Formats:\n"
-    "  swf      Standard Workload Format 2.2 (Parallel Workloads Archive)\n"
-    "\n"
-    "Run 'hpcacct export FORMAT --help' for its options.\n";
-
 static const char swf_help[] =
-    "Usage: hpcacct export swf [--from DATE] [--to DATE] [--cluster NAME]\n"
-    "                          [--installation TEXT] [--names] [-o FILE]\n"
-    "\n"
     "Write the stored jobs submitted in [--from, --to) as SWF 2.2, sorted by\n"
     "submit time, one line per job incarnation, with users, groups, job\n"
     "names, queues and clusters numbered in order of first appearance.  No\n"
@@ -48,7 +36,7 @@ static const char swf_help[] =
     "SOURCE_DATE_EPOCH, when set, fixes the conversion date in the header.\n";
 
 static int64_t
-conversion_time(void)
+cmd_export_time(void)
 {
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	char *end;
@@ -64,7 +52,7 @@ conversion_time(void)
 }
 
 static mode_t
-current_umask(void)
+cmd_export_umask(void)
 {
 	mode_t mask = umask(0);
 
@@ -74,7 +62,7 @@ current_umask(void)
 
 /* Append name to the "a, b" list in buf. */
 static int
-add_cluster(void *ctx, const char *name, int64_t jobs)
+cmd_export_add_cluster(void *ctx, const char *name, int64_t jobs)
 {
 	char *buf = ctx;
 	size_t len = strlen(buf);
@@ -86,11 +74,11 @@ add_cluster(void *ctx, const char *name, int64_t jobs)
 
 /* No job matched: say so, with the clusters there are. */
 static void
-report_no_jobs(struct store *st, const struct swf_export_options *opt)
+cmd_export_no_jobs(struct store *st, const struct swf_export_options *opt)
 {
 	char clusters[512] = "";
 
-	store_clusters(st, add_cluster, clusters);
+	store_clusters(st, cmd_export_add_cluster, clusters);
 	if (opt->cluster != NULL)
 		msg_error("export swf: no jobs of cluster '%s' in the window "
 		    "(the database has: %s)", opt->cluster,
@@ -102,7 +90,7 @@ report_no_jobs(struct store *st, const struct swf_export_options *opt)
 }
 
 static int
-write_swf(struct store *st, const struct swf_export_options *opt,
+cmd_export_write(struct store *st, const struct swf_export_options *opt,
     const char *output)
 {
 	FILE *out = stdout;
@@ -113,7 +101,7 @@ write_swf(struct store *st, const struct swf_export_options *opt,
 	if (output != NULL && strcmp(output, "-") != 0) {
 		if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", output) >=
 		    (int)sizeof(tmp) || (fd = mkstemp(tmp)) < 0 ||
-		    fchmod(fd, 0666 & ~current_umask()) != 0 ||
+		    fchmod(fd, 0666 & ~cmd_export_umask()) != 0 ||
 		    (out = fdopen(fd, "w")) == NULL) {
 			msg_error("%s: %s", output, strerror(errno));
 			if (fd >= 0) {
@@ -127,7 +115,7 @@ write_swf(struct store *st, const struct swf_export_options *opt,
 	if (r != 0)
 		msg_error("export swf: %s", err);
 	else if (jobs == 0) {
-		report_no_jobs(st, opt);
+		cmd_export_no_jobs(st, opt);
 		r = -1;
 	}
 	if (out == stdout)
@@ -145,76 +133,93 @@ write_swf(struct store *st, const struct swf_export_options *opt,
 	return r != 0 ? 1 : 0;
 }
 
-static int
-swf_exec(const struct cmd_globals *g, int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{"from", required_argument, NULL, 'F'},
-		{"to", required_argument, NULL, 'T'},
-		{"cluster", required_argument, NULL, 'c'},
-		{"installation", required_argument, NULL, 'I'},
-		{"output", required_argument, NULL, 'o'},
-		{"names", no_argument, NULL, 'N'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}
-	};
+struct swf_args {
 	struct swf_export_options opt;
-	const char *from_arg = NULL, *to_arg = NULL, *output = NULL;
+	const char *from, *to, *output;
+};
+
+static int
+cmd_export_swf_option(void *ctx, int c, const char *arg)
+{
+	struct swf_args *a = ctx;
+
+	switch (c) {
+	case 'F': a->from = arg; break;
+	case 'T': a->to = arg; break;
+	case 'c': a->opt.cluster = arg; break;
+	case 'I': a->opt.installation = arg; break;
+	case 'o': a->output = arg; break;
+	default: a->opt.names = 1; break;	/* 'N' */
+	}
+	return -1;
+}
+
+static int
+cmd_export_swf_exec(const struct cmd_globals *g, int argc, char **argv)
+{
+	struct swf_args a;
 	char host[256];
 	struct store *st;
-	int c, r;
+	int r;
 
-	memset(&opt, 0, sizeof(opt));
-	while ((c = getopt_long(argc, argv, ":c:o:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'F': from_arg = optarg; break;
-		case 'T': to_arg = optarg; break;
-		case 'c': opt.cluster = optarg; break;
-		case 'I': opt.installation = optarg; break;
-		case 'o': output = optarg; break;
-		case 'N': opt.names = 1; break;
-		case 'h':
-			fputs(swf_help, stdout);
-			return 0;
-		default:
-			return cmd_option_error("export swf", c, argv);
-		}
-	}
+	memset(&a, 0, sizeof(a));
+	if ((r = cmd_parse(&cmd_export_swf_entry, argc, argv, cmd_export_swf_option,
+	    &a)) >= 0)
+		return r;
 	if (optind < argc)
 		return msg_usage("export swf", "unexpected argument '%s'",
 		    argv[optind]);
-	r = cmd_parse_window("export swf", from_arg, to_arg, &opt.from,
-	    &opt.to);
+	r = cmd_parse_window("export swf", a.from, a.to, &a.opt.from,
+	    &a.opt.to);
 	if (r != 0)
 		return r;
-	if (opt.installation == NULL) {
+	if (a.opt.installation == NULL) {
 		if (gethostname(host, sizeof(host)) != 0)
 			snprintf(host, sizeof(host), "unknown");
 		host[sizeof(host) - 1] = '\0';
-		opt.installation = host;
+		a.opt.installation = host;
 	}
-	opt.now = conversion_time();
+	a.opt.now = cmd_export_time();
 	st = cmd_open_store(g, STORE_OPEN_EXISTING);
 	if (st == NULL)
 		return 1;
-	r = write_swf(st, &opt, output);
+	r = cmd_export_write(st, &a.opt, a.output);
 	store_close(st);
 	return r;
 }
 
+static const struct option swf_longopts[] = {
+	{"from", required_argument, NULL, 'F'},
+	{"to", required_argument, NULL, 'T'},
+	{"cluster", required_argument, NULL, 'c'},
+	{"installation", required_argument, NULL, 'I'},
+	{"output", required_argument, NULL, 'o'},
+	{"names", no_argument, NULL, 'N'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0}
+};
+
+const struct cmd_entry cmd_export_swf_entry = {
+	"export swf",
+	"export swf [--from DATE] [--to DATE] [--cluster NAME]\n"
+	"                          [--installation TEXT] [--names] [-o FILE]",
+	"Standard Workload Format 2.2 (Parallel Workloads Archive)",
+	"c:o:", swf_longopts, swf_help, NULL, cmd_export_swf_exec
+};
+
 static int
-export_exec(const struct cmd_globals *g, int argc, char **argv)
+cmd_export_exec(const struct cmd_globals *g, int argc, char **argv)
 {
-	static const struct cmd_sub formats[] = {
-		{"swf", swf_exec},
-		{NULL, NULL}
+	static const struct cmd_entry *const formats[] = {
+		&cmd_export_swf_entry,
+		NULL
 	};
 
-	return cmd_run_sub(g, argc, argv, formats, export_help);
+	return cmd_run_sub(&cmd_export_entry, g, argc, argv, formats);
 }
 
 const struct cmd_entry cmd_export_entry = {
 	"export", "export FORMAT [OPTIONS]",
 	"write stored jobs as SWF for workload research",
-	export_exec
+	"", NULL, "Formats:\n", NULL, cmd_export_exec
 };

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,9 +10,6 @@
 #include "msg.h"
 
 static const char forget_help[] =
-    "Usage: hpcacct forget [--lock-timeout T] FILE...\n"
-    "       hpcacct forget [--lock-timeout T] --run N\n"
-    "\n"
     "Remove the job records that FILE (as it was given to ingest; see\n"
     "'hpcacct runs') or ingest run N stored, and the file's mark, so the\n"
     "next ingest reads it again from its start.  A job record belongs to\n"
@@ -31,7 +27,7 @@ static const char forget_help[] =
 
 /* Forget one file or run in its own transaction; returns a status. */
 static int
-forget_one(struct store *st, const char *path, int64_t run)
+cmd_forget_one(struct store *st, const char *path, int64_t run)
 {
 	char name[64];
 	int64_t n;
@@ -60,61 +56,63 @@ db_error:
 	return 1;
 }
 
-static int
-forget_exec(const struct cmd_globals *g, int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{"run", required_argument, NULL, 'r'},
-		{"lock-timeout", required_argument, NULL, 'L'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}
-	};
-	int64_t run = -1, secs = -1;
-	struct store *st;
-	char *end;
-	int c, i, status = 0;
+struct forget_args {
+	int64_t run, secs;
+};
 
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'r':
-			errno = 0;
-			run = strtoll(optarg, &end, 10);
-			if (errno != 0 || *end != '\0' || run < 1)
-				return msg_usage("forget", "bad --run '%s' (a "
-				    "run number from hpcacct runs)", optarg);
-			break;
-		case 'L':
-			if (cmd_parse_seconds(optarg, &secs) != 0 ||
-			    secs > 86400)
-				return msg_usage("forget", "bad --lock-timeout "
-				    "'%s' (e.g. 90s, 10m, 1h)", optarg);
-			break;
-		case 'h':
-			fputs(forget_help, stdout);
-			return 0;
-		default:
-			return cmd_option_error("forget", c, argv);
-		}
-	}
-	if ((run > 0) == (optind < argc))
-		return msg_usage("forget", run > 0 ? "give files or --run, "
+static int
+cmd_forget_option(void *ctx, int c, const char *arg)
+{
+	struct forget_args *a = ctx;
+	char *end;
+
+	if (c == 'r') {
+		errno = 0;
+		a->run = strtoll(arg, &end, 10);
+		if (errno != 0 || *end != '\0' || a->run < 1)
+			return msg_usage("forget", "bad --run '%s' (a run "
+			    "number from hpcacct runs)", arg);
+	} else if (cmd_parse_seconds(arg, &a->secs) != 0 || a->secs > 86400)
+		return msg_usage("forget", "bad --lock-timeout '%s' (e.g. 90s, "
+		    "10m, 1h)", arg);
+	return -1;
+}
+
+static int
+cmd_forget_exec(const struct cmd_globals *g, int argc, char **argv)
+{
+	struct forget_args a = {-1, -1};
+	struct store *st;
+	int i, status;
+
+	if ((status = cmd_parse(&cmd_forget_entry, argc, argv, cmd_forget_option,
+	    &a)) >= 0)
+		return status;
+	if ((a.run > 0) == (optind < argc))
+		return msg_usage("forget", a.run > 0 ? "give files or --run, "
 		    "not both" : "nothing to forget (give FILE or --run N)");
 	st = cmd_open_store(g, STORE_OPEN_EXISTING);
 	if (st == NULL)
 		return 1;
-	if (secs >= 0)
-		store_set_lock_timeout(st, (int)(secs * 1000));
-	if (run > 0)
-		status = forget_one(st, NULL, run);
+	if (a.secs >= 0)
+		store_set_lock_timeout(st, (int)(a.secs * 1000));
+	status = a.run > 0 ? cmd_forget_one(st, NULL, a.run) : 0;
 	for (i = optind; i < argc; i++)
-		if (forget_one(st, argv[i], 0) != 0)
+		if (cmd_forget_one(st, argv[i], 0) != 0)
 			status = 1;
 	store_close(st);
 	return status;
 }
 
+static const struct option forget_longopts[] = {
+	{"run", required_argument, NULL, 'r'},
+	{"lock-timeout", required_argument, NULL, 'L'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0}
+};
+
 const struct cmd_entry cmd_forget_entry = {
-	"forget", "forget FILE... | --run N",
+	"forget", "forget [--lock-timeout T] FILE... | --run N",
 	"remove what an input file or an ingest run stored",
-	forget_exec
+	"", forget_longopts, forget_help, NULL, cmd_forget_exec
 };

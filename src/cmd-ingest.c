@@ -1,7 +1,6 @@
 /* hpcacct ingest: read accounting records into the database. */
 #include "config.h"
 
-#include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -20,8 +19,6 @@
 #define MAX_KEYS 8		/* --k8s-user-key, --k8s-queue-key */
 
 static const char ingest_help[] =
-    "Usage: hpcacct ingest [OPTIONS] FILE|DIR...\n"
-    "\n"
     "Read accounting records into the database; '-' reads standard input,\n"
     "a directory is a PBS accounting folder (its YYYYMMDD[.gz] files).\n"
     "Each file is one transaction: a bad record is reported as FILE:LINE\n"
@@ -69,16 +66,15 @@ static const char ingest_help[] =
     "signal stopped the ingest, 2 usage error or a file read before with\n"
     "other options (see --replace).\n";
 
-/* The help, with the formats of the reader table. */
+/* After the help: the formats of the reader table. */
 static void
-print_help(void)
+cmd_ingest_formats(FILE *out)
 {
 	const struct reader *const *r;
 
-	fputs(ingest_help, stdout);
-	fputs("\nFormats:\n", stdout);
+	fputs("\nFormats:\n", out);
 	for (r = reader_table; *r != NULL; r++)
-		printf("  %-8s %s\n", (*r)->name, (*r)->summary);
+		fprintf(out, "  %-8s %s\n", (*r)->name, (*r)->summary);
 }
 
 /* Set by SIGINT, SIGTERM or SIGHUP: finish the current input and stop. */
@@ -106,6 +102,7 @@ catch_stop_signals(void)
 }
 
 struct ingest_cli {
+	struct ingest_options *opt;
 	int quiet, verbose;
 	int64_t warnings_shown;		/* in the current file */
 	int64_t rejects_shown;		/* in the current file */
@@ -188,7 +185,7 @@ add_counts(struct store_run_counts *sum, const struct store_run_counts *c)
 
 /* Ingest one file and report on it; returns its exit status. */
 static int
-ingest_one(struct store *st, const char *path,
+cmd_ingest_one(struct store *st, const char *path,
     const struct ingest_options *opt, struct ingest_cli *cli)
 {
 	struct ingest_report report = {cli, on_reject, on_skip, on_warn};
@@ -249,7 +246,7 @@ worst(int a, int b)
 
 /* A PBS accounting directory: each dated file in date order. */
 static int
-ingest_dir(struct store *st, const char *dir,
+cmd_ingest_dir(struct store *st, const char *dir,
     const struct ingest_options *opt, struct ingest_cli *cli)
 {
 	struct ingest_options dir_opt = *opt;
@@ -265,13 +262,13 @@ ingest_dir(struct store *st, const char *dir,
 	if (dir_opt.reader == NULL)
 		dir_opt.reader = reader_for_directories();
 	for (f = files; *f != NULL && !stop_requested; f++)
-		status = worst(status, ingest_one(st, *f, &dir_opt, cli));
+		status = worst(status, cmd_ingest_one(st, *f, &dir_opt, cli));
 	source_list_free(files);
 	return status;
 }
 
 static int
-ingest_all(struct store *st, int nargs, char **args,
+cmd_ingest_all(struct store *st, int nargs, char **args,
     const struct ingest_options *opt, struct ingest_cli *cli)
 {
 	struct stat sb;
@@ -280,10 +277,10 @@ ingest_all(struct store *st, int nargs, char **args,
 	for (i = 0; i < nargs && !stop_requested; i++) {
 		if (strcmp(args[i], "-") != 0 && stat(args[i], &sb) == 0 &&
 		    S_ISDIR(sb.st_mode))
-			status = worst(status, ingest_dir(st, args[i], opt,
+			status = worst(status, cmd_ingest_dir(st, args[i], opt,
 			    cli));
 		else
-			status = worst(status, ingest_one(st, args[i], opt,
+			status = worst(status, cmd_ingest_one(st, args[i], opt,
 			    cli));
 	}
 	if (cli->files > 1 && !cli->quiet)
@@ -291,50 +288,52 @@ ingest_all(struct store *st, int nargs, char **args,
 	return stop_requested ? worst(status, 1) : status;
 }
 
-/* One option of ingest into opt and cli; -1 to go on, else a status. */
+/* One option of ingest into cli and its options; -1 to go on, else a
+ * status. */
 static int
-parse_option(int c, struct ingest_options *opt, struct ingest_cli *cli,
-    char **argv)
+cmd_ingest_option(void *ctx, int c, const char *arg)
 {
+	struct ingest_cli *cli = ctx;
+	struct ingest_options *opt = cli->opt;
 	char err[256];
 	int64_t secs;
 
 	switch (c) {
 	case 'f':
-		opt->reader = reader_find(optarg);
-		if (opt->reader == NULL && strcmp(optarg, "auto") != 0) {
+		opt->reader = reader_find(arg);
+		if (opt->reader == NULL && strcmp(arg, "auto") != 0) {
 			reader_names(err, sizeof(err));
 			return msg_usage("ingest", "unknown format '%s' (auto, "
-			    "%s)", optarg, err);
+			    "%s)", arg, err);
 		}
 		return -1;
 	case 'c':
-		if (optarg[0] == '\0')
+		if (arg[0] == '\0')
 			return msg_usage("ingest", "empty --cluster");
-		opt->read.cluster = optarg;
+		opt->read.cluster = arg;
 		return -1;
 	case 'z':
-		if (timeutil_set_zone(optarg) != 0)
+		if (timeutil_set_zone(arg) != 0)
 			return msg_usage("ingest", "unknown time zone '%s'",
-			    optarg);
+			    arg);
 		return -1;
 	case 'C':
-		if (sacct_check_columns(optarg, err, sizeof(err)) != 0)
+		if (sacct_check_columns(arg, err, sizeof(err)) != 0)
 			return msg_usage("ingest", "--columns: %s", err);
-		opt->read.columns = optarg;
+		opt->read.columns = arg;
 		return -1;
 	case 'U':
 	case 'Q':
 		if (add_key(c == 'U' ? cli->user_keys : cli->queue_keys,
-		    optarg) != 0)
+		    arg) != 0)
 			return msg_usage("ingest", "bad or too many --k8s-%s-key "
 			    "options (%d at most)", c == 'U' ? "user" : "queue",
 			    MAX_KEYS);
 		return -1;
 	case 'D':
-		if (optarg[0] == '\0')
+		if (arg[0] == '\0')
 			return msg_usage("ingest", "empty --delimiter");
-		opt->read.delimiter = optarg;
+		opt->read.delimiter = arg;
 		return -1;
 	case 'r':
 		opt->reread = 1;
@@ -343,28 +342,23 @@ parse_option(int c, struct ingest_options *opt, struct ingest_cli *cli,
 		opt->replace = 1;
 		return -1;
 	case 'L':
-		if (cmd_parse_seconds(optarg, &secs) != 0 || secs > 86400)
+		if (cmd_parse_seconds(arg, &secs) != 0 || secs > 86400)
 			return msg_usage("ingest", "bad --lock-timeout '%s' "
-			    "(e.g. 90s, 10m, 1h; at most 1d)", optarg);
+			    "(e.g. 90s, 10m, 1h; at most 1d)", arg);
 		cli->lock_timeout_ms = (int)(secs * 1000);
 		return -1;
 	case 'q':
 		cli->quiet = 1;
 		return -1;
-	case 'v':
+	default:	/* 'v' */
 		cli->verbose = 1;
 		return -1;
-	case 'h':
-		print_help();
-		return 0;
-	default:
-		return cmd_option_error("ingest", c, argv);
 	}
 }
 
 /* What the options imply together; 0, or the usage status 2. */
 static int
-settle_options(struct ingest_options *opt, struct ingest_cli *cli)
+cmd_ingest_settle(struct ingest_options *opt, struct ingest_cli *cli)
 {
 	if (cli->user_keys[0] != NULL)
 		opt->read.k8s_user_keys = cli->user_keys;
@@ -383,35 +377,20 @@ settle_options(struct ingest_options *opt, struct ingest_cli *cli)
 }
 
 static int
-ingest_exec(const struct cmd_globals *g, int argc, char **argv)
+cmd_ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"cluster", required_argument, NULL, 'c'},
-		{"tz", required_argument, NULL, 'z'},
-		{"columns", required_argument, NULL, 'C'},
-		{"reread", no_argument, NULL, 'r'},
-		{"replace", no_argument, NULL, 'R'},
-		{"delimiter", required_argument, NULL, 'D'},
-		{"lock-timeout", required_argument, NULL, 'L'},
-		{"k8s-user-key", required_argument, NULL, 'U'},
-		{"k8s-queue-key", required_argument, NULL, 'Q'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"verbose", no_argument, NULL, 'v'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}
-	};
 	struct ingest_options opt = {.stop = &stop_requested};
 	struct ingest_cli cli;
 	struct store *st;
-	int c, status;
+	int status;
 
 	memset(&cli, 0, sizeof(cli));
+	cli.opt = &opt;
 	cli.lock_timeout_ms = -1;
-	while ((c = getopt_long(argc, argv, ":f:c:rqvh", longopts, NULL)) != -1)
-		if ((status = parse_option(c, &opt, &cli, argv)) >= 0)
-			return status;
-	if ((status = settle_options(&opt, &cli)) != 0)
+	if ((status = cmd_parse(&cmd_ingest_entry, argc, argv, cmd_ingest_option,
+	    &cli)) >= 0)
+		return status;
+	if ((status = cmd_ingest_settle(&opt, &cli)) != 0)
 		return status;
 	if (optind >= argc)
 		return msg_usage("ingest", "no input files (use - for "
@@ -422,13 +401,30 @@ ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 	if (cli.lock_timeout_ms >= 0)
 		store_set_lock_timeout(st, cli.lock_timeout_ms);
 	catch_stop_signals();
-	status = ingest_all(st, argc - optind, argv + optind, &opt, &cli);
+	status = cmd_ingest_all(st, argc - optind, argv + optind, &opt, &cli);
 	store_close(st);
 	return status;
 }
 
+static const struct option ingest_longopts[] = {
+	{"format", required_argument, NULL, 'f'},
+	{"cluster", required_argument, NULL, 'c'},
+	{"tz", required_argument, NULL, 'z'},
+	{"columns", required_argument, NULL, 'C'},
+	{"reread", no_argument, NULL, 'r'},
+	{"replace", no_argument, NULL, 'R'},
+	{"delimiter", required_argument, NULL, 'D'},
+	{"lock-timeout", required_argument, NULL, 'L'},
+	{"k8s-user-key", required_argument, NULL, 'U'},
+	{"k8s-queue-key", required_argument, NULL, 'Q'},
+	{"quiet", no_argument, NULL, 'q'},
+	{"verbose", no_argument, NULL, 'v'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0}
+};
+
 const struct cmd_entry cmd_ingest_entry = {
-	"ingest", "ingest [OPTIONS] FILE...",
+	"ingest", "ingest [OPTIONS] FILE|DIR...",
 	"read accounting records (Slurm, PBS, Kubernetes) into the database",
-	ingest_exec
+	"f:c:rqv", ingest_longopts, ingest_help, cmd_ingest_formats, cmd_ingest_exec
 };

@@ -1,7 +1,6 @@
 /* hpcacct runs: list the ingest runs and what each stored. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -11,8 +10,6 @@
 #include "reports/render.h"
 
 static const char runs_help[] =
-    "Usage: hpcacct runs [--format table|csv]\n"
-    "\n"
     "List every ingest run, oldest first: its number (for 'hpcacct forget\n"
     "--run'), when it started (UTC), its input as given to ingest, the\n"
     "format, what it counted, and how many job records it wrote that are\n"
@@ -27,7 +24,7 @@ struct runs_out {
 };
 
 static void
-utc(int64_t t, char *buf, size_t size)
+cmd_runs_utc(int64_t t, char *buf, size_t size)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
@@ -38,13 +35,13 @@ utc(int64_t t, char *buf, size_t size)
 }
 
 static int
-print_run(void *ctx, const struct store_run_row *r)
+cmd_runs_print(void *ctx, const struct store_run_row *r)
 {
 	const struct runs_out *o = ctx;
 	const struct store_run_counts *c = &r->counts;
 	char started[32];
 
-	utc(r->started, started, sizeof(started));
+	cmd_runs_utc(r->started, started, sizeof(started));
 	if (o->csv) {
 		printf("%lld,%s,", (long long)r->id, started);
 		render_csv_field(stdout, r->input);
@@ -65,33 +62,27 @@ print_run(void *ctx, const struct store_run_row *r)
 }
 
 static int
-runs_exec(const struct cmd_globals *g, int argc, char **argv)
+cmd_runs_option(void *ctx, int c, const char *arg)
 {
-	static const struct option longopts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}
-	};
+	struct runs_out *o = ctx;
+
+	(void)c;	/* 'f' */
+	if (strcmp(arg, "csv") != 0 && strcmp(arg, "table") != 0)
+		return msg_usage("runs", "bad --format '%s' (table, csv)", arg);
+	o->csv = strcmp(arg, "csv") == 0;
+	return -1;
+}
+
+static int
+cmd_runs_exec(const struct cmd_globals *g, int argc, char **argv)
+{
 	struct runs_out o = {0};
 	struct store *st;
-	int c, r;
+	int r;
 
-	while ((c = getopt_long(argc, argv, ":f:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (strcmp(optarg, "csv") != 0 &&
-			    strcmp(optarg, "table") != 0)
-				return msg_usage("runs", "bad --format '%s' "
-				    "(table, csv)", optarg);
-			o.csv = strcmp(optarg, "csv") == 0;
-			break;
-		case 'h':
-			fputs(runs_help, stdout);
-			return 0;
-		default:
-			return cmd_option_error("runs", c, argv);
-		}
-	}
+	if ((r = cmd_parse(&cmd_runs_entry, argc, argv, cmd_runs_option, &o)) >=
+	    0)
+		return r;
 	if (optind < argc)
 		return msg_usage("runs", "unexpected argument '%s'",
 		    argv[optind]);
@@ -105,15 +96,21 @@ runs_exec(const struct cmd_globals *g, int argc, char **argv)
 		printf("%5s  %-20s  %-5s %8s %8s %8s %8s %8s  %s\n", "RUN",
 		    "STARTED", "FORMAT", "READ", "NEW", "UPDATED", "REJECTED",
 		    "STORED", "INPUT");
-	r = store_runs(st, print_run, &o);
+	r = store_runs(st, cmd_runs_print, &o);
 	if (r != 0)
 		msg_error("database %s", store_errmsg(st));
 	store_close(st);
 	return r != 0 ? 1 : 0;
 }
 
+static const struct option runs_longopts[] = {
+	{"format", required_argument, NULL, 'f'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0}
+};
+
 const struct cmd_entry cmd_runs_entry = {
 	"runs", "runs [--format table|csv]",
 	"list the ingest runs and what each stored",
-	runs_exec
+	"f:", runs_longopts, runs_help, NULL, cmd_runs_exec
 };

@@ -110,25 +110,70 @@ cmd_finish_output(int status)
 	return status;
 }
 
-int
-cmd_run_sub(const struct cmd_globals *g, int argc, char **argv,
-    const struct cmd_sub *subs, const char *help)
+void
+cmd_help(const struct cmd_entry *e, FILE *out)
 {
-	const struct cmd_sub *s;
+	fprintf(out, "Usage: hpcacct %s\n\n%s", e->usage, e->help);
+	if (e->help_more != NULL)
+		e->help_more(out);
+}
+
+int
+cmd_parse(const struct cmd_entry *e, int argc, char **argv,
+    cmd_option_fn fn, void *ctx)
+{
+	char optstring[64];
+	int c, r;
+
+	snprintf(optstring, sizeof(optstring), ":%sh", e->optstring);
+	while ((c = getopt_long(argc, argv, optstring, e->longopts,
+	    NULL)) != -1) {
+		if (c == 'h') {
+			cmd_help(e, stdout);
+			return 0;
+		}
+		if (c == '?' || c == ':')
+			return cmd_option_error(e->name, c, argv);
+		if ((r = fn(ctx, c, optarg)) >= 0)
+			return r;
+	}
+	return -1;
+}
+
+static void
+print_subs(const struct cmd_entry *e, const struct cmd_entry *const *subs,
+    FILE *out)
+{
+	const struct cmd_entry *const *s;
+
+	cmd_help(e, out);
+	for (s = subs; *s != NULL; s++)
+		fprintf(out, "  %-8s %s\n", (*s)->name + strlen(e->name) + 1,
+		    (*s)->summary);
+	fprintf(out, "\nRun 'hpcacct %s NAME --help' for its options.\n",
+	    e->name);
+}
+
+int
+cmd_run_sub(const struct cmd_entry *e, const struct cmd_globals *g,
+    int argc, char **argv, const struct cmd_entry *const *subs)
+{
+	const struct cmd_entry *const *s;
+	size_t skip = strlen(e->name) + 1;
 
 	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "--help") == 0)) {
-		fputs(help, stdout);
+		print_subs(e, subs, stdout);
 		return 0;
 	}
 	if (argc < 2 || argv[1][0] == '-') {
-		fputs(help, stderr);
+		print_subs(e, subs, stderr);
 		return 2;
 	}
-	for (s = subs; s->name != NULL; s++)
-		if (strcmp(s->name, argv[1]) == 0)
-			return s->exec(g, argc - 1, argv + 1);
-	return msg_usage(argv[0], "unknown %s '%s'", argv[0], argv[1]);
+	for (s = subs; *s != NULL; s++)
+		if (strcmp((*s)->name + skip, argv[1]) == 0)
+			return (*s)->exec(g, argc - 1, argv + 1);
+	return msg_usage(e->name, "unknown %s '%s'", e->name, argv[1]);
 }
 
 int

@@ -6,6 +6,7 @@
 #ifndef HPCACCT_CMD_H
 #define HPCACCT_CMD_H
 
+#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -16,33 +17,55 @@ struct cmd_globals {
 	const char *db_path;	/* --db, or NULL */
 };
 
+/*
+ * A command (or a subcommand such as "report usage"), as tmux has them:
+ * its name, usage and help, its options for getopt_long, and the function
+ * that runs it.  cmd_parse() reads the options of any entry.
+ */
 struct cmd_entry {
-	const char *name;
-	const char *synopsis;	/* "ingest [OPTIONS] FILE..." */
-	const char *summary;	/* one line for hpcacct --help */
+	const char *name;	/* "ingest", "report usage" */
+	const char *usage;	/* "ingest [OPTIONS] FILE|DIR..." */
+	const char *summary;	/* one line for the list of commands */
+	const char *optstring;	/* short options, as getopt_long takes them */
+	const struct option *longopts;
+	const char *help;	/* the --help text after the usage line */
+	void (*help_more)(FILE *out);	/* more help, or NULL */
 	/* Run with argv[0] the command name; returns the exit status. */
 	int (*exec)(const struct cmd_globals *g, int argc, char **argv);
 };
 
+/* Handle one option c (with arg, or NULL) of a command for ctx: -1 to go
+ * on, or an exit status to stop with. */
+typedef int (*cmd_option_fn)(void *ctx, int c, const char *arg);
+
+/*
+ * Read the options of argv for command e, handing each to fn, with -h and
+ * --help printing the help and bad options reported (status 2).  Returns
+ * -1 when the command should go on with argv[optind...], else the exit
+ * status.
+ */
+int cmd_parse(const struct cmd_entry *e, int argc, char **argv,
+    cmd_option_fn fn, void *ctx);
+
+/* Print the usage line and help of e to out. */
+void cmd_help(const struct cmd_entry *e, FILE *out);
+
 extern const struct cmd_entry cmd_ingest_entry;
 extern const struct cmd_entry cmd_report_entry;
+extern const struct cmd_entry cmd_report_usage_entry;
 extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_export_swf_entry;
 extern const struct cmd_entry cmd_runs_entry;
 extern const struct cmd_entry cmd_forget_entry;
 
-/* A subcommand of a command with several ("report usage"). */
-struct cmd_sub {
-	const char *name;
-	int (*exec)(const struct cmd_globals *g, int argc, char **argv);
-};
-
 /*
- * Run the subcommand named by argv[1] from subs (NULL-terminated), with
- * argv[1] as its argv[0].  No subcommand or --help prints help (to stderr
- * with status 2, or to stdout with 0).  Returns the exit status.
+ * Run the subcommand of e named by argv[1] from subs (NULL-terminated),
+ * with argv[1] as its argv[0].  No subcommand or --help prints e's help
+ * and the subcommands (to stderr with status 2, or to stdout with 0).
+ * Returns the exit status.
  */
-int cmd_run_sub(const struct cmd_globals *g, int argc, char **argv,
-    const struct cmd_sub *subs, const char *help);
+int cmd_run_sub(const struct cmd_entry *e, const struct cmd_globals *g,
+    int argc, char **argv, const struct cmd_entry *const *subs);
 
 /* NULL-terminated list of every command. */
 extern const struct cmd_entry *const cmd_table[];
@@ -68,8 +91,8 @@ int cmd_parse_window(const char *command, const char *from_arg,
 int cmd_parse_seconds(const char *s, int64_t *seconds);
 
 /*
- * Report a getopt failure (c is '?' or ':') for command; returns 2.  Use
- * with an optstring that starts with ':'.
+ * Report a getopt failure (c is '?' or ':') for command (NULL: the global
+ * options); returns 2.  Use with an optstring that starts with ':'.
  */
 int cmd_option_error(const char *command, int c, char **argv);
 

@@ -36,10 +36,10 @@ struct store {
 	sqlite3_stmt *pending_queue;
 	sqlite3_stmt *pending_start;
 	sqlite3_stmt *pending_drop;
-	sqlite3_stmt *k8s_job_put;
-	sqlite3_stmt *k8s_job_get;
-	sqlite3_stmt *k8s_pod_put;
-	sqlite3_stmt *k8s_pods_summary;
+	sqlite3_stmt *facts_put;
+	sqlite3_stmt *facts_get;
+	sqlite3_stmt *pod_put;
+	sqlite3_stmt *pods_summary;
 };
 
 /* A failed call: remembered for store_failed(); returns -1. */
@@ -174,10 +174,10 @@ configure(struct store *st, char *err, size_t errsize)
 	    prepare(st, &st->pending_queue, sql_pending_queue) != 0 ||
 	    prepare(st, &st->pending_start, sql_pending_start) != 0 ||
 	    prepare(st, &st->pending_drop, sql_pending_drop) != 0 ||
-	    prepare(st, &st->k8s_job_put, sql_k8s_job_put) != 0 ||
-	    prepare(st, &st->k8s_job_get, sql_k8s_job_get) != 0 ||
-	    prepare(st, &st->k8s_pod_put, sql_k8s_pod_put) != 0 ||
-	    prepare(st, &st->k8s_pods_summary, sql_k8s_pods_summary) != 0) {
+	    prepare(st, &st->facts_put, sql_k8s_job_put) != 0 ||
+	    prepare(st, &st->facts_get, sql_k8s_job_get) != 0 ||
+	    prepare(st, &st->pod_put, sql_k8s_pod_put) != 0 ||
+	    prepare(st, &st->pods_summary, sql_k8s_pods_summary) != 0) {
 		snprintf(err, errsize, "cannot prepare statements: %s",
 		    store_errmsg(st));
 		return -1;
@@ -228,10 +228,10 @@ store_close(struct store *st)
 	sqlite3_finalize(st->pending_queue);
 	sqlite3_finalize(st->pending_start);
 	sqlite3_finalize(st->pending_drop);
-	sqlite3_finalize(st->k8s_job_put);
-	sqlite3_finalize(st->k8s_job_get);
-	sqlite3_finalize(st->k8s_pod_put);
-	sqlite3_finalize(st->k8s_pods_summary);
+	sqlite3_finalize(st->facts_put);
+	sqlite3_finalize(st->facts_get);
+	sqlite3_finalize(st->pod_put);
+	sqlite3_finalize(st->pods_summary);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -591,10 +591,10 @@ column_text(sqlite3_stmt *s, int i)
 }
 
 static int
-k8s_job_put(void *ctx, const struct k8s_job_facts *f)
+facts_put(void *ctx, const struct k8s_job_facts *f)
 {
 	struct store *st = ctx;
-	sqlite3_stmt *s = st->k8s_job_put;
+	sqlite3_stmt *s = st->facts_put;
 
 	if (write_begin(st) != 0)
 		return -1;
@@ -643,19 +643,19 @@ read_k8s_job_row(sqlite3_stmt *s, void *out)
 }
 
 static int
-k8s_job_get(void *ctx, const char *uid, struct k8s_job_facts *f)
+facts_get(void *ctx, const char *uid, struct k8s_job_facts *f)
 {
 	struct store *st = ctx;
 
-	bind_text(st->k8s_job_get, 1, uid);
-	return step_row(st, st->k8s_job_get, read_k8s_job_row, f);
+	bind_text(st->facts_get, 1, uid);
+	return step_row(st, st->facts_get, read_k8s_job_row, f);
 }
 
 static int
-k8s_pod_put(void *ctx, const struct k8s_pod *p)
+pod_put(void *ctx, const struct k8s_pod *p)
 {
 	struct store *st = ctx;
-	sqlite3_stmt *s = st->k8s_pod_put;
+	sqlite3_stmt *s = st->pod_put;
 
 	if (write_begin(st) != 0)
 		return -1;
@@ -680,13 +680,13 @@ read_pods_summary_row(sqlite3_stmt *s, void *out)
 }
 
 static int
-k8s_pods_summary(void *ctx, const char *job_uid,
+pods_summary(void *ctx, const char *job_uid,
     struct k8s_pods_summary *sum)
 {
 	struct store *st = ctx;
 
-	bind_text(st->k8s_pods_summary, 1, job_uid);
-	return step_row(st, st->k8s_pods_summary, read_pods_summary_row, sum) ==
+	bind_text(st->pods_summary, 1, job_uid);
+	return step_row(st, st->pods_summary, read_pods_summary_row, sum) ==
 	    1 ? 0 : -1;
 }
 
@@ -698,10 +698,10 @@ store_reader_state(struct store *st, struct reader_state *state)
 	state->pending_queue = pending_queue;
 	state->pending_start = pending_start;
 	state->pending_drop = pending_drop;
-	state->k8s_job_put = k8s_job_put;
-	state->k8s_job_get = k8s_job_get;
-	state->k8s_pod_put = k8s_pod_put;
-	state->k8s_pods_summary = k8s_pods_summary;
+	state->k8s_job_put = facts_put;
+	state->k8s_job_get = facts_get;
+	state->k8s_pod_put = pod_put;
+	state->k8s_pods_summary = pods_summary;
 }
 
 /* Step stmt through its rows, calling conv on each until it returns
@@ -743,7 +743,7 @@ struct usage_call {
 };
 
 static int
-usage_conv(sqlite3_stmt *s, void *arg)
+conv_usage(sqlite3_stmt *s, void *arg)
 {
 	struct usage_call *call = arg;
 	struct store_usage_row r;
@@ -772,7 +772,7 @@ store_usage(struct store *st, const char *key,
 	sqlite3_bind_int64(stmt, 2, f->to);
 	bind_text(stmt, 3, key);
 	bind_text(stmt, 4, f->cluster);
-	return each_row(st, stmt, usage_conv, &call);
+	return each_row(st, stmt, conv_usage, &call);
 }
 
 /* A row of sql/jobs.sql as a job record; its strings are the row's. */
@@ -825,7 +825,7 @@ struct jobs_call {
 };
 
 static int
-jobs_conv(sqlite3_stmt *s, void *arg)
+conv_jobs(sqlite3_stmt *s, void *arg)
 {
 	struct jobs_call *call = arg;
 	struct job j;
@@ -841,7 +841,7 @@ store_jobs(struct store *st, const struct store_filter *f,
 	struct jobs_call call = {fn, ctx};
 
 	return window_query(st, sql_jobs, f->from, f->to, f->cluster,
-	    jobs_conv, &call);
+	    conv_jobs, &call);
 }
 
 /*
@@ -903,7 +903,7 @@ struct runs_call {
 };
 
 static int
-runs_conv(sqlite3_stmt *s, void *arg)
+conv_runs(sqlite3_stmt *s, void *arg)
 {
 	struct runs_call *call = arg;
 	struct store_run_row r;
@@ -933,7 +933,7 @@ store_runs(struct store *st,
 
 	if (sqlite3_prepare_v2(st->db, sql_runs, -1, &stmt, NULL) != SQLITE_OK)
 		return fail(st);
-	return each_row(st, stmt, runs_conv, &call);
+	return each_row(st, stmt, conv_runs, &call);
 }
 
 struct clusters_call {
@@ -942,7 +942,7 @@ struct clusters_call {
 };
 
 static int
-clusters_conv(sqlite3_stmt *s, void *arg)
+conv_clusters(sqlite3_stmt *s, void *arg)
 {
 	struct clusters_call *call = arg;
 
@@ -960,5 +960,5 @@ store_clusters(struct store *st,
 	if (sqlite3_prepare_v2(st->db, sql_clusters, -1, &stmt, NULL) !=
 	    SQLITE_OK)
 		return fail(st);
-	return each_row(st, stmt, clusters_conv, &call);
+	return each_row(st, stmt, conv_clusters, &call);
 }
