@@ -22,8 +22,7 @@ extern const char sql_k8s_pods_summary[];
 extern const char sql_usage[];
 extern const char sql_jobs[];
 extern const char sql_migrate_2[];
-extern const char sql_forget_file[];
-extern const char sql_forget_run[];
+extern const char sql_forget[];
 extern const char sql_runs[];
 extern const char sql_clusters[];
 

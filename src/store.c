@@ -845,8 +845,8 @@ store_jobs(struct store *st, const struct store_filter *f,
 }
 
 /*
- * Run each statement of sql (several, ';'-separated) with ?1 bound to text
- * (or, if text is NULL, to num).  Returns the change count of the last
+ * Run each statement of sql (several, ';'-separated) with ?1 bound to
+ * text (NULL if NULL) and ?2 to num.  Returns the change count of the last
  * statement but one, or -1.
  */
 static int64_t
@@ -865,10 +865,8 @@ exec_bound(struct store *st, const char *sql, const char *text, int64_t num)
 			return fail(st);
 		if (stmt == NULL)	/* white space and comments */
 			break;
-		if (text != NULL)
-			bind_text(stmt, 1, text);
-		else
-			sqlite3_bind_int64(stmt, 1, num);
+		bind_text(stmt, 1, text);
+		sqlite3_bind_int64(stmt, 2, num);
 		rc = sqlite3_step(stmt);
 		sqlite3_finalize(stmt);
 		if (rc != SQLITE_DONE)
@@ -888,13 +886,13 @@ store_forget_file(struct store *st, const char *path, int *known)
 	if (r < 0)
 		return -1;
 	*known = r;
-	return exec_bound(st, sql_forget_file, path, 0);
+	return exec_bound(st, sql_forget, path, 0);
 }
 
 int64_t
 store_forget_run(struct store *st, int64_t run)
 {
-	return exec_bound(st, sql_forget_run, NULL, run);
+	return exec_bound(st, sql_forget, NULL, run);
 }
 
 struct runs_call {
