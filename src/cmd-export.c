@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -51,15 +50,6 @@ cmd_export_time(void)
 	return (int64_t)time(NULL);
 }
 
-static mode_t
-cmd_export_umask(void)
-{
-	mode_t mask = umask(0);
-
-	umask(mask);
-	return mask;
-}
-
 /* Append name to the "a, b" list in buf. */
 static int
 cmd_export_add_cluster(void *ctx, const char *name, int64_t jobs)
@@ -93,44 +83,21 @@ static int
 cmd_export_write(struct store *st, const struct swf_export_options *opt,
     const char *output)
 {
-	FILE *out = stdout;
-	char err[512], tmp[4096];
+	struct cmd_output out;
+	char err[512];
 	int64_t jobs = 0;
-	int r, fd = -1;
+	int r;
 
-	if (output != NULL && strcmp(output, "-") != 0) {
-		if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", output) >=
-		    (int)sizeof(tmp) || (fd = mkstemp(tmp)) < 0 ||
-		    fchmod(fd, 0666 & ~cmd_export_umask()) != 0 ||
-		    (out = fdopen(fd, "w")) == NULL) {
-			msg_error("%s: %s", output, strerror(errno));
-			if (fd >= 0) {
-				close(fd);
-				unlink(tmp);
-			}
-			return 1;
-		}
-	}
-	r = swf_export(st, opt, out, &jobs, err, sizeof(err));
+	if (cmd_output_open(&out, output) != 0)
+		return 1;
+	r = swf_export(st, opt, out.fp, &jobs, err, sizeof(err));
 	if (r != 0)
 		msg_error("export swf: %s", err);
 	else if (jobs == 0) {
 		cmd_export_no_jobs(st, opt);
 		r = -1;
 	}
-	if (out == stdout)
-		return r != 0 ? 1 : 0;
-	if (fclose(out) != 0 && r == 0) {
-		msg_error("%s: %s", output, strerror(errno));
-		r = -1;
-	}
-	if (r == 0 && rename(tmp, output) != 0) {
-		msg_error("%s: %s", output, strerror(errno));
-		r = -1;
-	}
-	if (r != 0)
-		unlink(tmp);
-	return r != 0 ? 1 : 0;
+	return cmd_output_close(&out, r == 0);
 }
 
 struct swf_args {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "msg.h"
@@ -97,6 +98,63 @@ cmd_parse_seconds(const char *s, int64_t *seconds)
 		return -1;
 	*seconds = (int64_t)v * unit;
 	return 0;
+}
+
+static mode_t
+cmd_umask(void)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	return mask;
+}
+
+int
+cmd_output_open(struct cmd_output *o, const char *path)
+{
+	size_t len;
+	int fd = -1;
+
+	o->fp = stdout;
+	o->path = path != NULL && strcmp(path, "-") != 0 ? path : NULL;
+	if (o->path == NULL)
+		return 0;
+	len = (size_t)snprintf(o->tmp, sizeof(o->tmp), "%s.", path);
+	if (len + 7 > sizeof(o->tmp)) {
+		msg_error("%s: name too long", path);
+		return 1;
+	}
+	memset(o->tmp + len, 'X', 6);	/* mkstemp's template */
+	o->tmp[len + 6] = '\0';
+	if ((fd = mkstemp(o->tmp)) < 0 ||
+	    fchmod(fd, 0666 & ~cmd_umask()) != 0 ||
+	    (o->fp = fdopen(fd, "w")) == NULL) {
+		msg_error("%s: %s", path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(o->tmp);
+		}
+		return 1;
+	}
+	return 0;
+}
+
+int
+cmd_output_close(struct cmd_output *o, int ok)
+{
+	if (o->path == NULL)
+		return ok ? 0 : 1;
+	if (fclose(o->fp) != 0 && ok) {
+		msg_error("%s: %s", o->path, strerror(errno));
+		ok = 0;
+	}
+	if (ok && rename(o->tmp, o->path) != 0) {
+		msg_error("%s: %s", o->path, strerror(errno));
+		ok = 0;
+	}
+	if (!ok)
+		unlink(o->tmp);
+	return ok ? 0 : 1;
 }
 
 int

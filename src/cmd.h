@@ -96,6 +96,24 @@ int cmd_parse_seconds(const char *s, int64_t *seconds);
  */
 int cmd_option_error(const char *command, int c, char **argv);
 
+/*
+ * An output named by -o: written under a temporary name beside it and
+ * renamed into place only when complete, so a reader never sees half a
+ * file.  NULL or "-" is standard output.
+ */
+struct cmd_output {
+	FILE *fp;
+	const char *path;	/* NULL: standard output */
+	char tmp[4096];
+};
+
+/* Open it (reporting a failure): 0, or the exit status 1. */
+int cmd_output_open(struct cmd_output *o, const char *path);
+
+/* Close it: renamed into place if ok, else removed.  Returns 0, or 1
+ * after reporting a write error. */
+int cmd_output_close(struct cmd_output *o, int ok);
+
 /* Flush stdout and report a write error; returns status (1 on error). */
 int cmd_finish_output(int status);
 
