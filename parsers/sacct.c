@@ -319,6 +319,8 @@ append_continuations(struct sacct_parser *p, struct record *r,
  * Whether the first line of a record, split into nf fields, can begin one:
  * its JobID field, if the line holds it, must read as a job id.  A line
  * that cannot is reported alone, so it never swallows the record after it.
+ * (process_record() parses the id again: a parsed id points into the
+ * text, which later lines of the record may move.)
  */
 static int
 starts_record(struct sacct_parser *p, const struct record *r, size_t nf,
