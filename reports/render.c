@@ -1,6 +1,7 @@
 /*
- * Value writers shared by reports: CSV fields (through libcsv), JSON
- * strings and table cells.  Names come from scheduler logs, so none of
+ * Renderers of report rows (rows.h): an aligned table with a total row
+ * for people, CSV (RFC 4180, through libcsv), TSV and JSON for machines,
+ * and the value writers they share.  Names come from scheduler logs, so none of
  * them may reach a terminal or a parser as anything but text: table cells
  * show control characters and bytes that are not UTF-8 as escapes, JSON is
  * always valid UTF-8.
@@ -8,9 +9,11 @@
 #include "config.h"
 
 #include <csv.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "render.h"
+#include "xalloc.h"
 
 void
 render_csv_field(FILE *out, const char *s)
@@ -140,4 +143,238 @@ render_table_cell(FILE *out, const char *s, int width)
 
 	for (; cols < width; cols++)
 		fputc(' ', out);
+}
+
+int
+report_format_parse(const char *name, enum report_format *format)
+{
+	static const char *const names[] = {"table", "csv", "tsv", "json"};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(name, names[i]) == 0) {
+			*format = (enum report_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* A number cell as text: two decimals for people, six for machines. */
+static void
+number_text(const struct report_column *col, const struct report_cell *c,
+    int people, char *buf, size_t size)
+{
+	if (col->type == REPORT_INT || col->type == REPORT_DURATION)
+		snprintf(buf, size, "%lld", (long long)c->i);
+	else
+		snprintf(buf, size, people ? "%.2f" : "%.6f", c->d);
+}
+
+static int
+is_text(const struct report_column *col)
+{
+	return col->type == REPORT_TEXT;
+}
+
+/* The table's total row, where some column adds up. */
+static int
+table_total(const struct report *r, struct report_cell *total)
+{
+	size_t i, j;
+	int any = 0;
+
+	memset(total, 0, r->ncols * sizeof(*total));
+	for (j = 0; j < r->ncols; j++) {
+		if (!r->cols[j].sums)
+			continue;
+		any = total[j].known = 1;
+		for (i = 0; i < r->nrows; i++) {
+			total[j].i += report_cell(r, i, j)->i;
+			total[j].d += report_cell(r, i, j)->d;
+		}
+	}
+	if (any && r->ncols > 0 && is_text(&r->cols[0]))
+		total[0].s = (char *)"TOTAL", total[0].known = 1;
+	return any;
+}
+
+static int
+cell_width(const struct report_column *col, const struct report_cell *c)
+{
+	char buf[64];
+
+	if (!c->known)
+		return 1;	/* "-" */
+	if (is_text(col))
+		return render_table_width(c->s);
+	number_text(col, c, 1, buf, sizeof(buf));
+	return (int)strlen(buf);
+}
+
+static void
+table_line(FILE *out, const struct report *r, const struct report_cell *row,
+    const int *width)
+{
+	char buf[64];
+	size_t j;
+	int last;
+
+	for (j = 0; j < r->ncols; j++) {
+		last = j + 1 == r->ncols;
+		if (j > 0)
+			fputc(' ', out);
+		if (is_text(&r->cols[j]))
+			render_table_cell(out, row[j].known ? row[j].s : "-",
+			    last ? 0 : width[j]);
+		else {
+			if (row[j].known)
+				number_text(&r->cols[j], &row[j], 1, buf,
+				    sizeof(buf));
+			else
+				snprintf(buf, sizeof(buf), "-");
+			fprintf(out, "%*s", width[j], buf);
+		}
+	}
+	fputc('\n', out);
+}
+
+/* Aligned columns for people, upper-case names, a total row. */
+static void
+render_table(const struct report *r, FILE *out)
+{
+	struct report_cell *total = xcalloc(r->ncols + 1, sizeof(*total));
+	int *width = xcalloc(r->ncols + 1, sizeof(*width));
+	int has_total = table_total(r, total);
+	char name[64];
+	size_t i, j, k;
+
+	for (j = 0; j < r->ncols; j++) {
+		width[j] = r->cols[j].width;
+		if ((int)strlen(r->cols[j].name) > width[j])
+			width[j] = (int)strlen(r->cols[j].name);
+		for (i = 0; i < r->nrows; i++)
+			if (cell_width(&r->cols[j], report_cell(r, i, j)) >
+			    width[j])
+				width[j] = cell_width(&r->cols[j],
+				    report_cell(r, i, j));
+		if (has_total && cell_width(&r->cols[j], &total[j]) > width[j])
+			width[j] = cell_width(&r->cols[j], &total[j]);
+	}
+	for (j = 0; j < r->ncols; j++) {
+		for (k = 0; r->cols[j].name[k] != '\0' && k + 1 < sizeof(name);
+		    k++)
+			name[k] = (char)(r->cols[j].name[k] >= 'a' &&
+			    r->cols[j].name[k] <= 'z' ?
+			    r->cols[j].name[k] - 'a' + 'A' : r->cols[j].name[k]);
+		name[k] = '\0';
+		fprintf(out, j == 0 ? "" : " ");
+		if (is_text(&r->cols[j]))
+			fprintf(out, "%-*s", j + 1 == r->ncols ? 0 : width[j],
+			    name);
+		else
+			fprintf(out, "%*s", width[j], name);
+	}
+	fputc('\n', out);
+	for (i = 0; i < r->nrows; i++)
+		table_line(out, r, report_cell(r, i, 0), width);
+	if (has_total)
+		table_line(out, r, total, width);
+	free(total);
+	free(width);
+}
+
+/* TSV has no quoting: tabs, newlines and backslashes become escapes. */
+static void
+tsv_text(FILE *out, const char *s)
+{
+	for (; *s != '\0'; s++)
+		switch (*s) {
+		case '\t': fputs("\\t", out); break;
+		case '\n': fputs("\\n", out); break;
+		case '\r': fputs("\\r", out); break;
+		case '\\': fputs("\\\\", out); break;
+		default: fputc(*s, out);
+		}
+}
+
+/* CSV (RFC 4180, through libcsv) or TSV: the names, then the rows. */
+static void
+render_delimited(const struct report *r, char sep, FILE *out)
+{
+	const struct report_cell *c;
+	char buf[64];
+	size_t i, j;
+
+	for (j = 0; j < r->ncols; j++)
+		fprintf(out, "%s%s", j ? (sep == ',' ? "," : "\t") : "",
+		    r->cols[j].name);
+	fputc('\n', out);
+	for (i = 0; i < r->nrows; i++) {
+		for (j = 0; j < r->ncols; j++) {
+			c = report_cell(r, i, j);
+			if (j > 0)
+				fputc(sep, out);
+			if (!c->known)
+				continue;
+			if (is_text(&r->cols[j]))
+				(sep == ',' ? render_csv_field : tsv_text)(out,
+				    c->s);
+			else {
+				number_text(&r->cols[j], c, 0, buf,
+				    sizeof(buf));
+				fputs(buf, out);
+			}
+		}
+		fputc('\n', out);
+	}
+}
+
+/* One array of objects, numbers as numbers, unknown values null. */
+static void
+render_json(const struct report *r, FILE *out)
+{
+	const struct report_cell *c;
+	char buf[64];
+	size_t i, j;
+
+	fputs("[", out);
+	for (i = 0; i < r->nrows; i++) {
+		fputs(i ? ",\n  {" : "\n  {", out);
+		for (j = 0; j < r->ncols; j++) {
+			c = report_cell(r, i, j);
+			fprintf(out, "%s\"%s\": ", j ? ", " : "",
+			    r->cols[j].name);
+			if (!c->known)
+				fputs("null", out);
+			else if (is_text(&r->cols[j]))
+				render_json_string(out, c->s);
+			else {
+				number_text(&r->cols[j], c, 0, buf,
+				    sizeof(buf));
+				fputs(buf, out);
+			}
+		}
+		fputc('}', out);
+	}
+	fputs(r->nrows ? "\n]\n" : "]\n", out);
+}
+
+int
+report_render(const struct report *r, enum report_format format, FILE *out)
+{
+	switch (format) {
+	case REPORT_TABLE:
+		render_table(r, out);
+		break;
+	case REPORT_CSV:
+		render_delimited(r, ',', out);
+		break;
+	case REPORT_TSV:
+		render_delimited(r, '\t', out);
+		break;
+	default:
+		render_json(r, out);
+		break;
+	}
+	return ferror(out) ? -1 : 0;
 }

@@ -1,11 +1,28 @@
 /*
- * Small output helpers shared by reports: CSV fields (through libcsv),
- * JSON strings and table cells, safe for any bytes a log holds.
+ * The renderers of report rows, and the value writers they share: CSV
+ * fields, JSON strings and table cells, safe for any bytes a log holds.
+ * Numbers are always printed in the C locale.
  */
 #ifndef HPCACCT_RENDER_H
 #define HPCACCT_RENDER_H
 
 #include <stdio.h>
+
+#include "rows.h"
+
+enum report_format {
+	REPORT_TABLE,		/* aligned, upper-case names, a total row */
+	REPORT_CSV,		/* RFC 4180; hours with 6 decimals; no total */
+	REPORT_TSV,		/* the CSV names, tab-separated, escaped text */
+	REPORT_JSON		/* one array of objects, numbers as numbers */
+};
+
+/* Parse "table", "csv", "tsv", "json"; 0 or -1. */
+int report_format_parse(const char *name, enum report_format *format);
+
+/* Write report r to out in format.  Returns 0, or -1 on a write error. */
+int report_render(const struct report *r, enum report_format format,
+    FILE *out);
 
 /* Write s as one CSV field, quoted only when it needs to be; NULL is "". */
 void render_csv_field(FILE *out, const char *s);

@@ -1,7 +1,7 @@
 /*
- * The usage report: jobs, core-, node- and GPU-hours per user, group,
- * account, queue or cluster over a time window, rendered as an aligned
- * table, CSV or JSON.
+ * The usage report: jobs, core-hours, node-hours, GPU-hours and runs per
+ * user, group, account, queue or cluster over a time window, as report
+ * rows rendered in any format (render.h).
  */
 #ifndef HPCACCT_USAGE_H
 #define HPCACCT_USAGE_H
@@ -9,16 +9,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "render.h"
 #include "store.h"
-
-enum report_format {
-	REPORT_TABLE,
-	REPORT_CSV,
-	REPORT_JSON
-};
-
-/* Parse "table", "csv", "json"; 0 or -1. */
-int report_format_parse(const char *name, enum report_format *format);
 
 /* Whether key is one of user, group, account, queue, cluster. */
 int usage_key_valid(const char *key);

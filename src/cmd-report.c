@@ -9,7 +9,7 @@
 #include "reports/usage.h"
 
 struct usage_args {
-	const char *key, *from, *to;
+	const char *key, *from, *to, *output;
 	enum report_format format;
 };
 
@@ -31,10 +31,13 @@ cmd_report_usage_option(void *ctx, int c, const char *arg)
 	case 'T':
 		a->to = arg;
 		return -1;
+	case 'o':
+		a->output = arg;
+		return -1;
 	default:	/* 'f' */
 		if (report_format_parse(arg, &a->format) != 0)
 			return msg_usage("report usage", "bad --format '%s' "
-			    "(table, csv, json)", arg);
+			    "(table, csv, tsv, json)", arg);
 		return -1;
 	}
 }
@@ -42,7 +45,8 @@ cmd_report_usage_option(void *ctx, int c, const char *arg)
 static int
 cmd_report_usage_exec(const struct cmd_globals *g, int argc, char **argv)
 {
-	struct usage_args a = {"user", NULL, NULL, REPORT_TABLE};
+	struct usage_args a = {"user", NULL, NULL, NULL, REPORT_TABLE};
+	struct cmd_output out;
 	int64_t from, to;
 	struct store *st;
 	int r;
@@ -59,11 +63,15 @@ cmd_report_usage_exec(const struct cmd_globals *g, int argc, char **argv)
 	st = cmd_open_store(g, STORE_OPEN_EXISTING);
 	if (st == NULL)
 		return 1;
-	r = usage_report(st, a.key, from, to, a.format, stdout);
+	if (cmd_output_open(&out, a.output) != 0) {
+		store_close(st);
+		return 1;
+	}
+	r = usage_report(st, a.key, from, to, a.format, out.fp);
 	if (r != 0)
 		msg_error("database %s", store_errmsg(st));
 	store_close(st);
-	return r != 0 ? 1 : 0;
+	return cmd_output_close(&out, r == 0 && !ferror(out.fp));
 }
 
 static const struct option usage_longopts[] = {
@@ -71,17 +79,18 @@ static const struct option usage_longopts[] = {
 	{"from", required_argument, NULL, 'F'},
 	{"to", required_argument, NULL, 'T'},
 	{"format", required_argument, NULL, 'f'},
+	{"output", required_argument, NULL, 'o'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0}
 };
 
 const struct cmd_entry cmd_report_usage_entry = {
 	"report usage",
-	"report usage [--by KEY] [--from DATE] [--to DATE] "
-	    "[--format table|csv|json]",
+	"report usage [--by KEY] [--from DATE] [--to DATE]\n"
+	"                            [--format table|csv|tsv|json] [-o FILE]",
 	"jobs, core-hours, node-hours and GPU-hours per user, group,\n"
 	"           account, queue or cluster",
-	"b:f:", usage_longopts,
+	"b:f:o:", usage_longopts,
 	"Jobs and core-, node- and GPU-hours per KEY.  Only the part of each run\n"
 	"inside [--from, --to) counts, so adjacent windows add up; 'jobs' counts\n"
 	"the distinct jobs with a run that overlaps the window, 'runs' their\n"
@@ -93,8 +102,10 @@ const struct cmd_entry cmd_report_usage_entry = {
 	"      --from DATE     window start: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS,\n"
 	"                      local time (TZ), or with Z or +HH:MM, or @EPOCH\n"
 	"      --to DATE       window end (exclusive), same forms\n"
-	"  -f, --format FMT    table (default; aligned, with a total row), csv or\n"
-	"                      json (hours with 6 decimals, no total)\n"
+	"  -f, --format FMT    table (default; aligned, with a total row), csv,\n"
+	"                      tsv or json (hours with 6 decimals, no total)\n"
+	"  -o, --output FILE   write to FILE (through a temporary file renamed\n"
+	"                      into place)\n"
 	"  -h, --help          show this help\n",
 	NULL, cmd_report_usage_exec
 };

@@ -16,6 +16,7 @@ src/job.*         src/store*.h   the job record depends on nothing above it
 src/job.*         parsers/*      the job record depends on nothing above it
 reports/*         parsers/*      reports read the store, never logs
 reports/render.*  src/store*.h   renderers know rows and values, not the store
+reports/rows.*    src/store*.h   the row model knows no store
 '
 set -eu
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"

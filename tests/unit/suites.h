@@ -11,5 +11,6 @@ Suite *pbs_fields_suite(void);
 Suite *k8s_suite(void);
 Suite *swf_suite(void);
 Suite *store_suite(void);
+Suite *render_suite(void);
 
 #endif

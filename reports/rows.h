@@ -1,0 +1,67 @@
+/*
+ * The row model every report yields and every renderer reads: typed,
+ * named columns (with their unit and whether a total adds them up), rows
+ * of cells, and what the rows were made for (a title, the window, the
+ * time zone, the filters).  Renderers know this and nothing of the
+ * report or the store that made the rows.
+ */
+#ifndef HPCACCT_ROWS_H
+#define HPCACCT_ROWS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum report_type {
+	REPORT_TEXT,		/* a name */
+	REPORT_INT,		/* a count */
+	REPORT_REAL,		/* a number with decimals */
+	REPORT_DURATION,	/* seconds */
+	REPORT_PERCENT,		/* 0-100 */
+	REPORT_HOURS		/* core-, node-, GPU-hours */
+};
+
+struct report_column {
+	const char *name;	/* stable; the CSV, TSV and JSON name */
+	enum report_type type;
+	const char *unit;	/* "h", "s", "%", or "" */
+	int sums;		/* a total row adds the column up */
+	int width;		/* the table's least width */
+};
+
+/* One value; known is 0 for an unknown one (empty, null, "-"). */
+struct report_cell {
+	int known;
+	int64_t i;		/* REPORT_INT, REPORT_DURATION */
+	double d;		/* REPORT_REAL, REPORT_PERCENT, REPORT_HOURS */
+	char *s;		/* REPORT_TEXT, owned by the report */
+};
+
+struct report {
+	const char *title;
+	const struct report_column *cols;
+	size_t ncols;
+	int64_t from, to;	/* the window the rows were made for */
+	const char *zone;	/* their time zone */
+	const char *filters;	/* what selected the jobs ("" for none) */
+	struct report_cell *cells;	/* nrows x ncols */
+	size_t nrows, cap;
+};
+
+/* An empty report with ncols columns cols (both the caller's, kept). */
+void report_init(struct report *r, const char *title,
+    const struct report_column *cols, size_t ncols);
+void report_free(struct report *r);
+
+/* A new row, every cell unknown; valid until the next report_row(). */
+struct report_cell *report_row(struct report *r);
+
+/* The cell at row, column. */
+const struct report_cell *report_cell(const struct report *r, size_t row,
+    size_t col);
+
+/* Set a cell: text is copied (NULL leaves it unknown). */
+void report_set_text(struct report_cell *c, const char *text);
+void report_set_int(struct report_cell *c, int64_t v);
+void report_set_real(struct report_cell *c, double v);
+
+#endif
