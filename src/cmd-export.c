@@ -13,7 +13,7 @@
 #include "swf/export.h"
 
 static const char swf_help[] =
-    "Write the stored jobs submitted in [--from, --to) as SWF 2.2, sorted by\n"
+    "Write the stored jobs submitted in the window as SWF 2.2, sorted by\n"
     "submit time, one line per job incarnation, with users, groups, job\n"
     "names, queues and clusters numbered in order of first appearance.  No\n"
     "name appears in the file unless --names asks for the Queue and\n"
@@ -21,8 +21,7 @@ static const char swf_help[] =
     "nothing is written and the exit status is 1.\n"
     "\n"
     "Options:\n"
-    "      --from DATE          YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS (TZ)\n"
-    "      --to DATE            exclusive end, same forms\n"
+    CMD_WINDOW_HELP
     "  -c, --cluster NAME       only this cluster (default: all)\n"
     "      --installation TEXT  the header's Installation (default: this\n"
     "                           host's name)\n"
@@ -102,17 +101,19 @@ cmd_export_write(struct store *st, const struct swf_export_options *opt,
 
 struct swf_args {
 	struct swf_export_options opt;
-	const char *from, *to, *output;
+	struct cmd_window window;
+	const char *output;
 };
 
 static int
 cmd_export_swf_option(void *ctx, int c, const char *arg)
 {
 	struct swf_args *a = ctx;
+	int r = cmd_window_option("export swf", &a->window, c, arg);
 
+	if (r != 0)
+		return r;
 	switch (c) {
-	case 'F': a->from = arg; break;
-	case 'T': a->to = arg; break;
 	case 'c': a->opt.cluster = arg; break;
 	case 'I': a->opt.installation = arg; break;
 	case 'o': a->output = arg; break;
@@ -136,8 +137,8 @@ cmd_export_swf_exec(const struct cmd_globals *g, int argc, char **argv)
 	if (optind < argc)
 		return msg_usage("export swf", "unexpected argument '%s'",
 		    argv[optind]);
-	r = cmd_parse_window("export swf", a.from, a.to, &a.opt.from,
-	    &a.opt.to);
+	r = cmd_window_resolve("export swf", &a.window, (int64_t)time(NULL),
+	    &a.opt.from, &a.opt.to);
 	if (r != 0)
 		return r;
 	if (a.opt.installation == NULL) {
@@ -156,8 +157,7 @@ cmd_export_swf_exec(const struct cmd_globals *g, int argc, char **argv)
 }
 
 static const struct option swf_longopts[] = {
-	{"from", required_argument, NULL, 'F'},
-	{"to", required_argument, NULL, 'T'},
+	CMD_WINDOW_LONGOPTS,
 	{"cluster", required_argument, NULL, 'c'},
 	{"installation", required_argument, NULL, 'I'},
 	{"output", required_argument, NULL, 'o'},
@@ -168,7 +168,7 @@ static const struct option swf_longopts[] = {
 
 const struct cmd_entry cmd_export_swf_entry = {
 	"export swf",
-	"export swf [--from DATE] [--to DATE] [--cluster NAME]\n"
+	"export swf [TIME SELECTION] [--tz ZONE] [--cluster NAME]\n"
 	"                          [--installation TEXT] [--names] [-o FILE]",
 	"Standard Workload Format 2.2 (Parallel Workloads Archive)",
 	"c:o:", swf_longopts, swf_help, NULL, cmd_export_swf_exec

@@ -3,13 +3,15 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "cmd.h"
 #include "msg.h"
 #include "reports/usage.h"
 
 struct usage_args {
-	const char *key, *from, *to, *output;
+	const char *key, *output;
+	struct cmd_window window;
 	enum report_format format;
 };
 
@@ -17,19 +19,16 @@ static int
 cmd_report_usage_option(void *ctx, int c, const char *arg)
 {
 	struct usage_args *a = ctx;
+	int r = cmd_window_option("report usage", &a->window, c, arg);
 
+	if (r != 0)
+		return r;
 	switch (c) {
 	case 'b':
 		if (!usage_key_valid(arg))
 			return msg_usage("report usage", "bad --by '%s' (user, "
 			    "group, account, queue, cluster)", arg);
 		a->key = arg;
-		return -1;
-	case 'F':
-		a->from = arg;
-		return -1;
-	case 'T':
-		a->to = arg;
 		return -1;
 	case 'o':
 		a->output = arg;
@@ -45,7 +44,8 @@ cmd_report_usage_option(void *ctx, int c, const char *arg)
 static int
 cmd_report_usage_exec(const struct cmd_globals *g, int argc, char **argv)
 {
-	struct usage_args a = {"user", NULL, NULL, NULL, REPORT_TABLE};
+	struct usage_args a = {"user", NULL, {NULL, NULL, NULL, NULL, NULL},
+	    REPORT_TABLE};
 	struct cmd_output out;
 	int64_t from, to;
 	struct store *st;
@@ -57,7 +57,8 @@ cmd_report_usage_exec(const struct cmd_globals *g, int argc, char **argv)
 	if (optind < argc)
 		return msg_usage("report usage", "unexpected argument '%s'",
 		    argv[optind]);
-	r = cmd_parse_window("report usage", a.from, a.to, &from, &to);
+	r = cmd_window_resolve("report usage", &a.window, (int64_t)time(NULL),
+	    &from, &to);
 	if (r != 0)
 		return r;
 	st = cmd_open_store(g, STORE_OPEN_EXISTING);
@@ -76,8 +77,7 @@ cmd_report_usage_exec(const struct cmd_globals *g, int argc, char **argv)
 
 static const struct option usage_longopts[] = {
 	{"by", required_argument, NULL, 'b'},
-	{"from", required_argument, NULL, 'F'},
-	{"to", required_argument, NULL, 'T'},
+	CMD_WINDOW_LONGOPTS,
 	{"format", required_argument, NULL, 'f'},
 	{"output", required_argument, NULL, 'o'},
 	{"help", no_argument, NULL, 'h'},
@@ -86,22 +86,20 @@ static const struct option usage_longopts[] = {
 
 const struct cmd_entry cmd_report_usage_entry = {
 	"report usage",
-	"report usage [--by KEY] [--from DATE] [--to DATE]\n"
+	"report usage [--by KEY] [TIME SELECTION] [--tz ZONE]\n"
 	"                            [--format table|csv|tsv|json] [-o FILE]",
 	"jobs, core-hours, node-hours and GPU-hours per user, group,\n"
 	"           account, queue or cluster",
 	"b:f:o:", usage_longopts,
 	"Jobs and core-, node- and GPU-hours per KEY.  Only the part of each run\n"
-	"inside [--from, --to) counts, so adjacent windows add up; 'jobs' counts\n"
+	"inside the window counts, so adjacent windows add up; 'jobs' counts\n"
 	"the distinct jobs with a run that overlaps the window, 'runs' their\n"
 	"incarnations (a job that never started counts in the window holding\n"
-	"its end).  Without --from/--to every job counts.\n"
+	"its end).  Without a time selection every job counts.\n"
 	"\n"
 	"Options:\n"
 	"  -b, --by KEY        user (default), group, account, queue or cluster\n"
-	"      --from DATE     window start: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS,\n"
-	"                      local time (TZ), or with Z or +HH:MM, or @EPOCH\n"
-	"      --to DATE       window end (exclusive), same forms\n"
+	CMD_WINDOW_HELP
 	"  -f, --format FMT    table (default; aligned, with a total row), csv,\n"
 	"                      tsv or json (hours with 6 decimals, no total)\n"
 	"  -o, --output FILE   write to FILE (through a temporary file renamed\n"

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -57,19 +58,119 @@ cmd_open_store(const struct cmd_globals *g, enum store_open_mode mode)
 }
 
 int
-cmd_parse_window(const char *command, const char *from_arg,
-    const char *to_arg, int64_t *from, int64_t *to)
+cmd_window_option(const char *command, struct cmd_window *w, int c,
+    const char *arg)
 {
+	switch (c) {
+	case CMD_OPT_FROM: w->from = arg; return -1;
+	case CMD_OPT_TO: w->to = arg; return -1;
+	case CMD_OPT_MONTH: w->month = arg; return -1;
+	case CMD_OPT_YEAR: w->year = arg; return -1;
+	case CMD_OPT_LAST: w->last = arg; return -1;
+	case CMD_OPT_TZ:
+		if (timeutil_set_zone(arg) != 0)
+			return msg_usage(command, "unknown time zone '%s'", arg);
+		return -1;
+	default:
+		return 0;
+	}
+}
+
+/* "YYYY-MM" (month 1-12) or "YYYY" (month 0); -1 if neither. */
+static int
+parse_year_month(const char *s, int *year, int *month)
+{
+	size_t len = strlen(s), i;
+
+	if (len != 4 && !(len == 7 && s[4] == '-'))
+		return -1;
+	for (i = 0; i < len; i++)
+		if (i != 4 && (s[i] < '0' || s[i] > '9'))
+			return -1;
+	*year = atoi(s);
+	*month = len == 7 ? atoi(s + 5) : 0;
+	return len == 7 && (*month < 1 || *month > 12) ? -1 : 0;
+}
+
+/* The local midnight that starts month (1-12, or 13: January after). */
+static int64_t
+month_start(int year, int month)
+{
+	if (month > 12) {
+		year++;
+		month -= 12;
+	}
+	return timeutil_local_to_epoch(year, month, 1, 0, 0, 0);
+}
+
+static int
+window_month(const char *command, const char *arg, int64_t now,
+    int64_t *from, int64_t *to)
+{
+	time_t t = (time_t)now;
+	struct tm tm;
+	int year, month;
+
+	if (strcmp(arg, "last") == 0) {
+		localtime_r(&t, &tm);
+		year = tm.tm_year + 1900;
+		month = tm.tm_mon;	/* the month before, 1-based */
+		if (month == 0) {
+			month = 12;
+			year--;
+		}
+	} else if (parse_year_month(arg, &year, &month) != 0 || month == 0)
+		return msg_usage(command, "bad --month '%s' (YYYY-MM or "
+		    "last)", arg);
+	*from = month_start(year, month);
+	*to = month_start(year, month + 1);
+	return 0;
+}
+
+static int
+parse_date(const char *command, const char *option, const char *arg,
+    int64_t *t)
+{
+	if (arg == NULL || timeutil_parse_date_arg(arg, t) == 0)
+		return 0;
+	return msg_usage(command, "bad %s date '%s' (expected YYYY-MM-DD, "
+	    "YYYY-MM-DDTHH:MM:SS[Z|+HH:MM] or @EPOCH)", option, arg);
+}
+
+int
+cmd_window_resolve(const char *command, const struct cmd_window *w,
+    int64_t now, int64_t *from, int64_t *to)
+{
+	int64_t secs;
+	int year, month, r;
+
 	*from = WINDOW_MIN;
 	*to = WINDOW_MAX;
-	if (from_arg != NULL && timeutil_parse_date_arg(from_arg, from) != 0)
-		return msg_usage(command, "bad --from date '%s' (expected "
-		    "YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS[Z|+HH:MM] or @EPOCH)",
-		    from_arg);
-	if (to_arg != NULL && timeutil_parse_date_arg(to_arg, to) != 0)
-		return msg_usage(command, "bad --to date '%s' (expected "
-		    "YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS[Z|+HH:MM] or @EPOCH)",
-		    to_arg);
+	if ((w->from != NULL || w->to != NULL) + (w->month != NULL) +
+	    (w->year != NULL) + (w->last != NULL) > 1)
+		return msg_usage(command, "give one of --from/--to, --month, "
+		    "--year and --last");
+	if (w->month != NULL)
+		return window_month(command, w->month, now, from, to);
+	if (w->year != NULL) {
+		if (parse_year_month(w->year, &year, &month) != 0 || month)
+			return msg_usage(command, "bad --year '%s' (YYYY)",
+			    w->year);
+		*from = month_start(year, 1);
+		*to = month_start(year, 13);
+		return 0;
+	}
+	if (w->last != NULL) {
+		if (cmd_parse_seconds(w->last, &secs) != 0 || secs == 0)
+			return msg_usage(command, "bad --last '%s' (e.g. 12h, "
+			    "7d, 2w)", w->last);
+		*from = now - secs;
+		*to = now;
+		return 0;
+	}
+	if ((r = parse_date(command, "--from", w->from, from)) != 0 ||
+	    (r = parse_date(command, "--to", w->to, to)) != 0)
+		return r;
 	if (*from >= *to)
 		return msg_usage(command, "--from must be before --to");
 	return 0;
@@ -94,6 +195,8 @@ cmd_parse_seconds(const char *s, int64_t *seconds)
 		unit = 3600, end++;
 	else if (*end == 'd')
 		unit = 86400, end++;
+	else if (*end == 'w')
+		unit = 7 * 86400, end++;
 	if (*end != '\0' || v > INT64_MAX / 86400 / 1000)
 		return -1;
 	*seconds = (int64_t)v * unit;

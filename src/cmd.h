@@ -77,16 +77,58 @@ const char *cmd_db_path(const struct cmd_globals *g);
 struct store *cmd_open_store(const struct cmd_globals *g,
     enum store_open_mode mode);
 
-/*
- * Parse --from/--to (either may be NULL: unbounded) into [*from, *to).
- * Returns 0, or the usage status 2 after reporting the bad date.
- */
-int cmd_parse_window(const char *command, const char *from_arg,
-    const char *to_arg, int64_t *from, int64_t *to);
+/* The time selection every report and export takes. */
+struct cmd_window {
+	const char *from, *to;	/* --from, --to: unbounded if NULL */
+	const char *month;	/* --month YYYY-MM or "last" */
+	const char *year;	/* --year YYYY */
+	const char *last;	/* --last DURATION, ending now */
+};
+
+/* The long options of the time selection and --tz, to put in a command's
+ * option table, and their codes. */
+enum {
+	CMD_OPT_FROM = 0x100, CMD_OPT_TO, CMD_OPT_MONTH, CMD_OPT_YEAR,
+	CMD_OPT_LAST, CMD_OPT_TZ
+};
+#define CMD_WINDOW_LONGOPTS \
+	{"from", required_argument, NULL, CMD_OPT_FROM}, \
+	{"to", required_argument, NULL, CMD_OPT_TO}, \
+	{"month", required_argument, NULL, CMD_OPT_MONTH}, \
+	{"year", required_argument, NULL, CMD_OPT_YEAR}, \
+	{"last", required_argument, NULL, CMD_OPT_LAST}, \
+	{"tz", required_argument, NULL, CMD_OPT_TZ}
+
+/* The help lines of those options. */
+#define CMD_WINDOW_HELP \
+	"      --from DATE     window start: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS\n" \
+	"                      in the report's time zone, or with Z or +HH:MM,\n" \
+	"                      or @EPOCH\n" \
+	"      --to DATE       window end (exclusive), same forms\n" \
+	"      --month M       the calendar month YYYY-MM, or 'last' (the one\n" \
+	"                      before this)\n" \
+	"      --year YYYY     the calendar year\n" \
+	"      --last D        the D up to now (90m, 12h, 7d, 2w)\n" \
+	"      --tz ZONE       the report's time zone (default: TZ)\n"
 
 /*
- * Parse a duration for an option: "90", "90s", "10m", "2h", "7d".  Returns
- * 0 with *seconds set, or -1.
+ * Take option c (with arg) if it is one of CMD_WINDOW_LONGOPTS: -1 when
+ * taken, 0 when c is no such option, or the usage status 2 (a bad zone).
+ */
+int cmd_window_option(const char *command, struct cmd_window *w, int c,
+    const char *arg);
+
+/*
+ * The window [*from, *to) of w, in the process time zone, with now for
+ * --month last and --last.  Returns 0, or the usage status 2 after
+ * reporting what is wrong (a bad date, two selections at once).
+ */
+int cmd_window_resolve(const char *command, const struct cmd_window *w,
+    int64_t now, int64_t *from, int64_t *to);
+
+/*
+ * Parse a duration for an option: "90", "90s", "10m", "2h", "7d", "2w".
+ * Returns 0 with *seconds set, or -1.
  */
 int cmd_parse_seconds(const char *s, int64_t *seconds);
 
