@@ -193,8 +193,11 @@ table_total(const struct report *r, struct report_cell *total)
 			total[j].d += report_cell(r, i, j)->d;
 		}
 	}
-	if (any && r->ncols > 0 && is_text(&r->cols[0]))
-		total[0].s = (char *)"TOTAL", total[0].known = 1;
+	for (j = 0; any && j < r->ncols; j++)	/* other names: blank */
+		if (is_text(&r->cols[j])) {
+			total[j].s = (char *)(j == 0 ? "TOTAL" : "");
+			total[j].known = 1;
+		}
 	return any;
 }
 

@@ -1,7 +1,8 @@
 /*
  * The usage report: jobs, core-hours, node-hours, GPU-hours and runs per
- * user, group, account, queue or cluster over a time window, as report
- * rows rendered in any format (render.h).
+ * user, group, account, queue, QOS or cluster (or two of them) over a time
+ * window and the jobs filters select, as report rows rendered in any
+ * format (render.h).
  */
 #ifndef HPCACCT_USAGE_H
 #define HPCACCT_USAGE_H
@@ -12,14 +13,18 @@
 #include "render.h"
 #include "store.h"
 
-/* Whether key is one of user, group, account, queue, cluster. */
-int usage_key_valid(const char *key);
+/* What a usage report is asked for. */
+struct usage_request {
+	enum store_key key;
+	int key2;			/* a second key, or -1 */
+	struct store_filter filter;	/* the window and the filters */
+};
 
 /*
- * Compute the usage per key in [from, to) from st and write it to out in
- * format.  Returns 0, or -1 on a database error (see store_errmsg).
+ * Compute the usage per key of the request from st and write it to out
+ * in format.  Returns 0, or -1 on a database error (see store_errmsg).
  */
-int usage_report(struct store *st, const char *key, int64_t from,
-    int64_t to, enum report_format format, FILE *out);
+int usage_report(struct store *st, const struct usage_request *req,
+    enum report_format format, FILE *out);
 
 #endif

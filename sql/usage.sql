@@ -1,18 +1,19 @@
--- Usage per key inside the window [?1, ?2) (UTC epoch), of cluster ?4
--- (NULL: all).  ?3 names the key column (user, group, account, queue,
--- cluster).  A run [start, end) is
--- clipped to the window; a job that never ran (or ran 0 s) is counted in
--- the window holding its end, with no usage.  Each row is one incarnation
+-- Usage per key (and second key) inside the window [?1, ?2) (UTC epoch).
+-- ?3 and ?4 are the key columns (0 user, 1 group, 2 account, 3 queue,
+-- 4 qos, 5 cluster; ?4 -1 for none).  ?5 to ?10 keep only the jobs whose
+-- user, group, account, queue, qos or cluster is in a JSON array of names
+-- (NULL: any), ?11 likewise for the state.  A run [start, end) is clipped
+-- to the window; a job that never ran (or ran 0 s) is counted in the
+-- window holding its end, with no usage.  Each row is one incarnation
 -- (run); a job is its cluster and job id, and for PBS, whose ids are
 -- recycled, its submit time too.
 WITH clipped AS (
-    SELECT CASE ?3
-               WHEN 'user' THEN user_name
-               WHEN 'group' THEN group_name
-               WHEN 'account' THEN account
-               WHEN 'queue' THEN queue
-               WHEN 'cluster' THEN cluster
-           END AS grp,
+    SELECT CASE ?3 WHEN 0 THEN user_name WHEN 1 THEN group_name
+                   WHEN 2 THEN account WHEN 3 THEN queue
+                   WHEN 4 THEN qos WHEN 5 THEN cluster END AS k1,
+           CASE ?4 WHEN 0 THEN user_name WHEN 1 THEN group_name
+                   WHEN 2 THEN account WHEN 3 THEN queue
+                   WHEN 4 THEN qos WHEN 5 THEN cluster END AS k2,
            cluster || char(31) || job_id ||
                CASE WHEN source_format = 'pbs'
                     THEN char(31) || submit_time ELSE '' END AS job,
@@ -23,9 +24,15 @@ WITH clipped AS (
       FROM jobs
      WHERE ((run_time > 0 AND start_time < ?2 AND end_time > ?1)
         OR (run_time = 0 AND end_time >= ?1 AND end_time < ?2))
-       AND (?4 IS NULL OR cluster = ?4)
+       AND (?5 IS NULL OR user_name IN (SELECT value FROM json_each(?5)))
+       AND (?6 IS NULL OR group_name IN (SELECT value FROM json_each(?6)))
+       AND (?7 IS NULL OR account IN (SELECT value FROM json_each(?7)))
+       AND (?8 IS NULL OR queue IN (SELECT value FROM json_each(?8)))
+       AND (?9 IS NULL OR qos IN (SELECT value FROM json_each(?9)))
+       AND (?10 IS NULL OR cluster IN (SELECT value FROM json_each(?10)))
+       AND (?11 IS NULL OR state IN (SELECT value FROM json_each(?11)))
 )
-SELECT grp,
+SELECT k1, k2,
        COUNT(DISTINCT job),
        SUM(CASE WHEN run_time > 0
                 THEN COALESCE(core_seconds, 0) * overlap / run_time ELSE 0 END)
@@ -37,5 +44,5 @@ SELECT grp,
            / 3600.0,
        COUNT(*)
   FROM clipped
- GROUP BY grp
- ORDER BY grp IS NULL, grp
+ GROUP BY k1, k2
+ ORDER BY k1 IS NULL, k1, k2 IS NULL, k2

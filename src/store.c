@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <json.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -749,30 +750,75 @@ conv_usage(sqlite3_stmt *s, void *arg)
 	struct store_usage_row r;
 
 	r.key = column_text(s, 0);
-	r.jobs = sqlite3_column_int64(s, 1);
-	r.core_hours = sqlite3_column_double(s, 2);
-	r.node_hours = sqlite3_column_double(s, 3);
-	r.gpu_hours = sqlite3_column_double(s, 4);
-	r.runs = sqlite3_column_int64(s, 5);
+	r.key2 = column_text(s, 1);
+	r.jobs = sqlite3_column_int64(s, 2);
+	r.core_hours = sqlite3_column_double(s, 3);
+	r.node_hours = sqlite3_column_double(s, 4);
+	r.gpu_hours = sqlite3_column_double(s, 5);
+	r.runs = sqlite3_column_int64(s, 6);
 	return call->row(call->ctx, &r);
 }
 
+/* A NULL-terminated list of names as a JSON array, bound at i (NULL:
+ * NULL).  The text goes with the statement (SQLITE_TRANSIENT). */
+static void
+bind_names(sqlite3_stmt *stmt, int i, const char *const *names)
+{
+	json_object *a;
+
+	if (names == NULL) {
+		sqlite3_bind_null(stmt, i);
+		return;
+	}
+	a = json_object_new_array();
+	for (; *names != NULL; names++)
+		json_object_array_add(a, json_object_new_string(*names));
+	sqlite3_bind_text(stmt, i, json_object_to_json_string_ext(a,
+	    JSON_C_TO_STRING_PLAIN), -1, SQLITE_TRANSIENT);
+	json_object_put(a);
+}
+
 int
-store_usage(struct store *st, const char *key,
+store_usage(struct store *st, enum store_key key, int key2,
     const struct store_filter *f,
     int (*row)(void *ctx, const struct store_usage_row *r), void *ctx)
 {
 	struct usage_call call = {row, ctx};
 	sqlite3_stmt *stmt;
+	int k;
 
 	if (sqlite3_prepare_v2(st->db, sql_usage, -1, &stmt, NULL) !=
 	    SQLITE_OK)
 		return fail(st);
 	sqlite3_bind_int64(stmt, 1, f->from);
 	sqlite3_bind_int64(stmt, 2, f->to);
-	bind_text(stmt, 3, key);
-	bind_text(stmt, 4, f->cluster);
+	sqlite3_bind_int(stmt, 3, (int)key);
+	sqlite3_bind_int(stmt, 4, key2);
+	for (k = 0; k < STORE_NKEYS; k++)
+		bind_names(stmt, 5 + k, f->match[k]);
+	bind_names(stmt, 5 + STORE_NKEYS, f->states);
 	return each_row(st, stmt, conv_usage, &call);
+}
+
+static const char *const key_names[STORE_NKEYS] = {
+	"user", "group", "account", "queue", "qos", "cluster"
+};
+
+int
+store_key_parse(const char *name)
+{
+	int k;
+
+	for (k = 0; k < STORE_NKEYS; k++)
+		if (strcmp(key_names[k], name) == 0)
+			return k;
+	return -1;
+}
+
+const char *
+store_key_name(enum store_key k)
+{
+	return key_names[k];
 }
 
 /* A row of sql/jobs.sql as a job record; its strings are the row's. */

@@ -73,10 +73,27 @@ enum store_put {
 enum store_put store_put_job(struct store *st, const struct job *job,
     int64_t run);
 
+/* The names a report groups and filters jobs by. */
+enum store_key {
+	STORE_KEY_USER, STORE_KEY_GROUP, STORE_KEY_ACCOUNT, STORE_KEY_QUEUE,
+	STORE_KEY_QOS, STORE_KEY_CLUSTER,
+	STORE_NKEYS
+};
+
+/* The key called name ("user", "group", ...), or -1. */
+int store_key_parse(const char *name);
+
+/* The name of key k. */
+const char *store_key_name(enum store_key k);
+
 /* Which stored jobs a query is about. */
 struct store_filter {
 	int64_t from, to;	/* the window [from, to): see each query */
-	const char *cluster;	/* NULL: every cluster */
+	const char *cluster;	/* store_jobs(): NULL for every cluster */
+	/* store_usage(): jobs whose key k is one of match[k]
+	 * (NULL-terminated; NULL: any), whose state is one of states */
+	const char *const *match[STORE_NKEYS];
+	const char *const *states;
 };
 
 /*
@@ -90,17 +107,18 @@ int store_jobs(struct store *st, const struct store_filter *filter,
 /* One row of the usage aggregate. */
 struct store_usage_row {
 	const char *key;	/* NULL where the jobs have no such name */
+	const char *key2;	/* the second key's, likewise */
 	int64_t jobs;		/* distinct jobs */
 	double core_hours, node_hours, gpu_hours;
 	int64_t runs;		/* incarnations (a requeue or rerun is one) */
 };
 
 /*
- * Usage per key ("user", "group", "account", "queue", "cluster") of the
- * runs inside the filter's window, each clipped to it, in key order: calls
+ * Usage per key (and second key; -1 for none) of the runs of the
+ * filter's jobs inside its window, each clipped to it, in key order: calls
  * row() once per key, stopping if it returns nonzero.  Returns 0 or -1.
  */
-int store_usage(struct store *st, const char *key,
+int store_usage(struct store *st, enum store_key key, int key2,
     const struct store_filter *filter,
     int (*row)(void *ctx, const struct store_usage_row *r), void *ctx);
 

@@ -65,11 +65,13 @@ fuzz_outputs(struct store *st)
 	struct swf_export_options so;
 	char err[256];
 	int64_t jobs;
+	struct usage_request all = {STORE_KEY_USER, STORE_KEY_QUEUE,
+	    {INT64_MIN / 4, INT64_MAX / 4, NULL, {NULL}, NULL}};
+	struct usage_request day = {STORE_KEY_QUEUE, -1,
+	    {1790812800, 1790899200, NULL, {NULL}, NULL}};
 
-	usage_report(st, "user", INT64_MIN / 4, INT64_MAX / 4, REPORT_TABLE,
-	    fuzz_null);
-	usage_report(st, "queue", 1790812800, 1790899200, REPORT_JSON,
-	    fuzz_null);
+	usage_report(st, &all, REPORT_TABLE, fuzz_null);
+	usage_report(st, &day, REPORT_JSON, fuzz_null);
 	memset(&so, 0, sizeof(so));
 	so.from = INT64_MIN / 4;
 	so.to = INT64_MAX / 4;
