@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "period.h"
 #include "render.h"
 #include "usage.h"
 
@@ -22,6 +23,7 @@ static const struct report_column usage_columns[] = {
 struct usage_fill {
 	struct report *r;
 	int two;		/* two key columns */
+	const char *period;	/* the period column's value, or NULL */
 };
 
 static int
@@ -30,6 +32,8 @@ add_row(void *ctx, const struct store_usage_row *u)
 	struct usage_fill *f = ctx;
 	struct report_cell *c = report_row(f->r);
 
+	if (f->period != NULL)
+		report_set_text(c++, f->period);
 	report_set_text(c++, u->key);
 	if (f->two)
 		report_set_text(c++, u->key2);
@@ -41,16 +45,51 @@ add_row(void *ctx, const struct store_usage_row *u)
 	return 0;
 }
 
+/*
+ * The series: one query per period of the window (bounded by the stored
+ * runs where it is open), each clipped to it, rows labelled with it.
+ */
+static int
+usage_series(struct store *st, const struct usage_request *req,
+    struct usage_fill *fill)
+{
+	struct store_filter f = req->filter;
+	int64_t first, last, start, from, to, n = 0;
+	char label[32];
+	int rc = store_span(st, &first, &last);
+
+	if (rc <= 0)
+		return rc;	/* no job: no period */
+	rc = 0;
+	from = f.from > first ? f.from : first;
+	to = f.to < last + 1 ? f.to : last + 1;
+	fill->period = label;
+	for (start = period_start(req->period, from); start < to && rc == 0;
+	    start = period_next(req->period, start)) {
+		if (++n > USAGE_MAX_PERIODS)
+			return -2;
+		f.from = start > from ? start : from;
+		f.to = period_next(req->period, start) < to ?
+		    period_next(req->period, start) : to;
+		period_label(req->period, start, label, sizeof(label));
+		rc = store_usage(st, req->key, req->key2, &f, add_row, fill);
+	}
+	return rc;
+}
+
 int
 usage_report(struct store *st, const struct usage_request *req,
     enum report_format format, FILE *out)
 {
-	struct report_column cols[2 + USAGE_NVALUES];
+	struct report_column cols[3 + USAGE_NVALUES];
 	struct report r;
-	struct usage_fill fill = {&r, req->key2 >= 0};
+	struct usage_fill fill = {&r, req->key2 >= 0, NULL};
 	size_t n = 0;
 	int rc;
 
+	if (req->period != PERIOD_NONE)
+		cols[n++] = (struct report_column){"period", REPORT_TEXT, "",
+		    0, 5};
 	cols[n++] = (struct report_column){store_key_name(req->key),
 	    REPORT_TEXT, "", 0, 5};
 	if (fill.two)
@@ -60,8 +99,8 @@ usage_report(struct store *st, const struct usage_request *req,
 	report_init(&r, "usage", cols, n + USAGE_NVALUES);
 	r.from = req->filter.from;
 	r.to = req->filter.to;
-	rc = store_usage(st, req->key, req->key2, &req->filter, add_row,
-	    &fill);
+	rc = req->period != PERIOD_NONE ? usage_series(st, req, &fill) :
+	    store_usage(st, req->key, req->key2, &req->filter, add_row, &fill);
 	if (rc == 0)
 		report_render(&r, format, out);
 	report_free(&r);

@@ -10,19 +10,28 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "period.h"
 #include "render.h"
 #include "store.h"
+
+/* A series has at most as many periods. */
+#define USAGE_MAX_PERIODS 100000
 
 /* What a usage report is asked for. */
 struct usage_request {
 	enum store_key key;
 	int key2;			/* a second key, or -1 */
+	enum period period;		/* a time series, or PERIOD_NONE */
 	struct store_filter filter;	/* the window and the filters */
 };
 
 /*
  * Compute the usage per key of the request from st and write it to out
- * in format.  Returns 0, or -1 on a database error (see store_errmsg).
+ * in format.  With a period, a row per period and key, "period" first,
+ * each period's usage clipped to it (the rows add up to the window); the
+ * window is bounded by the stored runs where it is open.  Returns 0, -1
+ * on a database error (see store_errmsg), or -2 for more than
+ * USAGE_MAX_PERIODS periods.
  */
 int usage_report(struct store *st, const struct usage_request *req,
     enum report_format format, FILE *out);

@@ -25,5 +25,6 @@ extern const char sql_migrate_2[];
 extern const char sql_forget[];
 extern const char sql_runs[];
 extern const char sql_clusters[];
+extern const char sql_span[];
 
 #endif

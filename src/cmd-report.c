@@ -14,7 +14,8 @@
 /* The filter options: one long-only code per key, and --state. */
 enum {
 	OPT_MATCH = 0x200,	/* + enum store_key */
-	OPT_STATE = OPT_MATCH + STORE_NKEYS
+	OPT_STATE = OPT_MATCH + STORE_NKEYS,
+	OPT_PERIOD
 };
 
 #define FILTER_LONGOPTS \
@@ -101,6 +102,11 @@ cmd_report_usage_option(void *ctx, int c, const char *arg)
 	case 'o':
 		a->output = arg;
 		return -1;
+	case OPT_PERIOD:
+		if (period_parse(arg, &a->req.period) != 0)
+			return msg_usage("report usage", "bad --period '%s' "
+			    "(hour, day, week, month, quarter, year)", arg);
+		return -1;
 	default:	/* 'f' */
 		if (report_format_parse(arg, &a->format) != 0)
 			return msg_usage("report usage", "bad --format '%s' "
@@ -139,7 +145,10 @@ cmd_report_usage_exec(const struct cmd_globals *g, int argc, char **argv)
 		return 1;
 	}
 	r = usage_report(st, &a.req, a.format, out.fp);
-	if (r != 0)
+	if (r == -2)
+		msg_error("report usage: more than %d periods; give a longer "
+		    "--period or a shorter window", USAGE_MAX_PERIODS);
+	else if (r != 0)
 		msg_error("database %s", store_errmsg(st));
 	store_close(st);
 	return cmd_output_close(&out, r == 0 && !ferror(out.fp));
@@ -147,6 +156,7 @@ cmd_report_usage_exec(const struct cmd_globals *g, int argc, char **argv)
 
 static const struct option usage_longopts[] = {
 	{"by", required_argument, NULL, 'b'},
+	{"period", required_argument, NULL, OPT_PERIOD},
 	CMD_WINDOW_LONGOPTS,
 	FILTER_LONGOPTS,
 	{"format", required_argument, NULL, 'f'},
@@ -157,7 +167,8 @@ static const struct option usage_longopts[] = {
 
 const struct cmd_entry cmd_report_usage_entry = {
 	"report usage",
-	"report usage [--by KEY[,KEY2]] [TIME SELECTION] [--tz ZONE]\n"
+	"report usage [--by KEY[,KEY2]] [--period P] [TIME SELECTION]\n"
+	"                            [--tz ZONE]"
 	"                            [FILTERS] [--format table|csv|tsv|json]"
 	" [-o FILE]",
 	"jobs, core-hours, node-hours and GPU-hours per user, group,\n"
@@ -173,6 +184,10 @@ const struct cmd_entry cmd_report_usage_entry = {
 	"Options:\n"
 	"  -b, --by KEY        user (default), group, account, queue, qos or\n"
 	"                      cluster; KEY,KEY2 for both (account,user)\n"
+	"      --period P      a time series: a row per hour, day, week\n"
+	"                      (from Monday), month, quarter or year and key,\n"
+	"                      the period's start first, usage split at its\n"
+	"                      boundaries (the rows add up to the window)\n"
 	CMD_WINDOW_HELP
 	FILTER_HELP
 	"  -f, --format FMT    table (default; aligned, with a total row), csv,\n"

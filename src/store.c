@@ -800,6 +800,24 @@ store_usage(struct store *st, enum store_key key, int key2,
 	return each_row(st, stmt, conv_usage, &call);
 }
 
+int
+store_span(struct store *st, int64_t *first, int64_t *last)
+{
+	sqlite3_stmt *stmt;
+	int rc, found = 0;
+
+	if (sqlite3_prepare_v2(st->db, sql_span, -1, &stmt, NULL) != SQLITE_OK)
+		return fail(st);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL) {
+		*first = sqlite3_column_int64(stmt, 0);
+		*last = sqlite3_column_int64(stmt, 1);
+		found = 1;
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW ? found : fail(st);
+}
+
 static const char *const key_names[STORE_NKEYS] = {
 	"user", "group", "account", "queue", "qos", "cluster"
 };

@@ -141,6 +141,10 @@ struct store_run_row {
 int store_runs(struct store *st,
     int (*row)(void *ctx, const struct store_run_row *r), void *ctx);
 
+/* The earliest start and latest end of the stored runs: 1 (*first,
+ * *last set), 0 when no job is stored, -1 on error. */
+int store_span(struct store *st, int64_t *first, int64_t *last);
+
 /* The clusters of the stored jobs with their job rows, in name order. */
 int store_clusters(struct store *st,
     int (*row)(void *ctx, const char *cluster, int64_t jobs), void *ctx);

@@ -66,8 +66,8 @@ fuzz_outputs(struct store *st)
 	char err[256];
 	int64_t jobs;
 	struct usage_request all = {STORE_KEY_USER, STORE_KEY_QUEUE,
-	    {INT64_MIN / 4, INT64_MAX / 4, NULL, {NULL}, NULL}};
-	struct usage_request day = {STORE_KEY_QUEUE, -1,
+	    PERIOD_NONE, {INT64_MIN / 4, INT64_MAX / 4, NULL, {NULL}, NULL}};
+	struct usage_request day = {STORE_KEY_QUEUE, -1, PERIOD_HOUR,
 	    {1790812800, 1790899200, NULL, {NULL}, NULL}};
 
 	usage_report(st, &all, REPORT_TABLE, fuzz_null);
