@@ -6,8 +6,8 @@
 
 #include <string.h>
 
-#include "period.h"
 #include "render.h"
+#include "series.h"
 #include "usage.h"
 
 /* The columns after the keys, in their stable order (new ones go last). */
@@ -45,36 +45,24 @@ add_row(void *ctx, const struct store_usage_row *u)
 	return 0;
 }
 
-/*
- * The series: one query per period of the window (bounded by the stored
- * runs where it is open), each clipped to it, rows labelled with it.
- */
-static int
-usage_series(struct store *st, const struct usage_request *req,
-    struct usage_fill *fill)
-{
-	struct store_filter f = req->filter;
-	int64_t first, last, start, from, to, n = 0;
-	char label[32];
-	int rc = store_span(st, &first, &last);
+struct usage_period {
+	struct store *st;
+	const struct usage_request *req;
+	struct usage_fill *fill;
+};
 
-	if (rc <= 0)
-		return rc;	/* no job: no period */
-	rc = 0;
-	from = f.from > first ? f.from : first;
-	to = f.to < last + 1 ? f.to : last + 1;
-	fill->period = label;
-	for (start = period_start(req->period, from); start < to && rc == 0;
-	    start = period_next(req->period, start)) {
-		if (++n > USAGE_MAX_PERIODS)
-			return -2;
-		f.from = start > from ? start : from;
-		f.to = period_next(req->period, start) < to ?
-		    period_next(req->period, start) : to;
-		period_label(req->period, start, label, sizeof(label));
-		rc = store_usage(st, req->key, req->key2, &f, add_row, fill);
-	}
-	return rc;
+/* One period of a series: its usage, rows labelled with it. */
+static int
+usage_period(void *ctx, int64_t from, int64_t to, const char *label)
+{
+	struct usage_period *u = ctx;
+	struct store_filter f = u->req->filter;
+
+	f.from = from;
+	f.to = to;
+	u->fill->period = label;
+	return store_usage(u->st, u->req->key, u->req->key2, &f, add_row,
+	    u->fill);
 }
 
 int
@@ -99,8 +87,14 @@ usage_report(struct store *st, const struct usage_request *req,
 	report_init(&r, "usage", cols, n + USAGE_NVALUES);
 	r.from = req->filter.from;
 	r.to = req->filter.to;
-	rc = req->period != PERIOD_NONE ? usage_series(st, req, &fill) :
-	    store_usage(st, req->key, req->key2, &req->filter, add_row, &fill);
+	if (req->period != PERIOD_NONE) {
+		struct usage_period u = {st, req, &fill};
+
+		rc = series_each(st, req->period, req->filter.from,
+		    req->filter.to, usage_period, &u);
+	} else
+		rc = store_usage(st, req->key, req->key2, &req->filter,
+		    add_row, &fill);
 	if (rc == 0)
 		report_render(&r, format, out);
 	report_free(&r);

@@ -10,12 +10,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "period.h"
 #include "render.h"
+#include "series.h"
 #include "store.h"
-
-/* A series has at most as many periods. */
-#define USAGE_MAX_PERIODS 100000
 
 /* What a usage report is asked for. */
 struct usage_request {
@@ -31,7 +28,7 @@ struct usage_request {
  * each period's usage clipped to it (the rows add up to the window); the
  * window is bounded by the stored runs where it is open.  Returns 0, -1
  * on a database error (see store_errmsg), or -2 for more than
- * USAGE_MAX_PERIODS periods.
+ * SERIES_MAX_PERIODS periods.
  */
 int usage_report(struct store *st, const struct usage_request *req,
     enum report_format format, FILE *out);

@@ -26,5 +26,6 @@ extern const char sql_forget[];
 extern const char sql_runs[];
 extern const char sql_clusters[];
 extern const char sql_span[];
+extern const char sql_wait[];
 
 #endif

@@ -8,6 +8,7 @@
 #include "cmd.h"
 #include "msg.h"
 #include "reports/usage.h"
+#include "reports/wait.h"
 
 #define MAX_NAMES 32	/* values of one filter option */
 
@@ -33,8 +34,16 @@ enum {
 	"      --state STATE   only runs that ended so (COMPLETED, FAILED,\n" \
 	"                      TIMEOUT, CANCELLED, ...; repeatable)\n"
 
-struct usage_args {
-	struct usage_request req;
+/* What every report takes: keys, period, time selection, filters,
+ * format and output. */
+struct report_args {
+	const struct cmd_entry *entry;
+	int two_keys;		/* --by may name two keys */
+	int by_size;		/* --by size is allowed */
+	enum store_key key;
+	int key2;
+	enum period period;
+	struct store_filter filter;
 	struct cmd_window window;
 	const char *output;
 	enum report_format format;
@@ -42,9 +51,9 @@ struct usage_args {
 	const char *names[STORE_NKEYS + 1][MAX_NAMES + 1];
 };
 
-/* --by KEY or KEY,KEY2; 0 or -1. */
+/* --by KEY or KEY,KEY2 as the report allows; 0 or -1. */
 static int
-cmd_report_by(const char *arg, struct usage_request *req)
+cmd_report_by(const char *arg, struct report_args *a)
 {
 	const char *comma = strchr(arg, ',');
 	char first[32];
@@ -53,18 +62,19 @@ cmd_report_by(const char *arg, struct usage_request *req)
 	snprintf(first, sizeof(first), "%.*s", comma != NULL ?
 	    (int)(comma - arg) : (int)strlen(arg), arg);
 	k1 = store_key_parse(first);
-	if (comma != NULL && (k2 = store_key_parse(comma + 1)) < 0)
+	if (comma != NULL && (!a->two_keys ||
+	    (k2 = store_key_parse(comma + 1)) < 0 || k2 == STORE_KEY_SIZE))
 		return -1;
-	if (k1 < 0 || k1 == k2)
+	if (k1 < 0 || k1 == k2 || (k1 == STORE_KEY_SIZE && !a->by_size))
 		return -1;
-	req->key = (enum store_key)k1;
-	req->key2 = k2;
+	a->key = (enum store_key)k1;
+	a->key2 = k2;
 	return 0;
 }
 
 /* Add a value of filter option i (a key, or STORE_NKEYS: the state). */
 static int
-cmd_report_filter(struct usage_args *a, int i, const char *arg)
+cmd_report_filter(struct report_args *a, int i, const char *arg)
 {
 	const char **list = a->names[i];
 	int n = 0;
@@ -72,21 +82,22 @@ cmd_report_filter(struct usage_args *a, int i, const char *arg)
 	while (list[n] != NULL)
 		n++;
 	if (n == MAX_NAMES || arg[0] == '\0')
-		return msg_usage("report usage", "bad or too many values of "
+		return msg_usage(a->entry->name, "bad or too many values of "
 		    "one filter (%d at most)", MAX_NAMES);
 	list[n] = arg;
 	if (i < STORE_NKEYS)
-		a->req.filter.match[i] = list;
+		a->filter.match[i] = list;
 	else
-		a->req.filter.states = list;
+		a->filter.states = list;
 	return -1;
 }
 
 static int
-cmd_report_usage_option(void *ctx, int c, const char *arg)
+cmd_report_option(void *ctx, int c, const char *arg)
 {
-	struct usage_args *a = ctx;
-	int r = cmd_window_option("report usage", &a->window, c, arg);
+	struct report_args *a = ctx;
+	const char *name = a->entry->name;
+	int r = cmd_window_option(name, &a->window, c, arg);
 
 	if (r != 0)
 		return r;
@@ -94,67 +105,119 @@ cmd_report_usage_option(void *ctx, int c, const char *arg)
 		return cmd_report_filter(a, c - OPT_MATCH, arg);
 	switch (c) {
 	case 'b':
-		if (cmd_report_by(arg, &a->req) != 0)
-			return msg_usage("report usage", "bad --by '%s' (user, "
-			    "group, account, queue, qos or cluster, or two of "
-			    "them: account,user)", arg);
+		if (cmd_report_by(arg, a) != 0)
+			return msg_usage(name, "bad --by '%s' (user, group, "
+			    "account, queue, qos or cluster%s)", arg,
+			    a->by_size ? ", or size" : ", or two of them: "
+			    "account,user");
 		return -1;
 	case 'o':
 		a->output = arg;
 		return -1;
 	case OPT_PERIOD:
-		if (period_parse(arg, &a->req.period) != 0)
-			return msg_usage("report usage", "bad --period '%s' "
-			    "(hour, day, week, month, quarter, year)", arg);
+		if (period_parse(arg, &a->period) != 0)
+			return msg_usage(name, "bad --period '%s' (hour, day, "
+			    "week, month, quarter, year)", arg);
 		return -1;
 	default:	/* 'f' */
 		if (report_format_parse(arg, &a->format) != 0)
-			return msg_usage("report usage", "bad --format '%s' "
-			    "(table, csv, tsv, json)", arg);
+			return msg_usage(name, "bad --format '%s' (table, csv, "
+			    "tsv, json)", arg);
 		return -1;
 	}
+}
+
+/*
+ * Read the options of report e into a, open the store and the output:
+ * -1 to go on (with *st and *out open), else the exit status.
+ */
+static int
+cmd_report_start(const struct cmd_entry *e, const struct cmd_globals *g,
+    int argc, char **argv, struct report_args *a, struct store **st,
+    struct cmd_output *out)
+{
+	int r;
+
+	a->entry = e;
+	a->key = STORE_KEY_USER;
+	a->key2 = -1;
+	a->format = REPORT_TABLE;
+	if ((r = cmd_parse(e, argc, argv, cmd_report_option, a)) >= 0)
+		return r;
+	if (optind < argc)
+		return msg_usage(e->name, "unexpected argument '%s'",
+		    argv[optind]);
+	r = cmd_window_resolve(e->name, &a->window, (int64_t)time(NULL),
+	    &a->filter.from, &a->filter.to);
+	if (r != 0)
+		return r;
+	if ((*st = cmd_open_store(g, STORE_OPEN_EXISTING)) == NULL)
+		return 1;
+	if (cmd_output_open(out, a->output) != 0) {
+		store_close(*st);
+		return 1;
+	}
+	return -1;
+}
+
+/* Report the outcome r of a report, close st and out: the exit status. */
+static int
+cmd_report_finish(const struct cmd_entry *e, int r, struct store *st,
+    struct cmd_output *out)
+{
+	if (r == -2)
+		msg_error("%s: more than %d periods; give a longer --period or "
+		    "a shorter window", e->name, SERIES_MAX_PERIODS);
+	else if (r != 0)
+		msg_error("database %s", store_errmsg(st));
+	store_close(st);
+	return cmd_output_close(out, r == 0 && !ferror(out->fp));
 }
 
 static int
 cmd_report_usage_exec(const struct cmd_globals *g, int argc, char **argv)
 {
-	struct usage_args a;
+	const struct cmd_entry *e = &cmd_report_usage_entry;
+	struct report_args a;
+	struct usage_request req;
 	struct cmd_output out;
 	struct store *st;
 	int r;
 
 	memset(&a, 0, sizeof(a));
-	a.req.key = STORE_KEY_USER;
-	a.req.key2 = -1;
-	a.format = REPORT_TABLE;
-	if ((r = cmd_parse(&cmd_report_usage_entry, argc, argv,
-	    cmd_report_usage_option, &a)) >= 0)
+	a.two_keys = 1;
+	if ((r = cmd_report_start(e, g, argc, argv, &a, &st, &out)) >= 0)
 		return r;
-	if (optind < argc)
-		return msg_usage("report usage", "unexpected argument '%s'",
-		    argv[optind]);
-	r = cmd_window_resolve("report usage", &a.window, (int64_t)time(NULL),
-	    &a.req.filter.from, &a.req.filter.to);
-	if (r != 0)
-		return r;
-	st = cmd_open_store(g, STORE_OPEN_EXISTING);
-	if (st == NULL)
-		return 1;
-	if (cmd_output_open(&out, a.output) != 0) {
-		store_close(st);
-		return 1;
-	}
-	r = usage_report(st, &a.req, a.format, out.fp);
-	if (r == -2)
-		msg_error("report usage: more than %d periods; give a longer "
-		    "--period or a shorter window", USAGE_MAX_PERIODS);
-	else if (r != 0)
-		msg_error("database %s", store_errmsg(st));
-	store_close(st);
-	return cmd_output_close(&out, r == 0 && !ferror(out.fp));
+	req.key = a.key;
+	req.key2 = a.key2;
+	req.period = a.period;
+	req.filter = a.filter;
+	return cmd_report_finish(e, usage_report(st, &req, a.format, out.fp),
+	    st, &out);
 }
 
-static const struct option usage_longopts[] = {
+static int
+cmd_report_wait_exec(const struct cmd_globals *g, int argc, char **argv)
+{
+	const struct cmd_entry *e = &cmd_report_wait_entry;
+	struct report_args a;
+	struct wait_request req;
+	struct cmd_output out;
+	struct store *st;
+	int r;
+
+	memset(&a, 0, sizeof(a));
+	a.by_size = 1;
+	if ((r = cmd_report_start(e, g, argc, argv, &a, &st, &out)) >= 0)
+		return r;
+	req.key = a.key;
+	req.period = a.period;
+	req.filter = a.filter;
+	return cmd_report_finish(e, wait_report(st, &req, a.format, out.fp),
+	    st, &out);
+}
+
+static const struct option report_longopts[] = {
 	{"by", required_argument, NULL, 'b'},
 	{"period", required_argument, NULL, OPT_PERIOD},
 	CMD_WINDOW_LONGOPTS,
@@ -173,7 +236,7 @@ const struct cmd_entry cmd_report_usage_entry = {
 	" [-o FILE]",
 	"jobs, core-hours, node-hours and GPU-hours per user, group,\n"
 	"           account, queue, qos or cluster",
-	"b:f:o:", usage_longopts,
+	"b:f:o:", report_longopts,
 	"Jobs and core-, node- and GPU-hours per KEY (or per pair of keys).\n"
 	"Only the part of each run inside the window counts, so adjacent\n"
 	"windows add up; 'jobs' counts the distinct jobs with a run that\n"
@@ -198,11 +261,38 @@ const struct cmd_entry cmd_report_usage_entry = {
 	NULL, cmd_report_usage_exec
 };
 
+const struct cmd_entry cmd_report_wait_entry = {
+	"report wait",
+	"report wait [--by KEY] [--period P] [TIME SELECTION] [--tz ZONE]\n"
+	"                           [FILTERS] [--format table|csv|tsv|json]"
+	" [-o FILE]",
+	"how long runs waited from submit to start, per queue, user, size...",
+	"b:f:o:", report_longopts,
+	"The runs that started in the window and their wait from submit to\n"
+	"start in seconds: mean, median, p90, p95, p99 (exact: the value at\n"
+	"rank ceil(p/100 x N)) and max, and the mean expansion factor (wait +\n"
+	"run) / run.  A requeued job waits once per start.\n"
+	"\n"
+	"Options:\n"
+	"  -b, --by KEY        user (default), group, account, queue, qos,\n"
+	"                      cluster or size (processors: 1, 2, 3-4, 5-8, ...)\n"
+	"      --period P      a time series (hour, day, week, month, quarter,\n"
+	"                      year): the runs that started in each period\n"
+	CMD_WINDOW_HELP
+	FILTER_HELP
+	"  -f, --format FMT    table (default), csv, tsv or json\n"
+	"  -o, --output FILE   write to FILE (through a temporary file renamed\n"
+	"                      into place)\n"
+	"  -h, --help          show this help\n",
+	NULL, cmd_report_wait_exec
+};
+
 static int
 cmd_report_exec(const struct cmd_globals *g, int argc, char **argv)
 {
 	static const struct cmd_entry *const reports[] = {
 		&cmd_report_usage_entry,
+		&cmd_report_wait_entry,
 		NULL
 	};
 
@@ -211,7 +301,7 @@ cmd_report_exec(const struct cmd_globals *g, int argc, char **argv)
 
 const struct cmd_entry cmd_report_entry = {
 	"report", "report REPORT [OPTIONS]",
-	"print a report (usage per user, group, account, queue, qos, cluster)",
+	"print a report (usage, wait times)",
 	"", NULL,
 	"Reports:\n",
 	NULL, cmd_report_exec

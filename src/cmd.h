@@ -53,6 +53,7 @@ void cmd_help(const struct cmd_entry *e, FILE *out);
 extern const struct cmd_entry cmd_ingest_entry;
 extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_report_usage_entry;
+extern const struct cmd_entry cmd_report_wait_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_export_swf_entry;
 extern const struct cmd_entry cmd_runs_entry;

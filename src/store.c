@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "sql/sql.h"
+#include "stats.h"
 #include "store-ingest.h"
 #include "store.h"
 #include "xalloc.h"
@@ -157,6 +158,68 @@ prepare(struct store *st, sqlite3_stmt **stmt, const char *sql)
 	    stmt, NULL) == SQLITE_OK ? 0 : -1;
 }
 
+/* percentile_rank(value, p): the nearest-rank percentile of a group. */
+struct percentile_ctx {
+	int64_t *v;
+	size_t n, cap;
+	double p;
+};
+
+static void
+percentile_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct percentile_ctx *c = sqlite3_aggregate_context(ctx, sizeof(*c));
+
+	(void)argc;
+	if (c == NULL || sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		return;
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->v = xreallocarray(c->v, c->cap, sizeof(*c->v));
+	}
+	c->v[c->n++] = sqlite3_value_int64(argv[0]);
+	c->p = sqlite3_value_double(argv[1]);
+}
+
+static void
+percentile_final(sqlite3_context *ctx)
+{
+	struct percentile_ctx *c = sqlite3_aggregate_context(ctx, 0);
+
+	if (c == NULL || c->n == 0)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_int64(ctx, stats_percentile(c->v, c->n, c->p));
+	if (c != NULL)
+		free(c->v);
+}
+
+/* size_bucket(processors): "1", "2", "3-4", "5-8", ... */
+static void
+size_bucket_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char label[48];
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	stats_size_bucket(sqlite3_value_int64(argv[0]), label, sizeof(label));
+	sqlite3_result_text(ctx, label, -1, SQLITE_TRANSIENT);
+}
+
+static int
+add_functions(struct store *st)
+{
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+
+	return sqlite3_create_function_v2(st->db, "percentile_rank", 2, flags,
+	    NULL, NULL, percentile_step, percentile_final, NULL) == SQLITE_OK &&
+	    sqlite3_create_function_v2(st->db, "size_bucket", 1, flags, NULL,
+	    size_bucket_fn, NULL, NULL, NULL) == SQLITE_OK ? 0 : fail(st);
+}
+
 static int
 configure(struct store *st, char *err, size_t errsize)
 {
@@ -168,6 +231,10 @@ configure(struct store *st, char *err, size_t errsize)
 	}
 	if (migrate(st, err, errsize) != 0)
 		return -1;
+	if (add_functions(st) != 0) {
+		snprintf(err, errsize, "%s", store_errmsg(st));
+		return -1;
+	}
 	if (prepare(st, &st->upsert, sql_job_upsert) != 0 ||
 	    prepare(st, &st->file_get, sql_file_get) != 0 ||
 	    prepare(st, &st->file_put, sql_file_put) != 0 ||
@@ -800,6 +867,49 @@ store_usage(struct store *st, enum store_key key, int key2,
 	return each_row(st, stmt, conv_usage, &call);
 }
 
+struct wait_call {
+	int (*row)(void *, const struct store_wait_row *);
+	void *ctx;
+};
+
+static int
+conv_wait(sqlite3_stmt *s, void *arg)
+{
+	struct wait_call *call = arg;
+	struct store_wait_row r;
+
+	r.key = column_text(s, 0);
+	r.runs = sqlite3_column_int64(s, 1);
+	r.mean = sqlite3_column_double(s, 2);
+	r.median = sqlite3_column_int64(s, 3);
+	r.p90 = sqlite3_column_int64(s, 4);
+	r.p95 = sqlite3_column_int64(s, 5);
+	r.p99 = sqlite3_column_int64(s, 6);
+	r.max = sqlite3_column_int64(s, 7);
+	r.expansion = column_real(s, 8);
+	return call->row(call->ctx, &r);
+}
+
+int
+store_wait(struct store *st, enum store_key key,
+    const struct store_filter *f,
+    int (*row)(void *ctx, const struct store_wait_row *r), void *ctx)
+{
+	struct wait_call call = {row, ctx};
+	sqlite3_stmt *stmt;
+	int k;
+
+	if (sqlite3_prepare_v2(st->db, sql_wait, -1, &stmt, NULL) != SQLITE_OK)
+		return fail(st);
+	sqlite3_bind_int64(stmt, 1, f->from);
+	sqlite3_bind_int64(stmt, 2, f->to);
+	sqlite3_bind_int(stmt, 3, (int)key);
+	for (k = 0; k < STORE_NKEYS; k++)
+		bind_names(stmt, 4 + k, f->match[k]);
+	bind_names(stmt, 4 + STORE_NKEYS, f->states);
+	return each_row(st, stmt, conv_wait, &call);
+}
+
 int
 store_span(struct store *st, int64_t *first, int64_t *last)
 {
@@ -818,8 +928,8 @@ store_span(struct store *st, int64_t *first, int64_t *last)
 	return rc == SQLITE_ROW ? found : fail(st);
 }
 
-static const char *const key_names[STORE_NKEYS] = {
-	"user", "group", "account", "queue", "qos", "cluster"
+static const char *const key_names[STORE_NKEYS + 1] = {
+	"user", "group", "account", "queue", "qos", "cluster", "size"
 };
 
 int
@@ -827,7 +937,7 @@ store_key_parse(const char *name)
 {
 	int k;
 
-	for (k = 0; k < STORE_NKEYS; k++)
+	for (k = 0; k <= STORE_NKEYS; k++)
 		if (strcmp(key_names[k], name) == 0)
 			return k;
 	return -1;

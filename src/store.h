@@ -77,10 +77,11 @@ enum store_put store_put_job(struct store *st, const struct job *job,
 enum store_key {
 	STORE_KEY_USER, STORE_KEY_GROUP, STORE_KEY_ACCOUNT, STORE_KEY_QUEUE,
 	STORE_KEY_QOS, STORE_KEY_CLUSTER,
-	STORE_NKEYS
+	STORE_NKEYS,		/* the names above filter too */
+	STORE_KEY_SIZE = STORE_NKEYS	/* processor buckets: 1, 2, 3-4, ... */
 };
 
-/* The key called name ("user", "group", ...), or -1. */
+/* The key called name ("user", "group", ..., "size"), or -1. */
 int store_key_parse(const char *name);
 
 /* The name of key k. */
@@ -121,6 +122,25 @@ struct store_usage_row {
 int store_usage(struct store *st, enum store_key key, int key2,
     const struct store_filter *filter,
     int (*row)(void *ctx, const struct store_usage_row *r), void *ctx);
+
+/* One row of the wait aggregate (seconds). */
+struct store_wait_row {
+	const char *key;	/* NULL where the jobs have no such name */
+	int64_t runs;		/* that started in the window */
+	double mean;
+	int64_t median, p90, p95, p99, max;
+	double expansion;	/* mean (wait + run) / run; < 0 unknown */
+};
+
+/*
+ * Wait times per key (size too) of the runs of the filter's jobs that
+ * started in its window, exact nearest-rank percentiles, in key order
+ * (sizes by size): row() once per key until it returns nonzero.  Returns
+ * 0 or -1.
+ */
+int store_wait(struct store *st, enum store_key key,
+    const struct store_filter *filter,
+    int (*row)(void *ctx, const struct store_wait_row *r), void *ctx);
 
 /* What an ingest run counted. */
 struct store_run_counts {

@@ -12,5 +12,6 @@ Suite *k8s_suite(void);
 Suite *swf_suite(void);
 Suite *store_suite(void);
 Suite *render_suite(void);
+Suite *stats_suite(void);
 
 #endif

@@ -1,0 +1,32 @@
+/* Time series: the periods of a window (see series.h). */
+#include "config.h"
+
+#include "series.h"
+
+int
+series_each(struct store *st, enum period p, int64_t from, int64_t to,
+    int (*query)(void *ctx, int64_t from, int64_t to, const char *label),
+    void *ctx)
+{
+	int64_t first, last, start, next, n = 0;
+	char label[32];
+	int rc = store_span(st, &first, &last);
+
+	if (rc <= 0)
+		return rc;	/* no job: no period */
+	if (from < first)
+		from = first;
+	if (to > last + 1)
+		to = last + 1;
+	rc = 0;
+	for (start = period_start(p, from); start < to && rc == 0;
+	    start = next) {
+		if (++n > SERIES_MAX_PERIODS)
+			return -2;
+		next = period_next(p, start);
+		period_label(p, start, label, sizeof(label));
+		rc = query(ctx, start > from ? start : from, next < to ? next :
+		    to, label);
+	}
+	return rc;
+}

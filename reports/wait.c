@@ -1,0 +1,89 @@
+/* The wait report (see wait.h). */
+#include "config.h"
+
+#include <string.h>
+
+#include "wait.h"
+
+/* The columns after the key, in their stable order (new ones go last). */
+static const struct report_column wait_columns[] = {
+	{"runs", REPORT_INT, "", 0, 6},
+	{"wait_mean", REPORT_REAL, "s", 0, 10},
+	{"wait_median", REPORT_DURATION, "s", 0, 11},
+	{"wait_p90", REPORT_DURATION, "s", 0, 8},
+	{"wait_p95", REPORT_DURATION, "s", 0, 8},
+	{"wait_p99", REPORT_DURATION, "s", 0, 8},
+	{"wait_max", REPORT_DURATION, "s", 0, 8},
+	{"expansion_factor", REPORT_REAL, "", 0, 16},
+};
+#define WAIT_NVALUES (sizeof(wait_columns) / sizeof(wait_columns[0]))
+
+struct wait_fill {
+	struct store *st;
+	const struct wait_request *req;
+	struct report *r;
+	const char *period;	/* the period column's value, or NULL */
+};
+
+static int
+add_row(void *ctx, const struct store_wait_row *w)
+{
+	struct wait_fill *f = ctx;
+	struct report_cell *c = report_row(f->r);
+
+	if (f->period != NULL)
+		report_set_text(c++, f->period);
+	report_set_text(&c[0], w->key);
+	report_set_int(&c[1], w->runs);
+	report_set_real(&c[2], w->mean);
+	report_set_int(&c[3], w->median);
+	report_set_int(&c[4], w->p90);
+	report_set_int(&c[5], w->p95);
+	report_set_int(&c[6], w->p99);
+	report_set_int(&c[7], w->max);
+	if (w->expansion >= 0)
+		report_set_real(&c[8], w->expansion);
+	return 0;
+}
+
+static int
+wait_period(void *ctx, int64_t from, int64_t to, const char *label)
+{
+	struct wait_fill *f = ctx;
+	struct store_filter filter = f->req->filter;
+
+	filter.from = from;
+	filter.to = to;
+	f->period = label;
+	return store_wait(f->st, f->req->key, &filter, add_row, f);
+}
+
+int
+wait_report(struct store *st, const struct wait_request *req,
+    enum report_format format, FILE *out)
+{
+	struct report_column cols[2 + WAIT_NVALUES];
+	struct report r;
+	struct wait_fill fill = {st, req, &r, NULL};
+	size_t n = 0;
+	int rc;
+
+	if (req->period != PERIOD_NONE)
+		cols[n++] = (struct report_column){"period", REPORT_TEXT, "",
+		    0, 5};
+	cols[n++] = (struct report_column){store_key_name(req->key),
+	    REPORT_TEXT, "", 0, 5};
+	memcpy(cols + n, wait_columns, sizeof(wait_columns));
+	report_init(&r, "wait", cols, n + WAIT_NVALUES);
+	r.from = req->filter.from;
+	r.to = req->filter.to;
+	if (req->period != PERIOD_NONE)
+		rc = series_each(st, req->period, req->filter.from,
+		    req->filter.to, wait_period, &fill);
+	else
+		rc = store_wait(st, req->key, &req->filter, add_row, &fill);
+	if (rc == 0)
+		report_render(&r, format, out);
+	report_free(&r);
+	return rc;
+}

@@ -1,0 +1,25 @@
+/*
+ * Exact order statistics: the nearest-rank percentile (the value at rank
+ * ceil(p/100 x N) of the N values in order), as every backend must agree
+ * on it to the second.  Neutral: the store wraps it as an SQL aggregate.
+ */
+#ifndef HPCACCT_STATS_H
+#define HPCACCT_STATS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * The p-th percentile (0 < p <= 100) of the n values v (n > 0), by nearest
+ * rank.  Reorders v.
+ */
+int64_t stats_percentile(int64_t *v, size_t n, double p);
+
+/*
+ * The size bucket of a job of n processors (n >= 1): 1, 2, 3-4, 5-8,
+ * 9-16, ... doubling, as its label in buf.  Returns the bucket's least
+ * size, to sort buckets by.
+ */
+int64_t stats_size_bucket(int64_t n, char *buf, size_t size);
+
+#endif
