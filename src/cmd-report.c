@@ -7,6 +7,7 @@
 
 #include "cmd.h"
 #include "msg.h"
+#include "reports/top.h"
 #include "reports/usage.h"
 #include "reports/wait.h"
 
@@ -16,7 +17,8 @@
 enum {
 	OPT_MATCH = 0x200,	/* + enum store_key */
 	OPT_STATE = OPT_MATCH + STORE_NKEYS,
-	OPT_PERIOD
+	OPT_PERIOD,
+	OPT_SORT
 };
 
 #define FILTER_LONGOPTS \
@@ -47,6 +49,8 @@ struct report_args {
 	struct cmd_window window;
 	const char *output;
 	enum report_format format;
+	size_t top_n;		/* report top: -n */
+	enum top_sort top_sort;	/* report top: --sort */
 	/* the filter values, NULL-terminated per option */
 	const char *names[STORE_NKEYS + 1][MAX_NAMES + 1];
 };
@@ -113,6 +117,16 @@ cmd_report_option(void *ctx, int c, const char *arg)
 		return -1;
 	case 'o':
 		a->output = arg;
+		return -1;
+	case 'n':
+		if (cmd_parse_count(arg, &a->top_n) != 0)
+			return msg_usage(name, "bad -n '%s' (a count, 1 or "
+			    "more)", arg);
+		return -1;
+	case OPT_SORT:
+		if (top_sort_parse(arg, &a->top_sort) != 0)
+			return msg_usage(name, "bad --sort '%s' (core_hours, "
+			    "gpu_hours, jobs)", arg);
 		return -1;
 	case OPT_PERIOD:
 		if (period_parse(arg, &a->period) != 0)
@@ -197,6 +211,29 @@ cmd_report_usage_exec(const struct cmd_globals *g, int argc, char **argv)
 }
 
 static int
+cmd_report_top_exec(const struct cmd_globals *g, int argc, char **argv)
+{
+	const struct cmd_entry *e = &cmd_report_top_entry;
+	struct report_args a;
+	struct top_request req;
+	struct cmd_output out;
+	struct store *st;
+	int r;
+
+	memset(&a, 0, sizeof(a));
+	a.top_n = 10;
+	if ((r = cmd_report_start(e, g, argc, argv, &a, &st, &out)) >= 0)
+		return r;
+	req.key = a.key;
+	req.n = a.top_n;
+	req.sort = a.top_sort;
+	req.period = a.period;
+	req.filter = a.filter;
+	return cmd_report_finish(e, top_report(st, &req, a.format, out.fp),
+	    st, &out);
+}
+
+static int
 cmd_report_wait_exec(const struct cmd_globals *g, int argc, char **argv)
 {
 	const struct cmd_entry *e = &cmd_report_wait_entry;
@@ -224,6 +261,7 @@ static const struct option report_longopts[] = {
 	FILTER_LONGOPTS,
 	{"format", required_argument, NULL, 'f'},
 	{"output", required_argument, NULL, 'o'},
+	{"sort", required_argument, NULL, OPT_SORT},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0}
 };
@@ -261,6 +299,33 @@ const struct cmd_entry cmd_report_usage_entry = {
 	NULL, cmd_report_usage_exec
 };
 
+const struct cmd_entry cmd_report_top_entry = {
+	"report top",
+	"report top [--by KEY] [-n N] [--sort core_hours|gpu_hours|jobs]\n"
+	"                          [--period P] [TIME SELECTION] [--tz ZONE]"
+	" [FILTERS]\n"
+	"                          [--format table|csv|tsv|json] [-o FILE]",
+	"the heaviest users, accounts or groups and their share",
+	"b:f:o:n:", report_longopts,
+	"The N heaviest keys of the window, heaviest first, with jobs, core-\n"
+	"and GPU-hours and their share (percent) of the whole window's sort\n"
+	"quantity.  Machine formats have exactly those rows, no 'others'.\n"
+	"\n"
+	"Options:\n"
+	"  -b, --by KEY        user (default), group, account, queue, qos or\n"
+	"                      cluster\n"
+	"  -n N                how many (default 10)\n"
+	"      --sort Q        core_hours (default), gpu_hours or jobs\n"
+	"      --period P      the top N of each period\n"
+	CMD_WINDOW_HELP
+	FILTER_HELP
+	"  -f, --format FMT    table (default), csv, tsv or json\n"
+	"  -o, --output FILE   write to FILE (through a temporary file renamed\n"
+	"                      into place)\n"
+	"  -h, --help          show this help\n",
+	NULL, cmd_report_top_exec
+};
+
 const struct cmd_entry cmd_report_wait_entry = {
 	"report wait",
 	"report wait [--by KEY] [--period P] [TIME SELECTION] [--tz ZONE]\n"
@@ -293,6 +358,7 @@ cmd_report_exec(const struct cmd_globals *g, int argc, char **argv)
 	static const struct cmd_entry *const reports[] = {
 		&cmd_report_usage_entry,
 		&cmd_report_wait_entry,
+		&cmd_report_top_entry,
 		NULL
 	};
 
@@ -301,7 +367,7 @@ cmd_report_exec(const struct cmd_globals *g, int argc, char **argv)
 
 const struct cmd_entry cmd_report_entry = {
 	"report", "report REPORT [OPTIONS]",
-	"print a report (usage, wait times)",
+	"print a report (usage, wait times, top users)",
 	"", NULL,
 	"Reports:\n",
 	NULL, cmd_report_exec

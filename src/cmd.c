@@ -177,6 +177,20 @@ cmd_window_resolve(const char *command, const struct cmd_window *w,
 }
 
 int
+cmd_parse_count(const char *s, size_t *n)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (end == s || *end != '\0' || errno != 0 || v < 1 || v > 1000000)
+		return -1;
+	*n = (size_t)v;
+	return 0;
+}
+
+int
 cmd_parse_seconds(const char *s, int64_t *seconds)
 {
 	char *end;

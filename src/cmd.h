@@ -54,6 +54,7 @@ extern const struct cmd_entry cmd_ingest_entry;
 extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_report_usage_entry;
 extern const struct cmd_entry cmd_report_wait_entry;
+extern const struct cmd_entry cmd_report_top_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_export_swf_entry;
 extern const struct cmd_entry cmd_runs_entry;
@@ -126,6 +127,9 @@ int cmd_window_option(const char *command, struct cmd_window *w, int c,
  */
 int cmd_window_resolve(const char *command, const struct cmd_window *w,
     int64_t now, int64_t *from, int64_t *to);
+
+/* Parse a count for an option (1 or more); 0 with *n set, or -1. */
+int cmd_parse_count(const char *s, size_t *n);
 
 /*
  * Parse a duration for an option: "90", "90s", "10m", "2h", "7d", "2w".
