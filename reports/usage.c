@@ -17,6 +17,8 @@ static const struct report_column usage_columns[] = {
 	{"node_hours", REPORT_HOURS, "h", 1, 12},
 	{"gpu_hours", REPORT_HOURS, "h", 1, 12},
 	{"runs", REPORT_INT, "", 1, 8},
+	{"wall_hours", REPORT_HOURS, "h", 1, 12},
+	{"cpu_efficiency", REPORT_PERCENT, "%", 0, 14},
 };
 #define USAGE_NVALUES (sizeof(usage_columns) / sizeof(usage_columns[0]))
 
@@ -42,6 +44,9 @@ add_row(void *ctx, const struct store_usage_row *u)
 	report_set_real(&c[2], u->node_hours);
 	report_set_real(&c[3], u->gpu_hours);
 	report_set_int(&c[4], u->runs);
+	report_set_real(&c[5], u->wall_hours);
+	if (u->cpu_efficiency >= 0)
+		report_set_real(&c[6], u->cpu_efficiency);
 	return 0;
 }
 

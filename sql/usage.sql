@@ -1,4 +1,7 @@
--- Usage per key (and second key) inside the window [?1, ?2) (UTC epoch).
+-- Usage per key (and second key) inside the window [?1, ?2) (UTC epoch):
+-- jobs, core-, node- and GPU-hours, runs, wall hours, and CPU efficiency
+-- (CPU time over allocated core time, in percent, over the runs whose
+-- source records CPU time; NULL where none does).
 -- ?3 and ?4 are the key columns (0 user, 1 group, 2 account, 3 queue,
 -- 4 qos, 5 cluster; ?4 -1 for none).  ?5 to ?10 keep only the jobs whose
 -- user, group, account, queue, qos or cluster is in a JSON array of names
@@ -17,7 +20,7 @@ WITH clipped AS (
            cluster || char(31) || job_id ||
                CASE WHEN source_format = 'pbs'
                     THEN char(31) || submit_time ELSE '' END AS job,
-           run_time, core_seconds, nodes, gpu_seconds,
+           run_time, core_seconds, nodes, gpu_seconds, cpu_time,
            (CASE WHEN end_time < ?2 THEN end_time ELSE ?2 END)
            - (CASE WHEN start_time > ?1 THEN start_time ELSE ?1 END)
                AS overlap
@@ -42,7 +45,14 @@ SELECT k1, k2,
        SUM(CASE WHEN run_time > 0
                 THEN COALESCE(gpu_seconds, 0) * overlap / run_time ELSE 0 END)
            / 3600.0,
-       COUNT(*)
+       COUNT(*),
+       SUM(CASE WHEN run_time > 0 THEN overlap ELSE 0 END) / 3600.0,
+       100.0 * SUM(CASE WHEN run_time > 0 AND cpu_time IS NOT NULL
+                        AND core_seconds > 0
+                        THEN cpu_time * overlap / run_time END)
+           / SUM(CASE WHEN run_time > 0 AND cpu_time IS NOT NULL
+                      AND core_seconds > 0
+                      THEN core_seconds * overlap / run_time END)
   FROM clipped
  GROUP BY k1, k2
  ORDER BY k1 IS NULL, k1, k2 IS NULL, k2

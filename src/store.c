@@ -823,6 +823,8 @@ conv_usage(sqlite3_stmt *s, void *arg)
 	r.node_hours = sqlite3_column_double(s, 4);
 	r.gpu_hours = sqlite3_column_double(s, 5);
 	r.runs = sqlite3_column_int64(s, 6);
+	r.wall_hours = sqlite3_column_double(s, 7);
+	r.cpu_efficiency = column_real(s, 8);
 	return call->row(call->ctx, &r);
 }
 

@@ -112,6 +112,8 @@ struct store_usage_row {
 	int64_t jobs;		/* distinct jobs */
 	double core_hours, node_hours, gpu_hours;
 	int64_t runs;		/* incarnations (a requeue or rerun is one) */
+	double wall_hours;	/* the runs' wall time */
+	double cpu_efficiency;	/* percent; < 0 where no CPU time is known */
 };
 
 /*

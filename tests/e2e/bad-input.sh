@@ -83,7 +83,7 @@ while read -r reader variant status line text; do
 		fail "$reader $variant: unexpected messages: $(cat "$WORK/err")"
 	fi
 	got=$(hx report usage --by cluster --format csv |
-	    awk -F, 'NR > 1 { n += $NF } END { print n + 0 }')
+	    awk -F, 'NR > 1 { n += $6 } END { print n + 0 }')
 	[ "$got" -eq 2 ] || fail "$reader $variant: $got good records stored, not 2"
 	core=$(hx report usage --by cluster --format csv | awk -F, 'NR == 2 { print $3 }')
 	case $variant in

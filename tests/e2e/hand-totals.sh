@@ -30,7 +30,8 @@ phys,4,73.200000,5.512500,0.000000,5
 CSV
 
 expect_status 0 hx ingest "$FIXTURES/sacct-small.psv"
-hx report usage --by account --format csv >"$WORK/got.csv"
+# (the columns computed by hand; wall and CPU efficiency: usage-efficiency.sh)
+hx report usage --by account --format csv | cut -d, -f1-6 >"$WORK/got.csv"
 diff -u "$WORK/expected.csv" "$WORK/got.csv" || fail "account totals"
 
 # The table's total row is the sum: 21 jobs, 176.2 core-hours, 22 runs.

@@ -42,7 +42,7 @@ CSV
 
 expect_status 0 hx ingest "$FIXTURES/k8s/jobs-pods.json"
 for by in group queue user; do
-	hx report usage --by "$by" --format csv >"$WORK/got.csv"
+	hx report usage --by "$by" --format csv | cut -d, -f1-6 >"$WORK/got.csv"
 	diff -u "$WORK/$by.csv" "$WORK/got.csv" || fail "usage by $by"
 done
 

@@ -33,7 +33,7 @@ CSV
 
 expect_status 1 hx ingest "$FIXTURES/pbspro/accounting/" \
     "$FIXTURES/torque/accounting"
-hx report usage --by queue --format csv >"$WORK/got.csv"
+hx report usage --by queue --format csv | cut -d, -f1-6 >"$WORK/got.csv"
 diff -u "$WORK/expected.csv" "$WORK/got.csv" || fail "queue totals"
 
 # The line's date is local time (--tz) and counts only where an epoch

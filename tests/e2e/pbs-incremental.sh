@@ -10,7 +10,7 @@ mkdir -p "$acct"
 cp "$FIXTURES"/pbspro/accounting/* "$acct/"
 today=$acct/20261002
 # job incarnations stored (the runs column)
-jobs() { hx report usage --by cluster --format csv | awk -F, 'NR > 1 { n += $NF } END { print n + 0 }'; }
+jobs() { hx report usage --by cluster --format csv | awk -F, 'NR > 1 { n += $6 } END { print n + 0 }'; }
 
 expect_status 1 hx ingest "$acct"	# the fixture has one damaged line
 contains "$WORK/out" "20261001.gz: read 15, new 12"

@@ -8,7 +8,7 @@
 
 cp "$FIXTURES/sacct-small.psv" "$WORK/dump.psv"
 f=$WORK/dump.psv
-runs() { hx report usage --by cluster --format csv | awk -F, 'NR > 1 { n += $NF } END { print n + 0 }'; }
+runs() { hx report usage --by cluster --format csv | awk -F, 'NR > 1 { n += $6 } END { print n + 0 }'; }
 
 expect_status 0 hx ingest --tz UTC "$f"
 n=$(runs)

@@ -27,7 +27,7 @@ awk '!/^;/ {
 } END { exit bad }' "$WORK/demo.swf" || fail "bad job lines"
 
 jobs=$(grep -vc '^;' "$WORK/demo.swf")
-stored=$(hx report usage --by cluster --format csv | awk -F, 'NR > 1 { n += $NF } END { print n }')
+stored=$(hx report usage --by cluster --format csv | awk -F, 'NR > 1 { n += $6 } END { print n }')
 [ "$jobs" -eq "$stored" ] || fail "$jobs job lines, $stored stored job incarnations"
 contains "$WORK/demo.swf" "; MaxJobs: $jobs"
 contains "$WORK/demo.swf" "; MaxRecords: $jobs"

@@ -11,7 +11,7 @@ u() { hx report usage --format csv "$@"; }
 # chem/bob: 102 24 + 300+0 2 + 300+1 4; phys/carol: 103 32 + 400 8 + 16
 # (2 jobs, 3 runs); phys/dave: 104 16.2 + 500 1; bio/erin: 105 0 + 501 8;
 # bio/frank 106 4 + 502 2; bio/grace 503 6; bio/heidi 504 1; ml/judy 16.
-u --by account,user >"$WORK/got"
+u --by account,user | cut -d, -f1-7 >"$WORK/got"
 cat >"$WORK/want" <<'CSV'
 account,user,jobs,core_hours,node_hours,gpu_hours,runs
 bio,erin,2,8.000000,2.000000,0.000000,2

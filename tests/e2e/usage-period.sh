@@ -14,7 +14,7 @@ PSV
 expect_status 0 hx ingest --tz UTC "$WORK/night.psv"
 u() { hx report usage --format csv "$@"; }
 
-u --by user --period day >"$WORK/got"
+u --by user --period day | cut -d, -f1-7 >"$WORK/got"
 cat >"$WORK/want" <<'CSV'
 period,user,jobs,core_hours,node_hours,gpu_hours,runs
 2026-10-01,ann,1,8.000000,0.000000,0.000000,1
