@@ -14,10 +14,10 @@ series_each(struct store *st, enum period p, int64_t from, int64_t to,
 
 	if (rc <= 0)
 		return rc;	/* no job: no period */
-	if (from < first)
+	if (from <= STORE_WINDOW_MIN)	/* open ends: the stored runs' */
 		from = first;
-	if (to > last + 1)
-		to = last + 1;
+	if (to >= STORE_WINDOW_MAX)
+		to = last;
 	rc = 0;
 	for (start = period_start(p, from); start < to && rc == 0;
 	    start = next) {

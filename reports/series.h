@@ -15,7 +15,8 @@
 
 /*
  * Call query(ctx, from, to, label) for each period of kind p in [from,
- * to), each clipped to the window, in order, until it returns nonzero.
+ * to) (an open end is that of the stored runs), each clipped to the
+ * window, in order, until it returns nonzero.
  * Returns 0, query's nonzero value, -1 on a database error, or -2 for
  * more than SERIES_MAX_PERIODS periods.
  */

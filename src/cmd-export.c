@@ -137,7 +137,7 @@ cmd_export_swf_exec(const struct cmd_globals *g, int argc, char **argv)
 	if (optind < argc)
 		return msg_usage("export swf", "unexpected argument '%s'",
 		    argv[optind]);
-	r = cmd_window_resolve("export swf", &a.window, (int64_t)time(NULL),
+	r = cmd_window_resolve(g, "export swf", &a.window, (int64_t)time(NULL),
 	    &a.opt.from, &a.opt.to);
 	if (r != 0)
 		return r;

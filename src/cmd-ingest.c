@@ -390,6 +390,11 @@ cmd_ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 	if ((status = cmd_parse(&cmd_ingest_entry, argc, argv, cmd_ingest_option,
 	    &cli)) >= 0)
 		return status;
+	if (cli.user_keys[0] == NULL && g->conf.user_keys[0] != NULL)
+		opt.read.k8s_user_keys = (const char *const *)g->conf.user_keys;
+	if (cli.queue_keys[0] == NULL && g->conf.queue_keys[0] != NULL)
+		opt.read.k8s_queue_keys =
+		    (const char *const *)g->conf.queue_keys;
 	if ((status = cmd_ingest_settle(&opt, &cli)) != 0)
 		return status;
 	if (optind >= argc)

@@ -9,6 +9,7 @@
 #include "msg.h"
 #include "reports/top.h"
 #include "reports/usage.h"
+#include "reports/utilization.h"
 #include "reports/wait.h"
 
 #define MAX_NAMES 32	/* values of one filter option */
@@ -161,7 +162,7 @@ cmd_report_start(const struct cmd_entry *e, const struct cmd_globals *g,
 	if (optind < argc)
 		return msg_usage(e->name, "unexpected argument '%s'",
 		    argv[optind]);
-	r = cmd_window_resolve(e->name, &a->window, (int64_t)time(NULL),
+	r = cmd_window_resolve(g, e->name, &a->window, (int64_t)time(NULL),
 	    &a->filter.from, &a->filter.to);
 	if (r != 0)
 		return r;
@@ -231,6 +232,37 @@ cmd_report_top_exec(const struct cmd_globals *g, int argc, char **argv)
 	req.filter = a.filter;
 	return cmd_report_finish(e, top_report(st, &req, a.format, out.fp),
 	    st, &out);
+}
+
+static int
+cmd_report_utilization_exec(const struct cmd_globals *g, int argc,
+    char **argv)
+{
+	const struct cmd_entry *e = &cmd_report_utilization_entry;
+	struct report_args a;
+	struct utilization_request req;
+	struct cmd_output out;
+	struct store *st;
+	char missing[256];
+	int r;
+
+	memset(&a, 0, sizeof(a));
+	if ((r = cmd_report_start(e, g, argc, argv, &a, &st, &out)) >= 0)
+		return r;
+	req.period = a.period;
+	req.filter = a.filter;
+	req.conf = &g->conf;
+	r = utilization_report(st, &req, a.format, out.fp, missing,
+	    sizeof(missing));
+	if (r != -3)
+		return cmd_report_finish(e, r, st, &out);
+	msg_error("report utilization: cluster '%s' has no capacity in %s "
+	    "(add '[cluster %s]' with 'capacity = YYYY-MM-DD cores=N "
+	    "gpus=N'; see hpcacct.conf(5))", missing, g->conf.path != NULL ?
+	    g->conf.path : "the configuration (there is none)", missing);
+	store_close(st);
+	cmd_output_close(&out, 0);
+	return 2;
 }
 
 static int
@@ -326,6 +358,33 @@ const struct cmd_entry cmd_report_top_entry = {
 	NULL, cmd_report_top_exec
 };
 
+const struct cmd_entry cmd_report_utilization_entry = {
+	"report utilization",
+	"report utilization [--period P] [TIME SELECTION] [--tz ZONE]"
+	" [FILTERS]\n"
+	"                                 [--format table|csv|tsv|json]"
+	" [-o FILE]",
+	"allocated core- and GPU-hours against each cluster's capacity",
+	"b:f:o:", report_longopts,
+	"Per cluster, the allocated core-hours and GPU-hours of the window\n"
+	"over its capacity-hours, in percent.  Capacities come from the\n"
+	"configuration ([cluster NAME] capacity = YYYY-MM-DD cores=N gpus=N,\n"
+	"one line per change; see hpcacct.conf(5)) and are followed through\n"
+	"every change inside a window or period.  A cluster with usage and no\n"
+	"capacity is an error (exit status 2).\n"
+	"\n"
+	"Options:\n"
+	"      --period P      a time series (hour, day, week, month, quarter,\n"
+	"                      year)\n"
+	CMD_WINDOW_HELP
+	FILTER_HELP
+	"  -f, --format FMT    table (default), csv, tsv or json\n"
+	"  -o, --output FILE   write to FILE (through a temporary file renamed\n"
+	"                      into place)\n"
+	"  -h, --help          show this help\n",
+	NULL, cmd_report_utilization_exec
+};
+
 const struct cmd_entry cmd_report_wait_entry = {
 	"report wait",
 	"report wait [--by KEY] [--period P] [TIME SELECTION] [--tz ZONE]\n"
@@ -359,6 +418,7 @@ cmd_report_exec(const struct cmd_globals *g, int argc, char **argv)
 		&cmd_report_usage_entry,
 		&cmd_report_wait_entry,
 		&cmd_report_top_entry,
+		&cmd_report_utilization_entry,
 		NULL
 	};
 
@@ -367,7 +427,7 @@ cmd_report_exec(const struct cmd_globals *g, int argc, char **argv)
 
 const struct cmd_entry cmd_report_entry = {
 	"report", "report REPORT [OPTIONS]",
-	"print a report (usage, wait times, top users)",
+	"print a report (usage, wait, top, utilization)",
 	"", NULL,
 	"Reports:\n",
 	NULL, cmd_report_exec

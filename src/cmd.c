@@ -14,9 +14,6 @@
 #include "timeutil.h"
 
 #define DEFAULT_DB "hpcacct.db"
-/* Bounds of an open window, far from int64 overflow in SQL arithmetic. */
-#define WINDOW_MIN (-((int64_t)1 << 52))
-#define WINDOW_MAX ((int64_t)1 << 52)
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_ingest_entry,
@@ -34,7 +31,29 @@ cmd_db_path(const struct cmd_globals *g)
 
 	if (g->db_path != NULL)
 		return g->db_path;
-	return env != NULL && env[0] != '\0' ? env : DEFAULT_DB;
+	if (env != NULL && env[0] != '\0')
+		return env;
+	return g->conf.db_path != NULL ? g->conf.db_path : DEFAULT_DB;
+}
+
+int
+cmd_read_config(struct cmd_globals *g, const char *path)
+{
+	const char *env = getenv("HPCACCT_CONFIG");
+	char err[1024];
+	int missing_ok = 0;
+
+	if (path == NULL && env != NULL && env[0] != '\0')
+		path = env;
+	if (path == NULL) {
+		path = CMD_DEFAULT_CONFIG;
+		missing_ok = 1;
+	}
+	if (conf_read(path, missing_ok, &g->conf, err, sizeof(err)) != 0) {
+		msg_error("%s", err);
+		return 2;
+	}
+	return 0;
 }
 
 struct store *
@@ -70,6 +89,7 @@ cmd_window_option(const char *command, struct cmd_window *w, int c,
 	case CMD_OPT_TZ:
 		if (timeutil_set_zone(arg) != 0)
 			return msg_usage(command, "unknown time zone '%s'", arg);
+		w->tz = 1;
 		return -1;
 	default:
 		return 0;
@@ -138,14 +158,22 @@ parse_date(const char *command, const char *option, const char *arg,
 }
 
 int
-cmd_window_resolve(const char *command, const struct cmd_window *w,
-    int64_t now, int64_t *from, int64_t *to)
+cmd_window_resolve(const struct cmd_globals *g, const char *command,
+    const struct cmd_window *w, int64_t now, int64_t *from, int64_t *to)
 {
+	const char *tz = getenv("TZ");
 	int64_t secs;
 	int year, month, r;
 
-	*from = WINDOW_MIN;
-	*to = WINDOW_MAX;
+	if (!w->tz && (tz == NULL || tz[0] == '\0') && g->conf.tz != NULL &&
+	    timeutil_set_zone(g->conf.tz) != 0) {
+		msg_error("%s: unknown time zone '%s' in [report] tz",
+		    g->conf.path, g->conf.tz);
+		return 2;
+	}
+
+	*from = STORE_WINDOW_MIN;
+	*to = STORE_WINDOW_MAX;
 	if ((w->from != NULL || w->to != NULL) + (w->month != NULL) +
 	    (w->year != NULL) + (w->last != NULL) > 1)
 		return msg_usage(command, "give one of --from/--to, --month, "

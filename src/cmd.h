@@ -12,10 +12,23 @@
 
 #include "store.h"
 
-/* Options given before the command. */
+#include "conf.h"
+
+/* Options given before the command, and the configuration file. */
 struct cmd_globals {
 	const char *db_path;	/* --db, or NULL */
+	struct conf conf;	/* --config, $HPCACCT_CONFIG or the default */
 };
+
+/* The default configuration file. */
+#define CMD_DEFAULT_CONFIG "/etc/hpcacct.conf"
+
+/*
+ * Read the configuration: path (--config), else $HPCACCT_CONFIG, else
+ * CMD_DEFAULT_CONFIG if it exists.  Returns 0, or the usage status 2
+ * after reporting "FILE:LINE: reason".
+ */
+int cmd_read_config(struct cmd_globals *g, const char *path);
 
 /*
  * A command (or a subcommand such as "report usage"), as tmux has them:
@@ -55,6 +68,7 @@ extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_report_usage_entry;
 extern const struct cmd_entry cmd_report_wait_entry;
 extern const struct cmd_entry cmd_report_top_entry;
+extern const struct cmd_entry cmd_report_utilization_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_export_swf_entry;
 extern const struct cmd_entry cmd_runs_entry;
@@ -72,7 +86,8 @@ int cmd_run_sub(const struct cmd_entry *e, const struct cmd_globals *g,
 /* NULL-terminated list of every command. */
 extern const struct cmd_entry *const cmd_table[];
 
-/* The database path: --db, else $HPCACCT_DB, else ./hpcacct.db. */
+/* The database path: --db, else $HPCACCT_DB, else the configuration's,
+ * else ./hpcacct.db. */
 const char *cmd_db_path(const struct cmd_globals *g);
 
 /* Open the store, reporting failure; NULL on failure. */
@@ -81,6 +96,7 @@ struct store *cmd_open_store(const struct cmd_globals *g,
 
 /* The time selection every report and export takes. */
 struct cmd_window {
+	int tz;			/* --tz was given */
 	const char *from, *to;	/* --from, --to: unbounded if NULL */
 	const char *month;	/* --month YYYY-MM or "last" */
 	const char *year;	/* --year YYYY */
@@ -121,12 +137,13 @@ int cmd_window_option(const char *command, struct cmd_window *w, int c,
     const char *arg);
 
 /*
- * The window [*from, *to) of w, in the process time zone, with now for
- * --month last and --last.  Returns 0, or the usage status 2 after
- * reporting what is wrong (a bad date, two selections at once).
+ * The window [*from, *to) of w, in the report's time zone (--tz, else TZ,
+ * else the configuration's [report] tz), with now for --month last and
+ * --last.  Returns 0, or the usage status 2 after reporting what is wrong
+ * (a bad date or zone, two selections at once).
  */
-int cmd_window_resolve(const char *command, const struct cmd_window *w,
-    int64_t now, int64_t *from, int64_t *to);
+int cmd_window_resolve(const struct cmd_globals *g, const char *command,
+    const struct cmd_window *w, int64_t now, int64_t *from, int64_t *to);
 
 /* Parse a count for an option (1 or more); 0 with *n set, or -1. */
 int cmd_parse_count(const char *s, size_t *n);

@@ -26,7 +26,12 @@ usage(FILE *out)
 	fputs("\n"
 	    "Global options:\n"
 	    "  --db FILE      the SQLite database (default: $HPCACCT_DB, "
-	    "else ./hpcacct.db)\n"
+	    "else the\n"
+	    "                 configuration's, else ./hpcacct.db)\n"
+	    "  --config FILE  the configuration file (default: "
+	    "$HPCACCT_CONFIG, else\n"
+	    "                 /etc/hpcacct.conf if there is one; see "
+	    "hpcacct.conf(5))\n"
 	    "  -h, --help     show this help\n"
 	    "  -V, --version  show the version\n"
 	    "\n"
@@ -50,19 +55,25 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"db", required_argument, NULL, 'd'},
+		{"config", required_argument, NULL, 'C'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}
 	};
-	struct cmd_globals g = {NULL};
+	struct cmd_globals g;
 	const struct cmd_entry *cmd;
-	int c;
+	const char *config = NULL;
+	int c, status;
 
+	memset(&g, 0, sizeof(g));
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			g.db_path = optarg;
+			break;
+		case 'C':
+			config = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -81,9 +92,13 @@ main(int argc, char **argv)
 	cmd = find_command(argv[optind]);
 	if (cmd == NULL)
 		return msg_usage(NULL, "unknown command '%s'", argv[optind]);
+	if ((status = cmd_read_config(&g, config)) != 0)
+		return status;
 	argc -= optind;
 	argv += optind;
 	optind = 0;	/* restart getopt for the command */
 	opterr = 0;
-	return cmd_finish_output(cmd->exec(&g, argc, argv));
+	status = cmd_finish_output(cmd->exec(&g, argc, argv));
+	conf_free(&g.conf);
+	return status;
 }

@@ -773,18 +773,20 @@ store_reader_state(struct store *st, struct reader_state *state)
 }
 
 /* Step stmt through its rows, calling conv on each until it returns
- * nonzero; finalizes stmt.  Returns 0 or -1. */
+ * nonzero; finalizes stmt.  Returns 0, -1, or conv's nonzero value. */
 static int
 each_row(struct store *st, sqlite3_stmt *stmt,
     int (*conv)(sqlite3_stmt *, void *), void *arg)
 {
-	int rc;
+	int rc, stop = 0;
 
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		if (conv(stmt, arg) != 0)
+		if ((stop = conv(stmt, arg)) != 0)
 			break;
 	sqlite3_finalize(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : fail(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(st);
+	return stop;
 }
 
 /*

@@ -87,6 +87,11 @@ int store_key_parse(const char *name);
 /* The name of key k. */
 const char *store_key_name(enum store_key k);
 
+/* The ends of an open window (no --from, no --to), far from int64
+ * overflow in SQL arithmetic. */
+#define STORE_WINDOW_MIN (-((int64_t)1 << 52))
+#define STORE_WINDOW_MAX ((int64_t)1 << 52)
+
 /* Which stored jobs a query is about. */
 struct store_filter {
 	int64_t from, to;	/* the window [from, to): see each query */
@@ -100,7 +105,8 @@ struct store_filter {
 /*
  * The stored job incarnations submitted in the filter's window, in submit
  * order, as job records (strings valid during the call): calls fn() once
- * per job, stopping if it returns nonzero.  Returns 0 or -1.
+ * per job, stopping if it returns nonzero.  Returns 0, -1, or fn()'s
+ * nonzero value.
  */
 int store_jobs(struct store *st, const struct store_filter *filter,
     int (*fn)(void *ctx, const struct job *job), void *ctx);
@@ -119,7 +125,8 @@ struct store_usage_row {
 /*
  * Usage per key (and second key; -1 for none) of the runs of the
  * filter's jobs inside its window, each clipped to it, in key order: calls
- * row() once per key, stopping if it returns nonzero.  Returns 0 or -1.
+ * row() once per key, stopping if it returns nonzero.  Returns 0, -1, or
+ * row()'s nonzero value.
  */
 int store_usage(struct store *st, enum store_key key, int key2,
     const struct store_filter *filter,
@@ -138,7 +145,7 @@ struct store_wait_row {
  * Wait times per key (size too) of the runs of the filter's jobs that
  * started in its window, exact nearest-rank percentiles, in key order
  * (sizes by size): row() once per key until it returns nonzero.  Returns
- * 0 or -1.
+ * 0, -1, or row()'s nonzero value.
  */
 int store_wait(struct store *st, enum store_key key,
     const struct store_filter *filter,
@@ -159,7 +166,7 @@ struct store_run_row {
 };
 
 /* Every ingest run, oldest first: row() per run until it returns
- * nonzero.  Returns 0 or -1. */
+ * nonzero.  Returns 0, -1, or row()'s nonzero value. */
 int store_runs(struct store *st,
     int (*row)(void *ctx, const struct store_run_row *r), void *ctx);
 

@@ -7,14 +7,22 @@ if [ -z "${MANDOC:-}" ]; then
 	echo "SKIP: mandoc is not installed"
 	exit 77
 fi
-"$MANDOC" -T lint -W warning "$page" >"$WORK/lint" 2>&1 || true
-[ -s "$WORK/lint" ] && fail "mandoc lint: $(cat "$WORK/lint")"
-for opt in --db --format --cluster --tz --columns --quiet --verbose --by \
-    --reread --k8s-user-key --k8s-queue-key \
-    --from --to --installation --output --help --version; do
+for p in "$page" "$top_srcdir/man/hpcacct.conf.5"; do
+	"$MANDOC" -T lint -W warning "$p" >"$WORK/lint" 2>&1 || true
+	[ -s "$WORK/lint" ] && fail "mandoc lint: $(cat "$WORK/lint")"
+done
+for opt in --db --config --format --cluster --tz --columns --delimiter \
+    --quiet --verbose --by --reread --replace --lock-timeout \
+    --k8s-user-key --k8s-queue-key --from --to --month --year --last \
+    --period --user --group --account --queue --qos --state --sort \
+    --names --installation --output --run --help --version; do
 	grep -q -- "Fl ${opt#--}" "$page" || grep -q -- "${opt#--}" "$page" ||
 		fail "man page lacks $opt"
 done
 for sec in "EXIT STATUS" ENVIRONMENT FILES EXAMPLES; do
 	grep -q "^\.Sh $sec" "$page" || fail "man page lacks $sec"
+done
+for cmd in ingest "report usage" "report wait" "report top" \
+    "report utilization" "export swf" runs forget; do
+	grep -q "^\.Ss $cmd$" "$page" || fail "man page lacks a section for $cmd"
 done
