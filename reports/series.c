@@ -30,3 +30,29 @@ series_each(struct store *st, enum period p, int64_t from, int64_t to,
 	}
 	return rc;
 }
+
+int
+series_run(struct store *st, enum period p, int64_t from, int64_t to,
+    int (*query)(void *ctx, int64_t from, int64_t to, const char *label),
+    void *ctx)
+{
+	if (p != PERIOD_NONE)
+		return series_each(st, p, from, to, query, ctx);
+	return query(ctx, from, to, NULL);
+}
+
+size_t
+series_columns(struct report_column *cols, enum period p, const char *key,
+    const char *key2)
+{
+	size_t n = 0;
+
+	if (p != PERIOD_NONE)
+		cols[n++] = (struct report_column){"period", REPORT_TEXT, "",
+		    0, 5};
+	cols[n++] = (struct report_column){key, REPORT_TEXT, "", 0, 5};
+	if (key2 != NULL)
+		cols[n++] = (struct report_column){key2, REPORT_TEXT, "", 0,
+		    5};
+	return n;
+}

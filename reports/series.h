@@ -5,9 +5,11 @@
 #ifndef HPCACCT_SERIES_H
 #define HPCACCT_SERIES_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "period.h"
+#include "rows.h"
 #include "store.h"
 
 /* A series has at most as many periods. */
@@ -23,5 +25,20 @@
 int series_each(struct store *st, enum period p, int64_t from, int64_t to,
     int (*query)(void *ctx, int64_t from, int64_t to, const char *label),
     void *ctx);
+
+/*
+ * A report's window: with a period, series_each(); without, query once
+ * over the window itself with a NULL label.
+ */
+int series_run(struct store *st, enum period p, int64_t from, int64_t to,
+    int (*query)(void *ctx, int64_t from, int64_t to, const char *label),
+    void *ctx);
+
+/*
+ * The leading columns of a report into cols: "period" for a series, then
+ * the key columns (key2 NULL for one).  Returns how many.
+ */
+size_t series_columns(struct report_column *cols, enum period p,
+    const char *key, const char *key2);
 
 #endif

@@ -110,26 +110,20 @@ emit(struct top_fill *f, const char *period)
 	f->n = 0;
 }
 
+/* One window (a period of a series, or the whole): its top N. */
 static int
-top_window(struct top_fill *f, const struct store_filter *filter,
-    const char *period)
-{
-	int rc = store_usage(f->st, f->req->key, -1, filter, collect, f);
-
-	if (rc == 0)
-		emit(f, period);
-	return rc;
-}
-
-static int
-top_period(void *ctx, int64_t from, int64_t to, const char *label)
+top_window(void *ctx, int64_t from, int64_t to, const char *label)
 {
 	struct top_fill *f = ctx;
 	struct store_filter filter = f->req->filter;
+	int rc;
 
 	filter.from = from;
 	filter.to = to;
-	return top_window(f, &filter, label);
+	rc = store_usage(f->st, f->req->key, -1, &filter, collect, f);
+	if (rc == 0)
+		emit(f, label);
+	return rc;
 }
 
 int
@@ -139,23 +133,16 @@ top_report(struct store *st, const struct top_request *req,
 	struct report_column cols[2 + TOP_NVALUES];
 	struct report r;
 	struct top_fill fill = {st, req, &r, NULL, 0, 0};
-	size_t n = 0;
+	size_t n = series_columns(cols, req->period, store_key_name(req->key),
+	    NULL);
 	int rc;
 
-	if (req->period != PERIOD_NONE)
-		cols[n++] = (struct report_column){"period", REPORT_TEXT, "",
-		    0, 5};
-	cols[n++] = (struct report_column){store_key_name(req->key),
-	    REPORT_TEXT, "", 0, 5};
 	memcpy(cols + n, top_columns, sizeof(top_columns));
 	report_init(&r, "top", cols, n + TOP_NVALUES);
 	r.from = req->filter.from;
 	r.to = req->filter.to;
-	if (req->period != PERIOD_NONE)
-		rc = series_each(st, req->period, req->filter.from,
-		    req->filter.to, top_period, &fill);
-	else
-		rc = top_window(&fill, &req->filter, NULL);
+	rc = series_run(st, req->period, req->filter.from, req->filter.to,
+	    top_window, &fill);
 	if (rc == 0)
 		report_render(&r, format, out);
 	free(fill.e);

@@ -56,9 +56,9 @@ struct usage_period {
 	struct usage_fill *fill;
 };
 
-/* One period of a series: its usage, rows labelled with it. */
+/* One window (a period of a series, or the whole): rows labelled. */
 static int
-usage_period(void *ctx, int64_t from, int64_t to, const char *label)
+usage_window(void *ctx, int64_t from, int64_t to, const char *label)
 {
 	struct usage_period *u = ctx;
 	struct store_filter f = u->req->filter;
@@ -77,29 +77,17 @@ usage_report(struct store *st, const struct usage_request *req,
 	struct report_column cols[3 + USAGE_NVALUES];
 	struct report r;
 	struct usage_fill fill = {&r, req->key2 >= 0, NULL};
-	size_t n = 0;
+	struct usage_period u = {st, req, &fill};
+	size_t n = series_columns(cols, req->period, store_key_name(req->key),
+	    fill.two ? store_key_name((enum store_key)req->key2) : NULL);
 	int rc;
 
-	if (req->period != PERIOD_NONE)
-		cols[n++] = (struct report_column){"period", REPORT_TEXT, "",
-		    0, 5};
-	cols[n++] = (struct report_column){store_key_name(req->key),
-	    REPORT_TEXT, "", 0, 5};
-	if (fill.two)
-		cols[n++] = (struct report_column){store_key_name(
-		    (enum store_key)req->key2), REPORT_TEXT, "", 0, 5};
 	memcpy(cols + n, usage_columns, sizeof(usage_columns));
 	report_init(&r, "usage", cols, n + USAGE_NVALUES);
 	r.from = req->filter.from;
 	r.to = req->filter.to;
-	if (req->period != PERIOD_NONE) {
-		struct usage_period u = {st, req, &fill};
-
-		rc = series_each(st, req->period, req->filter.from,
-		    req->filter.to, usage_period, &u);
-	} else
-		rc = store_usage(st, req->key, req->key2, &req->filter,
-		    add_row, &fill);
+	rc = series_run(st, req->period, req->filter.from, req->filter.to,
+	    usage_window, &u);
 	if (rc == 0)
 		report_render(&r, format, out);
 	report_free(&r);

@@ -47,7 +47,7 @@ add_row(void *ctx, const struct store_wait_row *w)
 }
 
 static int
-wait_period(void *ctx, int64_t from, int64_t to, const char *label)
+wait_window(void *ctx, int64_t from, int64_t to, const char *label)
 {
 	struct wait_fill *f = ctx;
 	struct store_filter filter = f->req->filter;
@@ -65,23 +65,16 @@ wait_report(struct store *st, const struct wait_request *req,
 	struct report_column cols[2 + WAIT_NVALUES];
 	struct report r;
 	struct wait_fill fill = {st, req, &r, NULL};
-	size_t n = 0;
+	size_t n = series_columns(cols, req->period, store_key_name(req->key),
+	    NULL);
 	int rc;
 
-	if (req->period != PERIOD_NONE)
-		cols[n++] = (struct report_column){"period", REPORT_TEXT, "",
-		    0, 5};
-	cols[n++] = (struct report_column){store_key_name(req->key),
-	    REPORT_TEXT, "", 0, 5};
 	memcpy(cols + n, wait_columns, sizeof(wait_columns));
 	report_init(&r, "wait", cols, n + WAIT_NVALUES);
 	r.from = req->filter.from;
 	r.to = req->filter.to;
-	if (req->period != PERIOD_NONE)
-		rc = series_each(st, req->period, req->filter.from,
-		    req->filter.to, wait_period, &fill);
-	else
-		rc = store_wait(st, req->key, &req->filter, add_row, &fill);
+	rc = series_run(st, req->period, req->filter.from, req->filter.to,
+	    wait_window, &fill);
 	if (rc == 0)
 		report_render(&r, format, out);
 	report_free(&r);
