@@ -849,6 +849,18 @@ bind_names(sqlite3_stmt *stmt, int i, const char *const *names)
 	json_object_put(a);
 }
 
+/* The filter's name lists from parameter first on: one per key, then
+ * the states (the order of the filter clauses in sql/). */
+static void
+bind_filter(sqlite3_stmt *stmt, int first, const struct store_filter *f)
+{
+	int k;
+
+	for (k = 0; k < STORE_NKEYS; k++)
+		bind_names(stmt, first + k, f->match[k]);
+	bind_names(stmt, first + STORE_NKEYS, f->states);
+}
+
 int
 store_usage(struct store *st, enum store_key key, int key2,
     const struct store_filter *f,
@@ -856,7 +868,6 @@ store_usage(struct store *st, enum store_key key, int key2,
 {
 	struct usage_call call = {row, ctx};
 	sqlite3_stmt *stmt;
-	int k;
 
 	if (sqlite3_prepare_v2(st->db, sql_usage, -1, &stmt, NULL) !=
 	    SQLITE_OK)
@@ -865,9 +876,7 @@ store_usage(struct store *st, enum store_key key, int key2,
 	sqlite3_bind_int64(stmt, 2, f->to);
 	sqlite3_bind_int(stmt, 3, (int)key);
 	sqlite3_bind_int(stmt, 4, key2);
-	for (k = 0; k < STORE_NKEYS; k++)
-		bind_names(stmt, 5 + k, f->match[k]);
-	bind_names(stmt, 5 + STORE_NKEYS, f->states);
+	bind_filter(stmt, 5, f);
 	return each_row(st, stmt, conv_usage, &call);
 }
 
@@ -901,16 +910,13 @@ store_wait(struct store *st, enum store_key key,
 {
 	struct wait_call call = {row, ctx};
 	sqlite3_stmt *stmt;
-	int k;
 
 	if (sqlite3_prepare_v2(st->db, sql_wait, -1, &stmt, NULL) != SQLITE_OK)
 		return fail(st);
 	sqlite3_bind_int64(stmt, 1, f->from);
 	sqlite3_bind_int64(stmt, 2, f->to);
 	sqlite3_bind_int(stmt, 3, (int)key);
-	for (k = 0; k < STORE_NKEYS; k++)
-		bind_names(stmt, 4 + k, f->match[k]);
-	bind_names(stmt, 4 + STORE_NKEYS, f->states);
+	bind_filter(stmt, 4, f);
 	return each_row(st, stmt, conv_wait, &call);
 }
 
