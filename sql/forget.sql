@@ -2,6 +2,12 @@
 -- the job rows it wrote last, the Kubernetes facts and pods behind them,
 -- and the marks of the files, so that the next ingest reads them again.
 -- The jobs statement comes last but one: its change count is reported.
+-- First the rollup gives back what those rows added to it.
+SELECT rollup_delta(-1, cluster, user_name, group_name, account, queue, qos,
+       state, start_time, end_time, run_time, core_seconds, nodes,
+       gpu_seconds, cpu_time)
+  FROM jobs
+ WHERE source_file = ?1 OR (?1 IS NULL AND ingest_run = ?2);
 DELETE FROM k8s_pods WHERE job_uid IN (
     SELECT k.uid FROM k8s_jobs k JOIN jobs j
         ON j.cluster = k.cluster AND j.job_id = k.job_id

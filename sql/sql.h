@@ -6,6 +6,17 @@
 #define HPCACCT_SQL_H
 
 extern const char sql_schema[];
+extern const char sql_migrate_3[];
+extern const char sql_job_insert[];
+extern const char sql_job_get[];
+extern const char sql_rollup_backfill[];
+extern const char sql_rollup_cell[];
+extern const char sql_rollup_cell_drop[];
+extern const char sql_rollup_name[];
+extern const char sql_rollup_clear[];
+extern const char sql_rollup_state[];
+extern const char sql_rollup_max_run[];
+extern const char sql_usage_rollup[];
 extern const char sql_job_upsert[];
 extern const char sql_run_begin[];
 extern const char sql_run_finish[];

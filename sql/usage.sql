@@ -9,7 +9,8 @@
 -- to the window; a job that never ran (or ran 0 s) is counted in the
 -- window holding its end, with no usage.  Each row is one incarnation
 -- (run); a job is its cluster and job id, and for PBS, whose ids are
--- recycled, its submit time too.
+-- recycled, its submit time too.  The runs are found through jobs_begin:
+-- one overlapping the window began at most the longest run before it.
 WITH clipped AS (
     SELECT CASE ?3 WHEN 0 THEN user_name WHEN 1 THEN group_name
                    WHEN 2 THEN account WHEN 3 THEN queue
@@ -25,7 +26,10 @@ WITH clipped AS (
            - (CASE WHEN start_time > ?1 THEN start_time ELSE ?1 END)
                AS overlap
       FROM jobs
-     WHERE ((run_time > 0 AND start_time < ?2 AND end_time > ?1)
+     WHERE COALESCE(start_time, end_time) >=
+               ?1 - (SELECT max_run FROM rollup_meta)
+       AND COALESCE(start_time, end_time) < ?2
+       AND ((run_time > 0 AND start_time < ?2 AND end_time > ?1)
         OR (run_time = 0 AND end_time >= ?1 AND end_time < ?2))
        AND (?5 IS NULL OR user_name IN (SELECT value FROM json_each(?5)))
        AND (?6 IS NULL OR group_name IN (SELECT value FROM json_each(?6)))

@@ -2,7 +2,8 @@
 -- ?3 is the key (0 user, 1 group, 2 account, 3 queue, 4 qos, 5 cluster,
 -- 6 size: the processor bucket); ?4 to ?10 filter as in usage.sql.
 -- Percentiles are exact (nearest rank); the expansion factor is
--- (wait + run) / run over the runs that ran.
+-- (wait + run) / run over the runs that ran.  The begin (start, else
+-- end) repeats the window so that the jobs_begin index finds the runs.
 SELECT CASE ?3 WHEN 0 THEN user_name WHEN 1 THEN group_name
                WHEN 2 THEN account WHEN 3 THEN queue
                WHEN 4 THEN qos WHEN 5 THEN cluster
@@ -14,7 +15,9 @@ SELECT CASE ?3 WHEN 0 THEN user_name WHEN 1 THEN group_name
        AVG(CASE WHEN run_time > 0
                 THEN (wait_time + run_time) * 1.0 / run_time END)
   FROM jobs
- WHERE start_time >= ?1 AND start_time < ?2 AND wait_time IS NOT NULL
+ WHERE COALESCE(start_time, end_time) >= ?1
+   AND COALESCE(start_time, end_time) < ?2
+   AND start_time >= ?1 AND start_time < ?2 AND wait_time IS NOT NULL
    AND (?4 IS NULL OR user_name IN (SELECT value FROM json_each(?4)))
    AND (?5 IS NULL OR group_name IN (SELECT value FROM json_each(?5)))
    AND (?6 IS NULL OR account IN (SELECT value FROM json_each(?6)))

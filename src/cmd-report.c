@@ -19,7 +19,8 @@ enum {
 	OPT_MATCH = 0x200,	/* + enum store_key */
 	OPT_STATE = OPT_MATCH + STORE_NKEYS,
 	OPT_PERIOD,
-	OPT_SORT
+	OPT_SORT,
+	OPT_SCAN
 };
 
 #define FILTER_LONGOPTS \
@@ -35,7 +36,9 @@ enum {
 	"      --user NAME     only these users' jobs (repeatable); likewise\n" \
 	"      --group, --account, --queue, --qos, --cluster NAME\n" \
 	"      --state STATE   only runs that ended so (COMPLETED, FAILED,\n" \
-	"                      TIMEOUT, CANCELLED, ...; repeatable)\n"
+	"                      TIMEOUT, CANCELLED, ...; repeatable)\n" \
+	"      --scan          read every job row, not the rollups (the same\n" \
+	"                      numbers, slower; to check them)\n"
 
 /* What every report takes: keys, period, time selection, filters,
  * format and output. */
@@ -123,6 +126,9 @@ cmd_report_option(void *ctx, int c, const char *arg)
 		if (cmd_parse_count(arg, &a->top_n) != 0)
 			return msg_usage(name, "bad -n '%s' (a count, 1 or "
 			    "more)", arg);
+		return -1;
+	case OPT_SCAN:
+		a->filter.scan = 1;
 		return -1;
 	case OPT_SORT:
 		if (top_sort_parse(arg, &a->top_sort) != 0)
@@ -294,6 +300,7 @@ static const struct option report_longopts[] = {
 	{"format", required_argument, NULL, 'f'},
 	{"output", required_argument, NULL, 'o'},
 	{"sort", required_argument, NULL, OPT_SORT},
+	{"scan", no_argument, NULL, OPT_SCAN},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0}
 };

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <json.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 #include "sql/sql.h"
 #include "stats.h"
 #include "store-ingest.h"
+#include "store-rollup.h"
 #include "store.h"
 #include "xalloc.h"
 
@@ -31,7 +33,10 @@ struct store {
 	int lazy;		/* store_begin_lazy(): begin on the first write */
 	int failed;		/* a call failed since store_begin() */
 	char errbuf[768];
+	struct rollup *rollup;
 	sqlite3_stmt *upsert;
+	sqlite3_stmt *insert;
+	sqlite3_stmt *get;	/* an incarnation, for the rollup */
 	sqlite3_stmt *file_get;
 	sqlite3_stmt *file_put;
 	sqlite3_stmt *pending_get;
@@ -56,6 +61,7 @@ fail(struct store *st)
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	sql_schema,
 	sql_migrate_2,
+	sql_migrate_3,
 };
 
 const char *
@@ -106,6 +112,22 @@ user_version(struct store *st, int *version)
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
+/* Whether the rollup is built (see sql/rollup_state.sql): 1, 0 or -1. */
+static int
+rollup_built(struct store *st)
+{
+	sqlite3_stmt *stmt;
+	int rc, n = 0;
+
+	if (sqlite3_prepare_v2(st->db, sql_rollup_state, -1, &stmt, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		n = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW ? n > 0 : -1;
+}
+
 static int
 migrate(struct store *st, char *err, size_t errsize)
 {
@@ -114,7 +136,8 @@ migrate(struct store *st, char *err, size_t errsize)
 
 	/* Only a migration takes the write lock: a report must be able to
 	 * open the database while an ingest holds it. */
-	if (user_version(st, &version) == 0 && version == STORE_SCHEMA_VERSION)
+	if (user_version(st, &version) == 0 &&
+	    version == STORE_SCHEMA_VERSION && rollup_built(st) == 1)
 		return 0;
 	if (exec(st, "BEGIN IMMEDIATE") != 0 || user_version(st, &version) != 0)
 		goto error;
@@ -127,13 +150,19 @@ migrate(struct store *st, char *err, size_t errsize)
 	for (; version < STORE_SCHEMA_VERSION; version++)
 		if (exec(st, migrations[version]) != 0)
 			goto error;
+	/* Version 3 brought the rollup; build it from the jobs there are
+	 * (and again where rollup_meta was emptied). */
+	if (rollup_built(st) != 1 && rollup_rebuild(st->rollup) != 0)
+		goto error;
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", version);
-	if (exec(st, pragma) != 0 || exec(st, "COMMIT") != 0)
+	if (exec(st, pragma) != 0 || rollup_flush(st->rollup) != 0 ||
+	    exec(st, "COMMIT") != 0)
 		goto error;
 	return 0;
 error:
 	snprintf(err, errsize, "cannot set up the schema: %s",
 	    store_errmsg(st));
+	rollup_discard(st->rollup);
 	exec(st, "ROLLBACK");
 	return -1;
 }
@@ -225,17 +254,21 @@ configure(struct store *st, char *err, size_t errsize)
 {
 	store_set_lock_timeout(st, LOCK_TIMEOUT_MS);
 	if (exec(st, "PRAGMA journal_mode = WAL") != 0 ||
-	    exec(st, "PRAGMA synchronous = NORMAL") != 0) {
+	    exec(st, "PRAGMA synchronous = NORMAL") != 0 ||
+	    exec(st, "PRAGMA temp_store = MEMORY") != 0) {
+		snprintf(err, errsize, "%s", store_errmsg(st));
+		return -1;
+	}
+	if (add_functions(st) != 0 ||
+	    (st->rollup = rollup_open(st->db)) == NULL) {
 		snprintf(err, errsize, "%s", store_errmsg(st));
 		return -1;
 	}
 	if (migrate(st, err, errsize) != 0)
 		return -1;
-	if (add_functions(st) != 0) {
-		snprintf(err, errsize, "%s", store_errmsg(st));
-		return -1;
-	}
 	if (prepare(st, &st->upsert, sql_job_upsert) != 0 ||
+	    prepare(st, &st->insert, sql_job_insert) != 0 ||
+	    prepare(st, &st->get, sql_job_get) != 0 ||
 	    prepare(st, &st->file_get, sql_file_get) != 0 ||
 	    prepare(st, &st->file_put, sql_file_put) != 0 ||
 	    prepare(st, &st->pending_get, sql_pending_get) != 0 ||
@@ -290,6 +323,8 @@ store_close(struct store *st)
 	if (st == NULL)
 		return;
 	sqlite3_finalize(st->upsert);
+	sqlite3_finalize(st->insert);
+	sqlite3_finalize(st->get);
 	sqlite3_finalize(st->file_get);
 	sqlite3_finalize(st->file_put);
 	sqlite3_finalize(st->pending_get);
@@ -300,6 +335,7 @@ store_close(struct store *st)
 	sqlite3_finalize(st->facts_get);
 	sqlite3_finalize(st->pod_put);
 	sqlite3_finalize(st->pods_summary);
+	rollup_close(st->rollup);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -345,6 +381,8 @@ store_commit(struct store *st)
 {
 	if (sqlite3_get_autocommit(st->db))
 		return 0;	/* a lazy transaction that wrote nothing */
+	if (rollup_flush(st->rollup) != 0)
+		return fail(st);
 	return exec(st, "COMMIT") == 0 ? 0 : fail(st);
 }
 
@@ -352,6 +390,7 @@ void
 store_rollback(struct store *st)
 {
 	st->lazy = 0;
+	rollup_discard(st->rollup);
 	if (!sqlite3_get_autocommit(st->db))
 		exec(st, "ROLLBACK");
 }
@@ -399,6 +438,12 @@ bind_real(sqlite3_stmt *stmt, int i, double v)
 		sqlite3_bind_null(stmt, i);
 	else
 		sqlite3_bind_double(stmt, i, v);
+}
+
+static const char *
+column_text(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
 }
 
 static double
@@ -522,26 +567,118 @@ bind_job(sqlite3_stmt *s, const struct job *j, int64_t run)
 	bind_real(s, 38, j->gpu_seconds);
 }
 
+/* What the rollup takes from job, as bind_job() stores it. */
+static void
+job_rollup_run(const struct job *j, struct rollup_run *run)
+{
+	const char *names[7] = {j->cluster, j->user, j->group, j->account,
+	    j->queue, j->qos, j->state};
+
+	memcpy(run->names, names, sizeof(names));
+	run->has_start = j->start != JOB_UNSET;
+	run->start = j->start;
+	run->end = j->end;
+	run->run_time = j->run_time;
+	run->core_seconds = j->core_seconds;
+	run->gpu_seconds = j->gpu_seconds;
+	run->cpu_time = j->cpu_time;
+	run->nodes = j->nodes == JOB_UNSET ? NAN : (double)j->nodes;
+}
+
+/*
+ * The rollup's view of the stored incarnation job is (sql/job_get.sql)
+ * in *c: 1, 0 if there is none, or -1.
+ */
+static int
+store_job_get(struct store *st, const struct job *job,
+    struct rollup_change *c)
+{
+	sqlite3_stmt *s = st->get;
+	struct rollup_run run;
+	int i, rc;
+
+	bind_text(s, 1, job->cluster);
+	bind_text(s, 2, job->job_id);
+	bind_int(s, 3, job->submit);
+	bind_int(s, 4, job->run_number);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		for (i = 0; i < 7; i++)
+			run.names[i] = column_text(s, i);
+		run.has_start = sqlite3_column_type(s, 7) != SQLITE_NULL;
+		run.start = sqlite3_column_int64(s, 7);
+		run.end = sqlite3_column_int64(s, 8);
+		run.run_time = sqlite3_column_int64(s, 9);
+		run.core_seconds = column_real(s, 10);
+		run.nodes = sqlite3_column_type(s, 11) == SQLITE_NULL ? NAN :
+		    sqlite3_column_double(s, 11);
+		run.gpu_seconds = column_real(s, 12);
+		run.cpu_time = column_real(s, 13);
+		rollup_change_of(st->rollup, &run, c);
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : fail(st);
+}
+
+/* Step a bound job statement; the rows it changed (0 or 1), or -1. */
+static int
+store_job_step(struct store *st, sqlite3_stmt *s)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return fail(st);
+	return sqlite3_changes(st->db);
+}
+
+/* Update the stored incarnation job is with it, keeping the rollup
+ * current. */
+static enum store_put
+store_job_update(struct store *st, const struct job *job, int64_t run)
+{
+	struct rollup_change old, now;
+	int changed;
+
+	if (store_job_get(st, job, &old) != 1)
+		return STORE_PUT_ERROR;
+	bind_job(st->upsert, job, run);
+	if ((changed = store_job_step(st, st->upsert)) <= 0)
+		return changed == 0 ? STORE_PUT_UNCHANGED : STORE_PUT_ERROR;
+	/* The update merged old and new values: read the result. */
+	if (store_job_get(st, job, &now) != 1)
+		return STORE_PUT_ERROR;
+	rollup_apply(st->rollup, &old, -1);
+	rollup_apply(st->rollup, &now, 1);
+	return STORE_PUT_UPDATED;
+}
+
 enum store_put
 store_put_job(struct store *st, const struct job *job, int64_t run)
 {
-	/* The upsert's update path leaves last_insert_rowid alone, and job
-	 * rowids start at 1, so a nonzero rowid after the step means a new
-	 * row. */
+	struct rollup_change now;
+	struct rollup_run r;
+	enum store_put put;
+	int added;
+
 	if (write_begin(st) != 0)
 		return STORE_PUT_ERROR;	/* failed: noted */
-	sqlite3_set_last_insert_rowid(st->db, 0);
-	bind_job(st->upsert, job, run);
-	if (sqlite3_step(st->upsert) != SQLITE_DONE) {
-		sqlite3_reset(st->upsert);
+	bind_job(st->insert, job, run);
+	if ((added = store_job_step(st, st->insert)) < 0)
+		return STORE_PUT_ERROR;
+	if (added) {
+		job_rollup_run(job, &r);
+		rollup_change_of(st->rollup, &r, &now);
+		rollup_apply(st->rollup, &now, 1);
+		put = STORE_PUT_NEW;
+	} else if ((put = store_job_update(st, job, run)) == STORE_PUT_ERROR)
+		return put;
+	if (rollup_pending(st->rollup) >= ROLLUP_FLUSH_CELLS &&
+	    rollup_flush(st->rollup) != 0) {
 		fail(st);
 		return STORE_PUT_ERROR;
 	}
-	sqlite3_reset(st->upsert);
-	if (sqlite3_changes(st->db) == 0)
-		return STORE_PUT_UNCHANGED;
-	return sqlite3_last_insert_rowid(st->db) != 0 ?
-	    STORE_PUT_NEW : STORE_PUT_UPDATED;
+	return put;
 }
 
 static void
@@ -650,12 +787,6 @@ pending_drop(void *ctx, const char *cluster, const char *job_id)
 	bind_text(s, 1, cluster);
 	bind_text(s, 2, job_id);
 	return step_done(st, s);
-}
-
-static const char *
-column_text(sqlite3_stmt *s, int i)
-{
-	return (const char *)sqlite3_column_text(s, i);
 }
 
 static int
@@ -867,16 +998,22 @@ store_usage(struct store *st, enum store_key key, int key2,
     int (*row)(void *ctx, const struct store_usage_row *r), void *ctx)
 {
 	struct usage_call call = {row, ctx};
+	struct rollup_window w;
 	sqlite3_stmt *stmt;
+	int rollup = !f->scan;
 
-	if (sqlite3_prepare_v2(st->db, sql_usage, -1, &stmt, NULL) !=
-	    SQLITE_OK)
+	if (sqlite3_prepare_v2(st->db, rollup ? sql_usage_rollup : sql_usage,
+	    -1, &stmt, NULL) != SQLITE_OK)
 		return fail(st);
 	sqlite3_bind_int64(stmt, 1, f->from);
 	sqlite3_bind_int64(stmt, 2, f->to);
 	sqlite3_bind_int(stmt, 3, (int)key);
 	sqlite3_bind_int(stmt, 4, key2);
 	bind_filter(stmt, 5, f);
+	if (rollup) {
+		rollup_window(f->from, f->to, &w);
+		rollup_bind_window(stmt, 12, &w);
+	}
 	return each_row(st, stmt, conv_usage, &call);
 }
 
@@ -1051,7 +1188,8 @@ exec_bound(struct store *st, const char *sql, const char *text, int64_t num)
 			break;
 		bind_text(stmt, 1, text);
 		sqlite3_bind_int64(stmt, 2, num);
-		rc = sqlite3_step(stmt);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+			;	/* a SELECT run for its effect */
 		sqlite3_finalize(stmt);
 		if (rc != SQLITE_DONE)
 			return fail(st);

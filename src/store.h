@@ -17,7 +17,7 @@
 struct store;
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 enum store_open_mode {
 	STORE_OPEN_EXISTING,	/* fail if the file does not exist */
@@ -100,6 +100,9 @@ struct store_filter {
 	 * (NULL-terminated; NULL: any), whose state is one of states */
 	const char *const *match[STORE_NKEYS];
 	const char *const *states;
+	/* store_usage(): read every job row even where the rollup has the
+	 * answer (to check one against the other) */
+	int scan;
 };
 
 /*

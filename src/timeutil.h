@@ -31,6 +31,10 @@ int timeutil_days_in_month(int year, int month);
 /* Days from 1970-01-01 to the given proleptic Gregorian date. */
 int64_t timeutil_days_from_civil(int64_t year, unsigned month, unsigned day);
 
+/* The proleptic Gregorian date of day days after 1970-01-01. */
+void timeutil_civil_from_days(int64_t days, int64_t *year, unsigned *month,
+    unsigned *day);
+
 /*
  * The UTC epoch of a local calendar time in the process time zone.  Fields
  * must be in range (month 1-12, day valid for the month, ...).

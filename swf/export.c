@@ -129,7 +129,7 @@ swf_export(struct store *st, const struct swf_export_options *opt,
     FILE *out, int64_t *jobs, char *err, size_t errsize)
 {
 	struct store_filter filter = {opt->from, opt->to, opt->cluster, {NULL},
-	    NULL};
+	    NULL, 0};
 	struct export_state s;
 	int r = -1;
 

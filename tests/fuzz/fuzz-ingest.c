@@ -66,9 +66,9 @@ fuzz_outputs(struct store *st)
 	char err[256];
 	int64_t jobs;
 	struct usage_request all = {STORE_KEY_USER, STORE_KEY_QUEUE,
-	    PERIOD_NONE, {INT64_MIN / 4, INT64_MAX / 4, NULL, {NULL}, NULL}};
+	    PERIOD_NONE, {INT64_MIN / 4, INT64_MAX / 4, NULL, {NULL}, NULL, 0}};
 	struct usage_request day = {STORE_KEY_QUEUE, -1, PERIOD_HOUR,
-	    {1790812800, 1790899200, NULL, {NULL}, NULL}};
+	    {1790812800, 1790899200, NULL, {NULL}, NULL, 0}};
 
 	usage_report(st, &all, REPORT_TABLE, fuzz_null);
 	usage_report(st, &day, REPORT_JSON, fuzz_null);

@@ -144,8 +144,8 @@ first_usage_row(void *ctx, const struct store_usage_row *r)
 START_TEST(test_usage_is_clipped)
 {
 	struct store *st = open_new();
-	struct store_filter later = {2900, 100000, NULL, {NULL}, NULL};
-	struct store_filter after = {4700, 9000, NULL, {NULL}, NULL};
+	struct store_filter later = {2900, 100000, NULL, {NULL}, NULL, 0};
+	struct store_filter after = {4700, 9000, NULL, {NULL}, NULL, 0};
 	struct store_usage_row row;
 	struct job j;
 

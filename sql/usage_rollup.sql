@@ -1,0 +1,149 @@
+-- What sql/usage.sql computes (same ?1 to ?11, same columns), from the
+-- rollup for the whole UTC days of the window and from the job rows for
+-- the parts of days at its ends.  ?12 to ?21 are five bucket ranges
+-- [lo, hi) of the levels day, month, year, month, day (an unused range is
+-- empty), ?22 and ?23 the level and bucket of the window's first bucket
+-- (level -1 when the window starts inside a day), ?24 and ?25 the part of
+-- a day at the start [lo, hi), ?26 and ?27 the one at the end.  The runs
+-- overlapping the window are those overlapping its first piece plus
+-- those starting in the others.  Distinct jobs are the runs less the
+-- extra runs of jobs with several incarnations overlapping the window
+-- (the jobs of the few rows marked multi there).
+WITH cells AS (
+    SELECT CASE ?3 WHEN 0 THEN user_id WHEN 1 THEN group_id
+                   WHEN 2 THEN account_id WHEN 3 THEN queue_id
+                   WHEN 4 THEN qos_id WHEN 5 THEN cluster_id END AS k1,
+           CASE ?4 WHEN 0 THEN user_id WHEN 1 THEN group_id
+                   WHEN 2 THEN account_id WHEN 3 THEN queue_id
+                   WHEN 4 THEN qos_id WHEN 5 THEN cluster_id END AS k2,
+           SUM(CASE WHEN level = ?22 AND bucket = ?23 THEN runs_overlap
+                    ELSE runs_start END) AS runs,
+           SUM(core_s) AS core_s, SUM(node_s) AS node_s,
+           SUM(gpu_s) AS gpu_s, SUM(wall_s) AS wall_s,
+           SUM(cpu_s) AS cpu_s, SUM(cpu_core_s) AS cpu_core_s
+      FROM rollup
+     WHERE ((level = 1 AND bucket >= ?12 AND bucket < ?13)
+         OR (level = 2 AND bucket >= ?14 AND bucket < ?15)
+         OR (level = 3 AND bucket >= ?16 AND bucket < ?17)
+         OR (level = 2 AND bucket >= ?18 AND bucket < ?19)
+         OR (level = 1 AND bucket >= ?20 AND bucket < ?21))
+       AND (?5 IS NULL OR user_id IN (SELECT id FROM names WHERE kind = 0
+            AND name IN (SELECT value FROM json_each(?5))))
+       AND (?6 IS NULL OR group_id IN (SELECT id FROM names WHERE kind = 1
+            AND name IN (SELECT value FROM json_each(?6))))
+       AND (?7 IS NULL OR account_id IN (SELECT id FROM names
+            WHERE kind = 2 AND name IN (SELECT value FROM json_each(?7))))
+       AND (?8 IS NULL OR queue_id IN (SELECT id FROM names WHERE kind = 3
+            AND name IN (SELECT value FROM json_each(?8))))
+       AND (?9 IS NULL OR qos_id IN (SELECT id FROM names WHERE kind = 4
+            AND name IN (SELECT value FROM json_each(?9))))
+       AND (?10 IS NULL OR cluster_id IN (SELECT id FROM names
+            WHERE kind = 5 AND name IN (SELECT value FROM json_each(?10))))
+       AND (?11 IS NULL OR state_id IN (SELECT id FROM names WHERE kind = 6
+            AND name IN (SELECT value FROM json_each(?11))))
+     GROUP BY k1, k2
+),
+pieces (lo, hi, first) AS (
+    SELECT ?24, ?25, 1 UNION ALL SELECT ?26, ?27, 0
+),
+clipped AS (
+    SELECT CASE ?3 WHEN 0 THEN user_name WHEN 1 THEN group_name
+                   WHEN 2 THEN account WHEN 3 THEN queue
+                   WHEN 4 THEN qos WHEN 5 THEN cluster END AS k1,
+           CASE ?4 WHEN 0 THEN user_name WHEN 1 THEN group_name
+                   WHEN 2 THEN account WHEN 3 THEN queue
+                   WHEN 4 THEN qos WHEN 5 THEN cluster END AS k2,
+           CASE WHEN p.first OR run_time = 0 OR start_time >= p.lo
+                THEN 1 ELSE 0 END AS starts,
+           run_time, core_seconds, nodes, gpu_seconds, cpu_time,
+           (CASE WHEN end_time < p.hi THEN end_time ELSE p.hi END)
+           - (CASE WHEN start_time > p.lo THEN start_time ELSE p.lo END)
+               AS overlap
+      FROM pieces p JOIN jobs
+        ON COALESCE(start_time, end_time) >=
+               p.lo - (SELECT max_run FROM rollup_meta)
+       AND COALESCE(start_time, end_time) < p.hi
+     WHERE p.lo < p.hi
+       AND ((run_time > 0 AND start_time < p.hi AND end_time > p.lo)
+        OR (run_time = 0 AND end_time >= p.lo AND end_time < p.hi))
+       AND (?5 IS NULL OR user_name IN (SELECT value FROM json_each(?5)))
+       AND (?6 IS NULL OR group_name IN (SELECT value FROM json_each(?6)))
+       AND (?7 IS NULL OR account IN (SELECT value FROM json_each(?7)))
+       AND (?8 IS NULL OR queue IN (SELECT value FROM json_each(?8)))
+       AND (?9 IS NULL OR qos IN (SELECT value FROM json_each(?9)))
+       AND (?10 IS NULL OR cluster IN (SELECT value FROM json_each(?10)))
+       AND (?11 IS NULL OR state IN (SELECT value FROM json_each(?11)))
+),
+edges AS (
+    SELECT k1, k2, SUM(starts) AS runs,
+           SUM(CASE WHEN run_time > 0
+                    THEN COALESCE(core_seconds, 0) * overlap / run_time
+                    ELSE 0 END) AS core_s,
+           SUM(CASE WHEN run_time > 0
+                    THEN COALESCE(nodes, 0) * overlap ELSE 0 END) AS node_s,
+           SUM(CASE WHEN run_time > 0
+                    THEN COALESCE(gpu_seconds, 0) * overlap / run_time
+                    ELSE 0 END) AS gpu_s,
+           SUM(CASE WHEN run_time > 0 THEN overlap ELSE 0 END) AS wall_s,
+           SUM(CASE WHEN run_time > 0 AND cpu_time IS NOT NULL
+                    AND core_seconds > 0
+                    THEN cpu_time * overlap / run_time ELSE 0 END) AS cpu_s,
+           SUM(CASE WHEN run_time > 0 AND cpu_time IS NOT NULL
+                    AND core_seconds > 0
+                    THEN core_seconds * overlap / run_time ELSE 0 END)
+               AS cpu_core_s
+      FROM clipped
+     GROUP BY k1, k2
+),
+total AS (
+    SELECT k1, k2, SUM(runs) AS runs, SUM(core_s) AS core_s,
+           SUM(node_s) AS node_s, SUM(gpu_s) AS gpu_s, SUM(wall_s) AS wall_s,
+           SUM(cpu_s) AS cpu_s, SUM(cpu_core_s) AS cpu_core_s
+      FROM (SELECT n1.name AS k1, n2.name AS k2, runs, core_s, node_s,
+                   gpu_s, wall_s, cpu_s, cpu_core_s
+              FROM cells c
+              LEFT JOIN names n1 ON n1.id = c.k1
+              LEFT JOIN names n2 ON n2.id = c.k2
+            UNION ALL
+            SELECT * FROM edges)
+     GROUP BY k1, k2
+),
+extra AS (
+    SELECT k1, k2, COUNT(*) - COUNT(DISTINCT job) AS n
+      FROM (SELECT CASE ?3 WHEN 0 THEN j.user_name WHEN 1 THEN j.group_name
+                   WHEN 2 THEN j.account WHEN 3 THEN j.queue
+                   WHEN 4 THEN j.qos WHEN 5 THEN j.cluster END AS k1,
+                   CASE ?4 WHEN 0 THEN j.user_name WHEN 1 THEN j.group_name
+                   WHEN 2 THEN j.account WHEN 3 THEN j.queue
+                   WHEN 4 THEN j.qos WHEN 5 THEN j.cluster END AS k2,
+                   j.cluster || char(31) || j.job_id ||
+                       CASE WHEN j.source_format = 'pbs'
+                            THEN char(31) || j.submit_time ELSE '' END AS job
+              FROM (SELECT DISTINCT cluster, job_id FROM jobs
+                     WHERE multi = 1
+                       AND COALESCE(start_time, end_time) >=
+                           ?1 - (SELECT max_run FROM rollup_meta)
+                       AND COALESCE(start_time, end_time) < ?2
+                       AND ((run_time > 0 AND start_time < ?2
+                             AND end_time > ?1)
+                         OR (run_time = 0 AND end_time >= ?1
+                             AND end_time < ?2))) g
+              JOIN jobs j ON j.cluster = g.cluster AND j.job_id = g.job_id
+             WHERE ((j.run_time > 0 AND j.start_time < ?2 AND j.end_time > ?1)
+                 OR (j.run_time = 0 AND j.end_time >= ?1 AND j.end_time < ?2))
+       AND (?5 IS NULL OR j.user_name IN (SELECT value FROM json_each(?5)))
+       AND (?6 IS NULL OR j.group_name IN (SELECT value FROM json_each(?6)))
+       AND (?7 IS NULL OR j.account IN (SELECT value FROM json_each(?7)))
+       AND (?8 IS NULL OR j.queue IN (SELECT value FROM json_each(?8)))
+       AND (?9 IS NULL OR j.qos IN (SELECT value FROM json_each(?9)))
+       AND (?10 IS NULL OR j.cluster IN (SELECT value FROM json_each(?10)))
+       AND (?11 IS NULL OR j.state IN (SELECT value FROM json_each(?11))))
+     GROUP BY k1, k2
+)
+SELECT t.k1, t.k2, t.runs - COALESCE(e.n, 0),
+       t.core_s / 3600.0, t.node_s / 3600.0, t.gpu_s / 3600.0, t.runs,
+       t.wall_s / 3600.0, 100.0 * t.cpu_s / NULLIF(t.cpu_core_s, 0)
+  FROM total t
+  LEFT JOIN extra e ON e.k1 IS t.k1 AND e.k2 IS t.k2
+ WHERE t.runs > 0
+ ORDER BY t.k1 IS NULL, t.k1, t.k2 IS NULL, t.k2
