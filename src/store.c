@@ -300,9 +300,13 @@ store_open(const char *path, enum store_open_mode mode, char *err,
 	if (mode == STORE_OPEN_CREATE && strcmp(path, ":memory:") != 0 &&
 	    create_private(path, err, errsize))
 		return NULL;
+	/* No allocation statistics (a global mutex around every malloc);
+	 * refused, harmlessly, once SQLite is initialized. */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	st = xcalloc(1, sizeof(*st));
 	st->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOMUTEX |
 	    (strcmp(path, ":memory:") == 0 ? SQLITE_OPEN_MEMORY : 0), NULL) !=
 	    SQLITE_OK) {
 		snprintf(err, errsize, "%s: %s", path, st->db != NULL ?
