@@ -736,5 +736,5 @@ k8s_detect(const char *line, size_t len, const struct reader_options *opt)
 
 const struct reader k8s_reader = {
 	"k8s", "Kubernetes Jobs and Pods (kubectl get jobs,pods -A -o json)",
-	0, 0, 0, k8s_detect, k8s_read
+	0, 0, 0, 0, k8s_detect, k8s_read
 };

@@ -641,6 +641,6 @@ pbs_detect(const char *line, size_t len, const struct reader_options *opt)
 }
 
 const struct reader pbs_reader = {
-	"pbs", "PBS Pro, OpenPBS and TORQUE accounting logs", 1, 1, 1,
+	"pbs", "PBS Pro, OpenPBS and TORQUE accounting logs", 1, 1, 1, 0,
 	pbs_detect, pbs_read
 };

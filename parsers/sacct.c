@@ -994,5 +994,5 @@ sacct_read(struct linereader *lr, const struct reader_env *env,
 
 const struct reader sacct_reader = {
 	"slurm", "sacct --parsable2 output (with its header, or --columns)",
-	0, 1, 0, sacct_detect, sacct_read
+	0, 1, 0, 1, sacct_detect, sacct_read
 };

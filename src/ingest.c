@@ -11,6 +11,7 @@
 
 #include "ingest.h"
 #include "linereader.h"
+#include "pipe.h"
 #include "source.h"
 #include "store-ingest.h"
 #include "timeutil.h"
@@ -24,7 +25,29 @@ struct ingest_ctx {
 	int stream;		/* a pipe that may never end */
 	int replace;		/* remove what the file stored first */
 	int64_t removed;	/* job rows that removed */
+	struct pipe *pipe;	/* the store's thread, where there is one */
 };
+
+/* Store a finished job: 0, or -1 (the database failed). */
+static int
+sink_store(void *arg, const struct job *j)
+{
+	struct ingest_ctx *c = arg;
+
+	switch (store_put_job(c->st, j, c->run)) {
+	case STORE_PUT_NEW:
+		c->counts->new_jobs++;
+		return 0;
+	case STORE_PUT_UPDATED:
+		c->counts->updated++;
+		return 0;
+	case STORE_PUT_UNCHANGED:
+		c->counts->unchanged++;
+		return 0;
+	default:
+		return -1;
+	}
+}
 
 static int
 sink_job(void *arg, const struct job *job)
@@ -39,19 +62,7 @@ sink_job(void *arg, const struct job *job)
 		    "the job starts before its submit time; its wait is "
 		    "stored as unknown");
 	}
-	switch (store_put_job(c->st, &j, c->run)) {
-	case STORE_PUT_NEW:
-		c->counts->new_jobs++;
-		return 0;
-	case STORE_PUT_UPDATED:
-		c->counts->updated++;
-		return 0;
-	case STORE_PUT_UNCHANGED:
-		c->counts->unchanged++;
-		return 0;
-	default:
-		return -1;
-	}
+	return c->pipe != NULL ? pipe_send(c->pipe, &j) : sink_store(c, &j);
 }
 
 static void
@@ -223,7 +234,11 @@ remember_file(struct ingest_ctx *c, const struct source *src,
 	return store_file_put(c->st, c->path, &f, c->run);
 }
 
-/* Read lr with reader (NULL: an empty input) into the store. */
+/*
+ * Read lr with reader (NULL: an empty input) into the store.  A file read
+ * by a reader that keeps no state is parsed here while the store writes
+ * on a thread of its own.
+ */
 static int
 read_into(struct ingest_ctx *c, struct linereader *lr,
     const struct reader *reader, const struct ingest_options *opt,
@@ -233,12 +248,21 @@ read_into(struct ingest_ctx *c, struct linereader *lr,
 	    sink_warn, c->stream ? sink_flush : NULL};
 	struct reader_state state;
 	struct reader_env env = {c->path, &opt->read, &sink, &state};
+	int r;
 
 	*consumed = 0;
 	if (reader == NULL)
 		return 0;
 	store_reader_state(c->st, &state);
-	return reader->read(lr, &env, consumed, err, errsize);
+	if (reader->stateless && !c->stream)
+		c->pipe = pipe_start(sink_store, c);
+	r = reader->read(lr, &env, consumed, err, errsize);
+	if (c->pipe != NULL) {
+		if (pipe_finish(c->pipe) != 0)
+			r = -1;		/* store_failed() says why */
+		c->pipe = NULL;
+	}
+	return r;
 }
 
 static int
@@ -321,7 +345,7 @@ ingest_path(struct store *st, const char *path,
     struct store_run_counts *counts, int64_t *bytes, int64_t *removed,
     char *err, size_t errsize)
 {
-	struct ingest_ctx c = {st, path, report, counts, -1, 0, 0, 0};
+	struct ingest_ctx c = {st, path, report, counts, -1, 0, 0, 0, NULL};
 	const struct reader *reader = opt->reader;
 	enum ingest_result plan = INGEST_READ;
 	struct source src;

@@ -40,6 +40,9 @@ struct reader {
 	int local_times;		/* it prints local times: --tz matters */
 	int directories;		/* a directory of dated logs
 					 * (YYYYMMDD[.gz]) is this format */
+	int stateless;			/* it never uses env->state: it may
+					 * parse on its own thread while
+					 * the store writes */
 	/* Whether line (an input's first non-empty line) is this format. */
 	int (*detect)(const char *line, size_t len,
 	    const struct reader_options *opt);

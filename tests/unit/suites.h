@@ -13,5 +13,6 @@ Suite *swf_suite(void);
 Suite *store_suite(void);
 Suite *render_suite(void);
 Suite *stats_suite(void);
+Suite *pipe_suite(void);
 
 #endif
