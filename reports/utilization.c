@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "utilization.h"
+#include "xalloc.h"
 
 static const struct report_column util_columns[] = {
 	{"cluster", REPORT_TEXT, "", 0, 7},
@@ -44,6 +46,10 @@ struct util_fill {
 	int64_t from, to;
 	char *missing;
 	size_t size;
+	/* the configured clusters in name order, and the next one a
+	 * window has not shown yet */
+	const struct conf_cluster **conf;
+	size_t nconf, next;
 };
 
 static void
@@ -53,32 +59,74 @@ set_share(struct report_cell *c, double used, double capacity)
 		report_set_real(c, 100 * used / capacity);
 }
 
+static void
+add_cells(struct util_fill *f, const char *cluster, double core_hours,
+    double gpu_hours, double cores, double gpus)
+{
+	struct report_cell *c = report_row(f->r);
+
+	if (f->period != NULL)
+		report_set_text(c++, f->period);
+	report_set_text(&c[0], cluster);
+	report_set_real(&c[1], core_hours);
+	report_set_real(&c[2], cores);
+	set_share(&c[3], core_hours, cores);
+	report_set_real(&c[4], gpu_hours);
+	report_set_real(&c[5], gpus);
+	set_share(&c[6], gpu_hours, gpus);
+}
+
+/* Whether the filter keeps cluster name. */
+static int
+util_selected(const struct util_fill *f, const char *name)
+{
+	const char *const *m = f->req->filter.match[STORE_KEY_CLUSTER];
+
+	if (m == NULL)
+		return 1;
+	for (; *m != NULL; m++)
+		if (strcmp(*m, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Rows of no usage for the configured clusters before name (NULL: all
+ * that are left) that have capacity in the window. */
+static void
+add_idle(struct util_fill *f, const char *name)
+{
+	const struct conf_cluster *cl;
+	double cores, gpus;
+
+	for (; f->next < f->nconf; f->next++) {
+		cl = f->conf[f->next];
+		if (name != NULL && strcmp(cl->name, name) >= 0)
+			break;
+		cores = utilization_capacity_hours(cl, f->from, f->to, 0);
+		gpus = utilization_capacity_hours(cl, f->from, f->to, 1);
+		if ((cores > 0 || gpus > 0) && util_selected(f, cl->name))
+			add_cells(f, cl->name, 0, 0, cores, gpus);
+	}
+}
+
 static int
 add_row(void *ctx, const struct store_usage_row *u)
 {
 	struct util_fill *f = ctx;
 	const struct conf_cluster *cl = u->key != NULL ?
 	    conf_cluster(f->req->conf, u->key) : NULL;
-	struct report_cell *c;
-	double cores, gpus;
 
 	if (cl == NULL || cl->ncap == 0) {
 		snprintf(f->missing, f->size, "%s", u->key != NULL ? u->key :
 		    "(none)");
 		return -3;
 	}
-	cores = utilization_capacity_hours(cl, f->from, f->to, 0);
-	gpus = utilization_capacity_hours(cl, f->from, f->to, 1);
-	c = report_row(f->r);
-	if (f->period != NULL)
-		report_set_text(c++, f->period);
-	report_set_text(&c[0], u->key);
-	report_set_real(&c[1], u->core_hours);
-	report_set_real(&c[2], cores);
-	set_share(&c[3], u->core_hours, cores);
-	report_set_real(&c[4], u->gpu_hours);
-	report_set_real(&c[5], gpus);
-	set_share(&c[6], u->gpu_hours, gpus);
+	add_idle(f, u->key);
+	if (f->next < f->nconf && f->conf[f->next] == cl)
+		f->next++;
+	add_cells(f, u->key, u->core_hours, u->gpu_hours,
+	    utilization_capacity_hours(cl, f->from, f->to, 0),
+	    utilization_capacity_hours(cl, f->from, f->to, 1));
 	return 0;
 }
 
@@ -88,10 +136,23 @@ util_window(void *ctx, int64_t from, int64_t to, const char *label)
 	struct util_fill *f = ctx;
 	struct store_filter filter = f->req->filter;
 
+	int rc;
+
 	filter.from = f->from = from;
 	filter.to = f->to = to;
 	f->period = label;
-	return store_usage(f->st, STORE_KEY_CLUSTER, -1, &filter, add_row, f);
+	f->next = 0;
+	rc = store_usage(f->st, STORE_KEY_CLUSTER, -1, &filter, add_row, f);
+	if (rc == 0)
+		add_idle(f, NULL);
+	return rc;
+}
+
+static int
+util_cmp(const void *a, const void *b)
+{
+	return strcmp((*(const struct conf_cluster *const *)a)->name,
+	    (*(const struct conf_cluster *const *)b)->name);
 }
 
 int
@@ -100,10 +161,19 @@ utilization_report(struct store *st, const struct utilization_request *req,
 {
 	struct report_column cols[1 + UTIL_NCOLS];
 	struct report r;
-	struct util_fill fill = {st, req, &r, NULL, 0, 0, missing, size};
+	struct util_fill fill = {st, req, &r, NULL, 0, 0, missing, size,
+	    NULL, 0, 0};
 	int64_t first, last;
-	size_t n = 0;
+	size_t n = 0, i;
 	int rc;
+
+	/* A cluster with capacity but no job in a period is idle there. */
+	fill.conf = xreallocarray(NULL, req->conf->nclusters + 1,
+	    sizeof(*fill.conf));
+	for (i = 0; i < req->conf->nclusters; i++)
+		if (req->conf->clusters[i].ncap > 0)
+			fill.conf[fill.nconf++] = &req->conf->clusters[i];
+	qsort(fill.conf, fill.nconf, sizeof(*fill.conf), util_cmp);
 
 	if (req->period != PERIOD_NONE)
 		cols[n++] = (struct report_column){"period", REPORT_TEXT, "",
@@ -120,5 +190,6 @@ utilization_report(struct store *st, const struct utilization_request *req,
 	if (rc == 0)
 		report_render(&r, format, out);
 	report_free(&r);
+	free(fill.conf);
 	return rc;
 }
