@@ -1,6 +1,7 @@
 -- Store a job incarnation not stored yet (no row changes if it is: then
 -- job_upsert.sql updates it).  multi marks an incarnation stored after
--- another of its job (see jobs_multi in migrate-3.sql).
+-- another of its job (see jobs_multi in migrate-3.sql); job_multi_seen()
+-- tells the store, which marks the others (job_multi.sql).
 INSERT INTO jobs (
     cluster, job_id, submit_time, run_number, source_format,
     array_job_id, array_index, eligible_time, start_time, end_time,
@@ -15,6 +16,7 @@ INSERT INTO jobs (
     ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
     ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30,
     ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38,
-    EXISTS (SELECT 1 FROM jobs WHERE cluster = ?1 AND job_id = ?2)
+    job_multi_seen(EXISTS (SELECT 1 FROM jobs
+                           WHERE cluster = ?1 AND job_id = ?2))
 )
 ON CONFLICT (cluster, job_id, submit_time, run_number) DO NOTHING

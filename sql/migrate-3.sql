@@ -51,16 +51,18 @@ CREATE TABLE rollup (
 -- One row; none until the rollup is built (see rollup_clear.sql).
 CREATE TABLE rollup_meta (max_run INTEGER NOT NULL);
 
--- multi marks an incarnation stored after another of its job (a requeue,
--- a rerun, a recycled PBS id; see job_insert.sql): the distinct-job count
--- of a window is its runs less the extra runs of jobs with several
--- incarnations in it, and each such job has a marked one there, which a
--- report finds through jobs_multi.
+-- multi marks the incarnations of a job that has several (a requeue, a
+-- rerun, a recycled PBS id; see job_insert.sql and job_multi.sql): the
+-- distinct-job count of a window is its runs less the extra runs of
+-- these, which a report counts from jobs_multi alone (it holds every
+-- column that takes).
 ALTER TABLE jobs ADD COLUMN multi INTEGER NOT NULL DEFAULT 0;
 UPDATE jobs SET multi = 1
  WHERE (cluster, job_id) IN (SELECT cluster, job_id FROM jobs
                               GROUP BY cluster, job_id HAVING COUNT(*) > 1);
-CREATE INDEX jobs_multi ON jobs (COALESCE(start_time, end_time))
+CREATE INDEX jobs_multi ON jobs (COALESCE(start_time, end_time), run_time,
+    start_time, end_time, cluster, job_id, submit_time, source_format,
+    user_name, group_name, account, queue, qos, state, multi)
  WHERE multi = 1;
 
 -- A job row's begin: its start, or its end if it never ran.  Every

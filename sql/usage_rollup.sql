@@ -8,7 +8,7 @@
 -- overlapping the window are those overlapping its first piece plus
 -- those starting in the others.  Distinct jobs are the runs less the
 -- extra runs of jobs with several incarnations overlapping the window
--- (the jobs of the few rows marked multi there).
+-- (from the few rows marked multi, read from their index alone).
 WITH cells AS (
     SELECT CASE ?3 WHEN 0 THEN user_id WHEN 1 THEN group_id
                    WHEN 2 THEN account_id WHEN 3 THEN queue_id
@@ -109,35 +109,35 @@ total AS (
      GROUP BY k1, k2
 ),
 extra AS (
-    SELECT k1, k2, COUNT(*) - COUNT(DISTINCT job) AS n
-      FROM (SELECT CASE ?3 WHEN 0 THEN j.user_name WHEN 1 THEN j.group_name
-                   WHEN 2 THEN j.account WHEN 3 THEN j.queue
-                   WHEN 4 THEN j.qos WHEN 5 THEN j.cluster END AS k1,
-                   CASE ?4 WHEN 0 THEN j.user_name WHEN 1 THEN j.group_name
-                   WHEN 2 THEN j.account WHEN 3 THEN j.queue
-                   WHEN 4 THEN j.qos WHEN 5 THEN j.cluster END AS k2,
-                   j.cluster || char(31) || j.job_id ||
-                       CASE WHEN j.source_format = 'pbs'
-                            THEN char(31) || j.submit_time ELSE '' END AS job
-              FROM (SELECT DISTINCT cluster, job_id FROM jobs
-                     WHERE multi = 1
-                       AND COALESCE(start_time, end_time) >=
-                           ?1 - (SELECT max_run FROM rollup_meta)
-                       AND COALESCE(start_time, end_time) < ?2
-                       AND ((run_time > 0 AND start_time < ?2
-                             AND end_time > ?1)
-                         OR (run_time = 0 AND end_time >= ?1
-                             AND end_time < ?2))) g
-              JOIN jobs j ON j.cluster = g.cluster AND j.job_id = g.job_id
-             WHERE ((j.run_time > 0 AND j.start_time < ?2 AND j.end_time > ?1)
-                 OR (j.run_time = 0 AND j.end_time >= ?1 AND j.end_time < ?2))
-       AND (?5 IS NULL OR j.user_name IN (SELECT value FROM json_each(?5)))
-       AND (?6 IS NULL OR j.group_name IN (SELECT value FROM json_each(?6)))
-       AND (?7 IS NULL OR j.account IN (SELECT value FROM json_each(?7)))
-       AND (?8 IS NULL OR j.queue IN (SELECT value FROM json_each(?8)))
-       AND (?9 IS NULL OR j.qos IN (SELECT value FROM json_each(?9)))
-       AND (?10 IS NULL OR j.cluster IN (SELECT value FROM json_each(?10)))
-       AND (?11 IS NULL OR j.state IN (SELECT value FROM json_each(?11))))
+    SELECT k1, k2, SUM(runs - 1) AS n
+      FROM (SELECT CASE ?3 WHEN 0 THEN user_name WHEN 1 THEN group_name
+                           WHEN 2 THEN account WHEN 3 THEN queue
+                           WHEN 4 THEN qos WHEN 5 THEN cluster END AS k1,
+                   CASE ?4 WHEN 0 THEN user_name WHEN 1 THEN group_name
+                           WHEN 2 THEN account WHEN 3 THEN queue
+                           WHEN 4 THEN qos WHEN 5 THEN cluster END AS k2,
+                   COUNT(*) AS runs
+              FROM jobs INDEXED BY jobs_multi
+             WHERE multi = 1
+               AND COALESCE(start_time, end_time) >=
+                   ?1 - (SELECT max_run FROM rollup_meta)
+               AND COALESCE(start_time, end_time) < ?2
+               AND ((run_time > 0 AND start_time < ?2 AND end_time > ?1)
+                 OR (run_time = 0 AND end_time >= ?1 AND end_time < ?2))
+               AND (?5 IS NULL OR user_name IN
+                    (SELECT value FROM json_each(?5)))
+               AND (?6 IS NULL OR group_name IN
+                    (SELECT value FROM json_each(?6)))
+               AND (?7 IS NULL OR account IN
+                    (SELECT value FROM json_each(?7)))
+               AND (?8 IS NULL OR queue IN (SELECT value FROM json_each(?8)))
+               AND (?9 IS NULL OR qos IN (SELECT value FROM json_each(?9)))
+               AND (?10 IS NULL OR cluster IN
+                    (SELECT value FROM json_each(?10)))
+               AND (?11 IS NULL OR state IN
+                    (SELECT value FROM json_each(?11)))
+             GROUP BY k1, k2, cluster, job_id,
+                      CASE WHEN source_format = 'pbs' THEN submit_time END)
      GROUP BY k1, k2
 )
 SELECT t.k1, t.k2, t.runs - COALESCE(e.n, 0),

@@ -37,6 +37,8 @@ struct store {
 	sqlite3_stmt *upsert;
 	sqlite3_stmt *insert;
 	sqlite3_stmt *get;	/* an incarnation, for the rollup */
+	sqlite3_stmt *multi;
+	int multi_seen;		/* the last insert found another incarnation */
 	sqlite3_stmt *file_get;
 	sqlite3_stmt *file_put;
 	sqlite3_stmt *pending_get;
@@ -238,6 +240,17 @@ size_bucket_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, label, -1, SQLITE_TRANSIENT);
 }
 
+/* job_multi_seen(x): x, noted for store_put_job() (sql/job_insert.sql). */
+static void
+multi_seen_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *st = sqlite3_user_data(ctx);
+
+	(void)argc;
+	st->multi_seen = sqlite3_value_int(argv[0]) != 0;
+	sqlite3_result_int(ctx, st->multi_seen);
+}
+
 static int
 add_functions(struct store *st)
 {
@@ -246,7 +259,10 @@ add_functions(struct store *st)
 	return sqlite3_create_function_v2(st->db, "percentile_rank", 2, flags,
 	    NULL, NULL, percentile_step, percentile_final, NULL) == SQLITE_OK &&
 	    sqlite3_create_function_v2(st->db, "size_bucket", 1, flags, NULL,
-	    size_bucket_fn, NULL, NULL, NULL) == SQLITE_OK ? 0 : fail(st);
+	    size_bucket_fn, NULL, NULL, NULL) == SQLITE_OK &&
+	    sqlite3_create_function_v2(st->db, "job_multi_seen", 1,
+	    SQLITE_UTF8 | SQLITE_DIRECTONLY, st, multi_seen_fn, NULL, NULL,
+	    NULL) == SQLITE_OK ? 0 : fail(st);
 }
 
 static int
@@ -269,6 +285,7 @@ configure(struct store *st, char *err, size_t errsize)
 	if (prepare(st, &st->upsert, sql_job_upsert) != 0 ||
 	    prepare(st, &st->insert, sql_job_insert) != 0 ||
 	    prepare(st, &st->get, sql_job_get) != 0 ||
+	    prepare(st, &st->multi, sql_job_multi) != 0 ||
 	    prepare(st, &st->file_get, sql_file_get) != 0 ||
 	    prepare(st, &st->file_put, sql_file_put) != 0 ||
 	    prepare(st, &st->pending_get, sql_pending_get) != 0 ||
@@ -329,6 +346,7 @@ store_close(struct store *st)
 	sqlite3_finalize(st->upsert);
 	sqlite3_finalize(st->insert);
 	sqlite3_finalize(st->get);
+	sqlite3_finalize(st->multi);
 	sqlite3_finalize(st->file_get);
 	sqlite3_finalize(st->file_put);
 	sqlite3_finalize(st->pending_get);
@@ -667,9 +685,16 @@ store_put_job(struct store *st, const struct job *job, int64_t run)
 
 	if (write_begin(st) != 0)
 		return STORE_PUT_ERROR;	/* failed: noted */
+	st->multi_seen = 0;
 	bind_job(st->insert, job, run);
 	if ((added = store_job_step(st, st->insert)) < 0)
 		return STORE_PUT_ERROR;
+	if (added && st->multi_seen) {	/* mark the first incarnation */
+		bind_text(st->multi, 1, job->cluster);
+		bind_text(st->multi, 2, job->job_id);
+		if (step_done(st, st->multi) != 0)
+			return STORE_PUT_ERROR;
+	}
 	if (added) {
 		job_rollup_run(job, &r);
 		rollup_change_of(st->rollup, &r, &now);
