@@ -18,11 +18,15 @@ series_each(struct store *st, enum period p, int64_t from, int64_t to,
 		from = first;
 	if (to >= STORE_WINDOW_MAX)
 		to = last;
+	/* Refuse a series too long before asking for any of it. */
+	for (start = period_start(p, from); start < to; start = next) {
+		if (++n > SERIES_MAX_PERIODS)
+			return -2;
+		next = period_next(p, start);
+	}
 	rc = 0;
 	for (start = period_start(p, from); start < to && rc == 0;
 	    start = next) {
-		if (++n > SERIES_MAX_PERIODS)
-			return -2;
 		next = period_next(p, start);
 		period_label(p, start, label, sizeof(label));
 		rc = query(ctx, start > from ? start : from, next < to ? next :

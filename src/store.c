@@ -36,6 +36,7 @@ struct store {
 	struct rollup *rollup;
 	sqlite3_stmt *upsert;
 	sqlite3_stmt *insert;
+	sqlite3_stmt *usage[2];	/* scan, rollup: prepared on first use */
 	sqlite3_stmt *get;	/* an incarnation, for the rollup */
 	sqlite3_stmt *multi;
 	int multi_seen;		/* the last insert found another incarnation */
@@ -345,6 +346,8 @@ store_close(struct store *st)
 		return;
 	sqlite3_finalize(st->upsert);
 	sqlite3_finalize(st->insert);
+	sqlite3_finalize(st->usage[0]);
+	sqlite3_finalize(st->usage[1]);
 	sqlite3_finalize(st->get);
 	sqlite3_finalize(st->multi);
 	sqlite3_finalize(st->file_get);
@@ -1021,6 +1024,24 @@ bind_filter(sqlite3_stmt *stmt, int first, const struct store_filter *f)
 	bind_names(stmt, first + STORE_NKEYS, f->states);
 }
 
+/* Step a kept statement through its rows like each_row(), then reset
+ * it for the next call instead of finalizing it. */
+static int
+each_kept_row(struct store *st, sqlite3_stmt *stmt,
+    int (*conv)(sqlite3_stmt *, void *), void *arg)
+{
+	int rc, stop = 0;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		if ((stop = conv(stmt, arg)) != 0)
+			break;
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(st);
+	return stop;
+}
+
 int
 store_usage(struct store *st, enum store_key key, int key2,
     const struct store_filter *f,
@@ -1028,12 +1049,14 @@ store_usage(struct store *st, enum store_key key, int key2,
 {
 	struct usage_call call = {row, ctx};
 	struct rollup_window w;
-	sqlite3_stmt *stmt;
 	int rollup = !f->scan;
+	sqlite3_stmt *stmt;
 
-	if (sqlite3_prepare_v2(st->db, rollup ? sql_usage_rollup : sql_usage,
-	    -1, &stmt, NULL) != SQLITE_OK)
+	/* A series asks once per period: prepare each query once. */
+	if (st->usage[rollup] == NULL && prepare(st, &st->usage[rollup],
+	    rollup ? sql_usage_rollup : sql_usage) != 0)
 		return fail(st);
+	stmt = st->usage[rollup];
 	sqlite3_bind_int64(stmt, 1, f->from);
 	sqlite3_bind_int64(stmt, 2, f->to);
 	sqlite3_bind_int(stmt, 3, (int)key);
@@ -1043,7 +1066,7 @@ store_usage(struct store *st, enum store_key key, int key2,
 		rollup_window(f->from, f->to, &w);
 		rollup_bind_window(stmt, 12, &w);
 	}
-	return each_row(st, stmt, conv_usage, &call);
+	return each_kept_row(st, stmt, conv_usage, &call);
 }
 
 struct wait_call {
