@@ -93,7 +93,9 @@ emit(struct top_fill *f, const char *period)
 
 	for (i = 0; i < f->n; i++)
 		whole += metric(&f->e[i], f->req->sort);
-	qsort_r(f->e, f->n, sizeof(*f->e), heavier, (void *)&f->req->sort);
+	if (f->n > 0)	/* an empty window has no array to sort */
+		qsort_r(f->e, f->n, sizeof(*f->e), heavier,
+		    (void *)&f->req->sort);
 	for (i = 0; i < f->n && i < f->req->n; i++) {
 		c = report_row(f->r);
 		if (period != NULL)

@@ -39,3 +39,9 @@ awk '$1 == "TOTAL" && $5 != "69.24" { exit 1 }' "$WORK/table" || fail "$(cat "$W
 expect_status 2 hx report top -n 0
 expect_status 2 hx report top --sort wait
 contains "$WORK/err" "bad --sort 'wait'"
+
+# A window without jobs: only the header (and no sort of nothing, which
+# UBSan reports).
+expect_status 0 hx report top --from 2040-01-01 --to 2040-02-01 --format csv
+[ "$(cat "$WORK/out")" = "user,jobs,core_hours,gpu_hours,share" ] ||
+	fail "empty window: $(cat "$WORK/out")"
