@@ -1,6 +1,6 @@
 -- What the rollup takes from the stored incarnation ?1, ?2, ?3, ?4
 -- (cluster, job id, submit time, run number): read before and after
--- job_upsert.sql changes it.
+-- job_update.sql changes it.
 SELECT cluster, user_name, group_name, account, queue, qos, state,
        start_time, end_time, run_time, core_seconds, nodes, gpu_seconds,
        cpu_time

@@ -1,5 +1,5 @@
 -- Store a job incarnation not stored yet (no row changes if it is: then
--- job_upsert.sql updates it).  multi marks an incarnation stored after
+-- job_update.sql updates it).  multi marks an incarnation stored after
 -- another of its job (see jobs_multi in migrate-3.sql); job_multi_seen()
 -- tells the store, which marks the others (job_multi.sql).
 INSERT INTO jobs (

@@ -18,7 +18,7 @@ extern const char sql_rollup_clear[];
 extern const char sql_rollup_state[];
 extern const char sql_rollup_max_run[];
 extern const char sql_usage_rollup[];
-extern const char sql_job_upsert[];
+extern const char sql_job_update[];
 extern const char sql_run_begin[];
 extern const char sql_run_finish[];
 extern const char sql_file_get[];

@@ -86,34 +86,52 @@ pipe_start(int (*consume)(void *ctx, const struct job *job), void *ctx)
 	return p;
 }
 
-/* The bytes job's strings take, with their NULs. */
-static size_t
-pipe_job_bytes(const struct job *j)
+#define PIPE_STRINGS 13
+
+/* The string fields of j. */
+static void
+pipe_strings(struct job *j, const char **s[PIPE_STRINGS])
 {
-	const char *s[] = {j->cluster, j->source_format, j->job_id,
-	    j->array_job_id, j->state, j->raw_state, j->user, j->group,
-	    j->account, j->queue, j->qos, j->job_name, j->source_file};
+	const char **f[PIPE_STRINGS] = {&j->cluster, &j->source_format,
+	    &j->job_id, &j->array_job_id, &j->state, &j->raw_state, &j->user,
+	    &j->group, &j->account, &j->queue, &j->qos, &j->job_name,
+	    &j->source_file};
+
+	memcpy(s, f, sizeof(f));
+}
+
+/* The bytes j's strings take, with their NULs. */
+static size_t
+pipe_job_bytes(struct job *j)
+{
+	const char **s[PIPE_STRINGS];
 	size_t i, n = 0;
 
-	for (i = 0; i < sizeof(s) / sizeof(s[0]); i++)
-		if (s[i] != NULL)
-			n += strlen(s[i]) + 1;
+	pipe_strings(j, s);
+	for (i = 0; i < PIPE_STRINGS; i++)
+		if (*s[i] != NULL)
+			n += strlen(*s[i]) + 1;
 	return n;
 }
 
-static const char *
-pipe_copy(struct pipe_batch *b, const char *s)
+/* Point j's strings at copies in b's arena (room checked). */
+static void
+pipe_copy(struct pipe_batch *b, struct job *j)
 {
+	const char **s[PIPE_STRINGS];
+	size_t i, len;
 	char *d;
-	size_t len;
 
-	if (s == NULL)
-		return NULL;
-	len = strlen(s) + 1;
-	d = b->arena + b->used;
-	memcpy(d, s, len);
-	b->used += len;
-	return d;
+	pipe_strings(j, s);
+	for (i = 0; i < PIPE_STRINGS; i++) {
+		if (*s[i] == NULL)
+			continue;
+		len = strlen(*s[i]) + 1;
+		d = b->arena + b->used;
+		memcpy(d, *s[i], len);
+		b->used += len;
+		*s[i] = d;
+	}
 }
 
 /* Hand the batch being filled to the consumer and wait for a free one:
@@ -141,8 +159,8 @@ int
 pipe_send(struct pipe *p, const struct job *job)
 {
 	struct pipe_batch *b = &p->batch[p->head % PIPE_BATCHES];
-	size_t need = pipe_job_bytes(job);
-	struct job *j;
+	struct job copy = *job;
+	size_t need = pipe_job_bytes(&copy);
 
 	if (b->n == PIPE_JOBS || (b->n > 0 && b->used + need > b->cap)) {
 		if (pipe_submit(p) != 0)
@@ -153,21 +171,8 @@ pipe_send(struct pipe *p, const struct job *job)
 		b->cap = need;
 		b->arena = xreallocarray(b->arena, 1, need);
 	}
-	j = &b->jobs[b->n++];
-	*j = *job;
-	j->cluster = pipe_copy(b, job->cluster);
-	j->source_format = pipe_copy(b, job->source_format);
-	j->job_id = pipe_copy(b, job->job_id);
-	j->array_job_id = pipe_copy(b, job->array_job_id);
-	j->state = pipe_copy(b, job->state);
-	j->raw_state = pipe_copy(b, job->raw_state);
-	j->user = pipe_copy(b, job->user);
-	j->group = pipe_copy(b, job->group);
-	j->account = pipe_copy(b, job->account);
-	j->queue = pipe_copy(b, job->queue);
-	j->qos = pipe_copy(b, job->qos);
-	j->job_name = pipe_copy(b, job->job_name);
-	j->source_file = pipe_copy(b, job->source_file);
+	pipe_copy(b, &copy);
+	b->jobs[b->n++] = copy;
 	return 0;
 }
 

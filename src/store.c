@@ -34,7 +34,7 @@ struct store {
 	int failed;		/* a call failed since store_begin() */
 	char errbuf[768];
 	struct rollup *rollup;
-	sqlite3_stmt *upsert;
+	sqlite3_stmt *update;
 	sqlite3_stmt *insert;
 	sqlite3_stmt *usage[2];	/* scan, rollup: prepared on first use */
 	sqlite3_stmt *get;	/* an incarnation, for the rollup */
@@ -283,7 +283,7 @@ configure(struct store *st, char *err, size_t errsize)
 	}
 	if (migrate(st, err, errsize) != 0)
 		return -1;
-	if (prepare(st, &st->upsert, sql_job_upsert) != 0 ||
+	if (prepare(st, &st->update, sql_job_update) != 0 ||
 	    prepare(st, &st->insert, sql_job_insert) != 0 ||
 	    prepare(st, &st->get, sql_job_get) != 0 ||
 	    prepare(st, &st->multi, sql_job_multi) != 0 ||
@@ -344,7 +344,7 @@ store_close(struct store *st)
 {
 	if (st == NULL)
 		return;
-	sqlite3_finalize(st->upsert);
+	sqlite3_finalize(st->update);
 	sqlite3_finalize(st->insert);
 	sqlite3_finalize(st->usage[0]);
 	sqlite3_finalize(st->usage[1]);
@@ -667,8 +667,8 @@ store_job_update(struct store *st, const struct job *job, int64_t run)
 
 	if (store_job_get(st, job, &old) != 1)
 		return STORE_PUT_ERROR;
-	bind_job(st->upsert, job, run);
-	if ((changed = store_job_step(st, st->upsert)) <= 0)
+	bind_job(st->update, job, run);
+	if ((changed = store_job_step(st, st->update)) <= 0)
 		return changed == 0 ? STORE_PUT_UNCHANGED : STORE_PUT_ERROR;
 	/* The update merged old and new values: read the result. */
 	if (store_job_get(st, job, &now) != 1)
@@ -936,9 +936,10 @@ store_reader_state(struct store *st, struct reader_state *state)
 }
 
 /* Step stmt through its rows, calling conv on each until it returns
- * nonzero; finalizes stmt.  Returns 0, -1, or conv's nonzero value. */
+ * nonzero, then reset it for its next use.  Returns 0, -1, or conv's
+ * nonzero value. */
 static int
-each_row(struct store *st, sqlite3_stmt *stmt,
+each_kept_row(struct store *st, sqlite3_stmt *stmt,
     int (*conv)(sqlite3_stmt *, void *), void *arg)
 {
 	int rc, stop = 0;
@@ -946,10 +947,22 @@ each_row(struct store *st, sqlite3_stmt *stmt,
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		if ((stop = conv(stmt, arg)) != 0)
 			break;
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return fail(st);
 	return stop;
+}
+
+/* Likewise for a statement prepared for the call: finalizes it. */
+static int
+each_row(struct store *st, sqlite3_stmt *stmt,
+    int (*conv)(sqlite3_stmt *, void *), void *arg)
+{
+	int r = each_kept_row(st, stmt, conv, arg);
+
+	sqlite3_finalize(stmt);
+	return r;
 }
 
 /*
@@ -1022,24 +1035,6 @@ bind_filter(sqlite3_stmt *stmt, int first, const struct store_filter *f)
 	for (k = 0; k < STORE_NKEYS; k++)
 		bind_names(stmt, first + k, f->match[k]);
 	bind_names(stmt, first + STORE_NKEYS, f->states);
-}
-
-/* Step a kept statement through its rows like each_row(), then reset
- * it for the next call instead of finalizing it. */
-static int
-each_kept_row(struct store *st, sqlite3_stmt *stmt,
-    int (*conv)(sqlite3_stmt *, void *), void *arg)
-{
-	int rc, stop = 0;
-
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		if ((stop = conv(stmt, arg)) != 0)
-			break;
-	sqlite3_reset(stmt);
-	sqlite3_clear_bindings(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail(st);
-	return stop;
 }
 
 int
