@@ -8,7 +8,8 @@
 -- overlapping the window are those overlapping its first piece plus
 -- those starting in the others.  Distinct jobs are the runs less the
 -- extra runs of jobs with several incarnations overlapping the window
--- (from the few rows marked multi, read from their index alone).
+-- (from the few rows marked multi, read from their index alone, and
+-- counted per job by multi_extra(), src/store-agg.h).
 WITH cells AS (
     SELECT CASE ?3 WHEN 0 THEN user_id WHEN 1 THEN group_id
                    WHEN 2 THEN account_id WHEN 3 THEN queue_id
@@ -109,36 +110,37 @@ total AS (
      GROUP BY k1, k2
 ),
 extra AS (
-    SELECT k1, k2, SUM(runs - 1) AS n
-      FROM (SELECT CASE ?3 WHEN 0 THEN user_name WHEN 1 THEN group_name
+    SELECT json_extract(value, '$[0]') AS k1,
+           json_extract(value, '$[1]') AS k2,
+           json_extract(value, '$[2]') AS n
+      FROM json_each((
+        SELECT multi_extra(
+                   CASE ?3 WHEN 0 THEN user_name WHEN 1 THEN group_name
                            WHEN 2 THEN account WHEN 3 THEN queue
-                           WHEN 4 THEN qos WHEN 5 THEN cluster END AS k1,
+                           WHEN 4 THEN qos WHEN 5 THEN cluster END,
                    CASE ?4 WHEN 0 THEN user_name WHEN 1 THEN group_name
                            WHEN 2 THEN account WHEN 3 THEN queue
-                           WHEN 4 THEN qos WHEN 5 THEN cluster END AS k2,
-                   COUNT(*) AS runs
-              FROM jobs INDEXED BY jobs_multi
-             WHERE multi = 1
-               AND COALESCE(start_time, end_time) >=
-                   ?1 - (SELECT max_run FROM rollup_meta)
-               AND COALESCE(start_time, end_time) < ?2
-               AND ((run_time > 0 AND start_time < ?2 AND end_time > ?1)
-                 OR (run_time = 0 AND end_time >= ?1 AND end_time < ?2))
-               AND (?5 IS NULL OR user_name IN
-                    (SELECT value FROM json_each(?5)))
-               AND (?6 IS NULL OR group_name IN
-                    (SELECT value FROM json_each(?6)))
-               AND (?7 IS NULL OR account IN
-                    (SELECT value FROM json_each(?7)))
-               AND (?8 IS NULL OR queue IN (SELECT value FROM json_each(?8)))
-               AND (?9 IS NULL OR qos IN (SELECT value FROM json_each(?9)))
-               AND (?10 IS NULL OR cluster IN
-                    (SELECT value FROM json_each(?10)))
-               AND (?11 IS NULL OR state IN
-                    (SELECT value FROM json_each(?11)))
-             GROUP BY k1, k2, cluster, job_id,
-                      CASE WHEN source_format = 'pbs' THEN submit_time END)
-     GROUP BY k1, k2
+                           WHEN 4 THEN qos WHEN 5 THEN cluster END,
+                   cluster, job_id,
+                   CASE WHEN source_format = 'pbs' THEN submit_time END)
+          FROM jobs INDEXED BY jobs_multi
+         WHERE multi = 1
+           AND COALESCE(start_time, end_time) >=
+               ?1 - (SELECT max_run FROM rollup_meta)
+           AND COALESCE(start_time, end_time) < ?2
+           AND ((run_time > 0 AND start_time < ?2 AND end_time > ?1)
+             OR (run_time = 0 AND end_time >= ?1 AND end_time < ?2))
+           AND (?5 IS NULL OR user_name IN
+                (SELECT value FROM json_each(?5)))
+           AND (?6 IS NULL OR group_name IN
+                (SELECT value FROM json_each(?6)))
+           AND (?7 IS NULL OR account IN (SELECT value FROM json_each(?7)))
+           AND (?8 IS NULL OR queue IN (SELECT value FROM json_each(?8)))
+           AND (?9 IS NULL OR qos IN (SELECT value FROM json_each(?9)))
+           AND (?10 IS NULL OR cluster IN
+                (SELECT value FROM json_each(?10)))
+           AND (?11 IS NULL OR state IN
+                (SELECT value FROM json_each(?11)))))
 )
 SELECT t.k1, t.k2, t.runs - COALESCE(e.n, 0),
        t.core_s / 3600.0, t.node_s / 3600.0, t.gpu_s / 3600.0, t.runs,

@@ -19,6 +19,7 @@
 #include "sql/sql.h"
 #include "stats.h"
 #include "store-ingest.h"
+#include "store-agg.h"
 #include "store-rollup.h"
 #include "store.h"
 #include "xalloc.h"
@@ -190,42 +191,6 @@ prepare(struct store *st, sqlite3_stmt **stmt, const char *sql)
 	    stmt, NULL) == SQLITE_OK ? 0 : -1;
 }
 
-/* percentile_rank(value, p): the nearest-rank percentile of a group. */
-struct percentile_ctx {
-	int64_t *v;
-	size_t n, cap;
-	double p;
-};
-
-static void
-percentile_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct percentile_ctx *c = sqlite3_aggregate_context(ctx, sizeof(*c));
-
-	(void)argc;
-	if (c == NULL || sqlite3_value_type(argv[0]) == SQLITE_NULL)
-		return;
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 64;
-		c->v = xreallocarray(c->v, c->cap, sizeof(*c->v));
-	}
-	c->v[c->n++] = sqlite3_value_int64(argv[0]);
-	c->p = sqlite3_value_double(argv[1]);
-}
-
-static void
-percentile_final(sqlite3_context *ctx)
-{
-	struct percentile_ctx *c = sqlite3_aggregate_context(ctx, 0);
-
-	if (c == NULL || c->n == 0)
-		sqlite3_result_null(ctx);
-	else
-		sqlite3_result_int64(ctx, stats_percentile(c->v, c->n, c->p));
-	if (c != NULL)
-		free(c->v);
-}
-
 /* size_bucket(processors): "1", "2", "3-4", "5-8", ... */
 static void
 size_bucket_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -257,8 +222,7 @@ add_functions(struct store *st)
 {
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
 
-	return sqlite3_create_function_v2(st->db, "percentile_rank", 2, flags,
-	    NULL, NULL, percentile_step, percentile_final, NULL) == SQLITE_OK &&
+	return agg_register(st->db) == SQLITE_OK &&
 	    sqlite3_create_function_v2(st->db, "size_bucket", 1, flags, NULL,
 	    size_bucket_fn, NULL, NULL, NULL) == SQLITE_OK &&
 	    sqlite3_create_function_v2(st->db, "job_multi_seen", 1,

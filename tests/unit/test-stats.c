@@ -2,10 +2,14 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "stats.h"
+#include "store-agg.h"
 #include "suites.h"
 
 static int
@@ -62,6 +66,153 @@ START_TEST(test_against_sort)
 }
 END_TEST
 
+static sqlite3 *
+agg_db(void)
+{
+	sqlite3 *db;
+
+	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
+	ck_assert_int_eq(agg_register(db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t (k, w, r)", NULL,
+	    NULL, NULL), SQLITE_OK);
+	return db;
+}
+
+static void
+agg_insert(sqlite3 *db, const char *k, int64_t w, int64_t r)
+{
+	sqlite3_stmt *s;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(db,
+	    "INSERT INTO t VALUES (?1, ?2, ?3)", -1, &s, NULL), SQLITE_OK);
+	if (k != NULL)
+		sqlite3_bind_text(s, 1, k, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, w);
+	sqlite3_bind_int64(s, 3, r);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+}
+
+/* wait_groups() per key against a brute-force sort of that key's waits. */
+START_TEST(test_wait_groups_against_sort)
+{
+	static const char *const keys[] = {"a", "b\"q\"", NULL};
+	static const double ps[] = {50, 90, 95, 99};
+	int64_t v[3][3000], max[3] = {0, 0, 0}, sum[3] = {0, 0, 0};
+	size_t n[3] = {0, 0, 0}, i, k;
+	sqlite3 *db = agg_db();
+	sqlite3_stmt *s;
+	unsigned seed = 11;
+	int rows = 0;
+
+	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	for (i = 0; i < 5000; i++) {
+		k = (size_t)rand_r(&seed) % 3;
+		if (k == 0 && n[0] >= 1999)
+			continue;
+		v[k][n[k]] = rand_r(&seed) % 86400;
+		sum[k] += v[k][n[k]];
+		if (v[k][n[k]] > max[k])
+			max[k] = v[k][n[k]];
+		agg_insert(db, keys[k], v[k][n[k]], 100);
+		n[k]++;
+	}
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT json_extract(value, "
+	    "'$[0]'), value, json_extract(value, '$[8]') FROM json_each(("
+	    "SELECT wait_groups(k, w, r) FROM t))", -1, &s, NULL), SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(s, 0);
+		char want[512];
+		int at;
+
+		for (k = 0; k < 3; k++)
+			if (key == NULL ? keys[k] == NULL :
+			    keys[k] != NULL && strcmp(key, keys[k]) == 0)
+				break;
+		ck_assert_uint_lt(k, 3);
+		/* the whole element: every figure as the definition gives it */
+		at = snprintf(want, sizeof(want), "%s%zu,%.17g",
+		    k == 0 ? "[\"a\"," : k == 1 ? "[\"b\\\"q\\\"\"," :
+		    "[null,", n[k], (double)sum[k] / (double)n[k]);
+		for (i = 0; i < 4; i++)
+			at += snprintf(want + at, sizeof(want) - (size_t)at,
+			    ",%lld", (long long)brute(v[k], n[k], ps[i]));
+		snprintf(want + at, sizeof(want) - (size_t)at, ",%lld,",
+		    (long long)max[k]);
+		ck_assert_msg(strncmp((const char *)sqlite3_column_text(s, 1),
+		    want, strlen(want)) == 0, "%s is not %s...",
+		    sqlite3_column_text(s, 1), want);
+		ck_assert_double_eq_tol(sqlite3_column_double(s, 2),
+		    ((double)sum[k] / (double)n[k] + 100) / 100, 1e-9);
+		rows++;
+	}
+	sqlite3_finalize(s);
+	ck_assert_int_eq(rows, 3);
+	/* the fields in order, for one key */
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT json_extract(value, "
+	    "'$[1]'), json_extract(value, '$[2]'), json_extract(value, "
+	    "'$[3]'), json_extract(value, '$[7]'), json_extract(value, "
+	    "'$[8]') FROM json_each((SELECT wait_groups(k, w, r) FROM t "
+	    "WHERE k = 'a'))", -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int64(s, 0), (int64_t)n[0]);
+	ck_assert_double_eq_tol(sqlite3_column_double(s, 1),
+	    (double)sum[0] / (double)n[0], 1e-9);
+	ck_assert_int_eq(sqlite3_column_int64(s, 2), brute(v[0], n[0], 50));
+	ck_assert_int_eq(sqlite3_column_int64(s, 3), max[0]);
+	ck_assert_double_eq_tol(sqlite3_column_double(s, 4),
+	    ((double)sum[0] / (double)n[0] + 100) / 100, 1e-9);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+END_TEST
+
+/* No rows: an empty array; a run of 0 s has no expansion factor. */
+START_TEST(test_wait_groups_edges)
+{
+	sqlite3 *db = agg_db();
+	sqlite3_stmt *s;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT wait_groups(k, w, r) "
+	    "FROM t", -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	ck_assert_str_eq((const char *)sqlite3_column_text(s, 0), "[]");
+	sqlite3_finalize(s);
+	agg_insert(db, "x", 7, 0);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT wait_groups(k, w, r) "
+	    "FROM t", -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	ck_assert_str_eq((const char *)sqlite3_column_text(s, 0),
+	    "[[\"x\",1,7,7,7,7,7,7,null]]");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+END_TEST
+
+/* multi_extra(): the rows beyond the first of each distinct tuple. */
+START_TEST(test_multi_extra)
+{
+	sqlite3 *db = agg_db();
+	sqlite3_stmt *s;
+
+	/* job 1 thrice under a, job 2 once under a, job 1 twice under NULL */
+	agg_insert(db, "a", 1, 0);
+	agg_insert(db, "a", 1, 1);
+	agg_insert(db, "a", 1, 2);
+	agg_insert(db, "a", 2, 0);
+	agg_insert(db, NULL, 1, 0);
+	agg_insert(db, NULL, 1, 1);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT multi_extra(k, NULL, "
+	    "w) FROM t", -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	ck_assert_str_eq((const char *)sqlite3_column_text(s, 0),
+	    "[[\"a\",null,2],[null,null,1]]");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+END_TEST
+
 Suite *
 stats_suite(void)
 {
@@ -70,6 +221,9 @@ stats_suite(void)
 
 	tcase_add_test(tc, test_small_cases);
 	tcase_add_test(tc, test_against_sort);
+	tcase_add_test(tc, test_wait_groups_against_sort);
+	tcase_add_test(tc, test_wait_groups_edges);
+	tcase_add_test(tc, test_multi_extra);
 	suite_add_tcase(s, tc);
 	return s;
 }
