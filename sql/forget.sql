@@ -7,18 +7,28 @@ SELECT rollup_delta(-1, cluster, user_name, group_name, account, queue, qos,
        state, start_time, end_time, run_time, core_seconds, nodes,
        gpu_seconds, cpu_time)
   FROM jobs
- WHERE source_file = ?1 OR (?1 IS NULL AND ingest_run = ?2);
+ WHERE id IN (SELECT id FROM job_rows
+               WHERE source_file_id = (SELECT id FROM names
+                                        WHERE kind = 8 AND name = ?1)
+                  OR (?1 IS NULL AND ingest_run = ?2));
 DELETE FROM k8s_pods WHERE job_uid IN (
     SELECT k.uid FROM k8s_jobs k JOIN jobs j
         ON j.cluster = k.cluster AND j.job_id = k.job_id
        AND j.submit_time = k.submit_time
-     WHERE j.source_file = ?1 OR (?1 IS NULL AND j.ingest_run = ?2));
+     WHERE j.id IN (SELECT id FROM job_rows
+                     WHERE source_file_id = (SELECT id FROM names
+                                              WHERE kind = 8 AND name = ?1)
+                        OR (?1 IS NULL AND ingest_run = ?2)));
 DELETE FROM k8s_jobs WHERE uid IN (
     SELECT k.uid FROM k8s_jobs k JOIN jobs j
         ON j.cluster = k.cluster AND j.job_id = k.job_id
        AND j.submit_time = k.submit_time
-     WHERE j.source_file = ?1 OR (?1 IS NULL AND j.ingest_run = ?2));
-DELETE FROM jobs
- WHERE source_file = ?1 OR (?1 IS NULL AND ingest_run = ?2);
+     WHERE j.id IN (SELECT id FROM job_rows
+                     WHERE source_file_id = (SELECT id FROM names
+                                              WHERE kind = 8 AND name = ?1)
+                        OR (?1 IS NULL AND ingest_run = ?2)));
+DELETE FROM job_rows
+ WHERE source_file_id = (SELECT id FROM names WHERE kind = 8 AND name = ?1)
+    OR (?1 IS NULL AND ingest_run = ?2);
 DELETE FROM input_files
  WHERE path = ?1 OR (?1 IS NULL AND last_run = ?2);

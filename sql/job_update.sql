@@ -3,7 +3,7 @@
 -- again: only where the record brings a known value that differs; an
 -- unknown value never overwrites a known one.  No row changes when
 -- nothing differs.
-UPDATE jobs SET
+UPDATE job_rows SET
     source_format = ?5,
     array_job_id  = COALESCE(?6, array_job_id),
     array_index   = COALESCE(?7, array_index),
@@ -23,26 +23,26 @@ UPDATE jobs SET
     gpus          = COALESCE(?21, gpus),
     gpu_seconds   = COALESCE(?38, gpu_seconds),
     swf_status    = ?22,
-    state         = ?23,
-    raw_state     = COALESCE(?24, raw_state),
+    state_id      = ?23,
+    raw_state_id  = COALESCE(?24, raw_state_id),
     exit_code     = COALESCE(?25, exit_code),
     exit_signal   = COALESCE(?26, exit_signal),
-    user_name     = COALESCE(?27, user_name),
+    user_id       = COALESCE(?27, user_id),
     uid           = COALESCE(?28, uid),
-    group_name    = COALESCE(?29, group_name),
+    group_id      = COALESCE(?29, group_id),
     gid           = COALESCE(?30, gid),
-    account       = COALESCE(?31, account),
-    queue         = COALESCE(?32, queue),
-    qos           = COALESCE(?33, qos),
+    account_id    = COALESCE(?31, account_id),
+    queue_id      = COALESCE(?32, queue_id),
+    qos_id        = COALESCE(?33, qos_id),
     job_name      = COALESCE(?34, job_name),
-    source_file   = ?35,
+    source_file_id = ?35,
     source_line   = ?36,
     ingest_run    = ?37
-WHERE cluster = ?1 AND job_id = ?2 AND submit_time = ?3 AND run_number = ?4
+WHERE cluster_id = ?1 AND job_id = ?2 AND submit_time = ?3 AND run_number = ?4
   AND (?10 IS DISTINCT FROM end_time
     OR ?12 IS DISTINCT FROM run_time
     OR ?22 IS DISTINCT FROM swf_status
-    OR ?23 IS DISTINCT FROM state
+    OR ?23 IS DISTINCT FROM state_id
     OR (?6 IS NOT NULL AND ?6 IS DISTINCT FROM array_job_id)
     OR (?7 IS NOT NULL AND ?7 IS DISTINCT FROM array_index)
     OR (?8 IS NOT NULL AND ?8 IS DISTINCT FROM eligible_time)
@@ -57,14 +57,14 @@ WHERE cluster = ?1 AND job_id = ?2 AND submit_time = ?3 AND run_number = ?4
     OR (?20 IS NOT NULL AND ?20 IS DISTINCT FROM nodes)
     OR (?21 IS NOT NULL AND ?21 IS DISTINCT FROM gpus)
     OR (?38 IS NOT NULL AND ?38 IS DISTINCT FROM gpu_seconds)
-    OR (?24 IS NOT NULL AND ?24 IS DISTINCT FROM raw_state)
+    OR (?24 IS NOT NULL AND ?24 IS DISTINCT FROM raw_state_id)
     OR (?25 IS NOT NULL AND ?25 IS DISTINCT FROM exit_code)
     OR (?26 IS NOT NULL AND ?26 IS DISTINCT FROM exit_signal)
-    OR (?27 IS NOT NULL AND ?27 IS DISTINCT FROM user_name)
+    OR (?27 IS NOT NULL AND ?27 IS DISTINCT FROM user_id)
     OR (?28 IS NOT NULL AND ?28 IS DISTINCT FROM uid)
-    OR (?29 IS NOT NULL AND ?29 IS DISTINCT FROM group_name)
+    OR (?29 IS NOT NULL AND ?29 IS DISTINCT FROM group_id)
     OR (?30 IS NOT NULL AND ?30 IS DISTINCT FROM gid)
-    OR (?31 IS NOT NULL AND ?31 IS DISTINCT FROM account)
-    OR (?32 IS NOT NULL AND ?32 IS DISTINCT FROM queue)
-    OR (?33 IS NOT NULL AND ?33 IS DISTINCT FROM qos)
+    OR (?31 IS NOT NULL AND ?31 IS DISTINCT FROM account_id)
+    OR (?32 IS NOT NULL AND ?32 IS DISTINCT FROM queue_id)
+    OR (?33 IS NOT NULL AND ?33 IS DISTINCT FROM qos_id)
     OR (?34 IS NOT NULL AND ?34 IS DISTINCT FROM job_name))

@@ -2,8 +2,8 @@
 -- never started) and the latest end; NULLs when there is no job.  The
 -- latest end belongs to a run that began no earlier than the latest
 -- begin less the longest run (both read through jobs_begin).
-SELECT (SELECT MIN(COALESCE(start_time, end_time)) FROM jobs),
-       (SELECT MAX(end_time) FROM jobs
+SELECT (SELECT MIN(COALESCE(start_time, end_time)) FROM job_rows),
+       (SELECT MAX(end_time) FROM job_rows
          WHERE COALESCE(start_time, end_time) >=
-               (SELECT MAX(COALESCE(start_time, end_time)) FROM jobs)
+               (SELECT MAX(COALESCE(start_time, end_time)) FROM job_rows)
                - (SELECT max_run FROM rollup_meta))

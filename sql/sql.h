@@ -7,10 +7,12 @@
 
 extern const char sql_schema[];
 extern const char sql_migrate_3[];
+extern const char sql_migrate_4[];
 extern const char sql_job_insert[];
 extern const char sql_job_get[];
 extern const char sql_job_multi[];
 extern const char sql_rollup_backfill[];
+extern const char sql_rollup_last_id[];
 extern const char sql_rollup_cell[];
 extern const char sql_rollup_cell_drop[];
 extern const char sql_rollup_name[];

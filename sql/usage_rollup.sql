@@ -48,32 +48,39 @@ pieces (lo, hi, first) AS (
     SELECT ?24, ?25, 1 UNION ALL SELECT ?26, ?27, 0
 ),
 clipped AS (
-    SELECT CASE ?3 WHEN 0 THEN user_name WHEN 1 THEN group_name
-                   WHEN 2 THEN account WHEN 3 THEN queue
-                   WHEN 4 THEN qos WHEN 5 THEN cluster END AS k1,
-           CASE ?4 WHEN 0 THEN user_name WHEN 1 THEN group_name
-                   WHEN 2 THEN account WHEN 3 THEN queue
-                   WHEN 4 THEN qos WHEN 5 THEN cluster END AS k2,
+    SELECT CASE ?3 WHEN 0 THEN user_id WHEN 1 THEN group_id
+                   WHEN 2 THEN account_id WHEN 3 THEN queue_id
+                   WHEN 4 THEN qos_id WHEN 5 THEN cluster_id END AS k1,
+           CASE ?4 WHEN 0 THEN user_id WHEN 1 THEN group_id
+                   WHEN 2 THEN account_id WHEN 3 THEN queue_id
+                   WHEN 4 THEN qos_id WHEN 5 THEN cluster_id END AS k2,
            CASE WHEN p.first OR run_time = 0 OR start_time >= p.lo
                 THEN 1 ELSE 0 END AS starts,
            run_time, core_seconds, nodes, gpu_seconds, cpu_time,
            (CASE WHEN end_time < p.hi THEN end_time ELSE p.hi END)
            - (CASE WHEN start_time > p.lo THEN start_time ELSE p.lo END)
                AS overlap
-      FROM pieces p JOIN jobs
+      FROM pieces p JOIN job_rows
         ON COALESCE(start_time, end_time) >=
                p.lo - (SELECT max_run FROM rollup_meta)
        AND COALESCE(start_time, end_time) < p.hi
      WHERE p.lo < p.hi
        AND ((run_time > 0 AND start_time < p.hi AND end_time > p.lo)
         OR (run_time = 0 AND end_time >= p.lo AND end_time < p.hi))
-       AND (?5 IS NULL OR user_name IN (SELECT value FROM json_each(?5)))
-       AND (?6 IS NULL OR group_name IN (SELECT value FROM json_each(?6)))
-       AND (?7 IS NULL OR account IN (SELECT value FROM json_each(?7)))
-       AND (?8 IS NULL OR queue IN (SELECT value FROM json_each(?8)))
-       AND (?9 IS NULL OR qos IN (SELECT value FROM json_each(?9)))
-       AND (?10 IS NULL OR cluster IN (SELECT value FROM json_each(?10)))
-       AND (?11 IS NULL OR state IN (SELECT value FROM json_each(?11)))
+       AND (?5 IS NULL OR user_id IN (SELECT id FROM names WHERE kind = 0
+            AND name IN (SELECT value FROM json_each(?5))))
+       AND (?6 IS NULL OR group_id IN (SELECT id FROM names WHERE kind = 1
+            AND name IN (SELECT value FROM json_each(?6))))
+       AND (?7 IS NULL OR account_id IN (SELECT id FROM names WHERE kind = 2
+            AND name IN (SELECT value FROM json_each(?7))))
+       AND (?8 IS NULL OR queue_id IN (SELECT id FROM names WHERE kind = 3
+            AND name IN (SELECT value FROM json_each(?8))))
+       AND (?9 IS NULL OR qos_id IN (SELECT id FROM names WHERE kind = 4
+            AND name IN (SELECT value FROM json_each(?9))))
+       AND (?10 IS NULL OR cluster_id IN (SELECT id FROM names WHERE kind = 5
+            AND name IN (SELECT value FROM json_each(?10))))
+       AND (?11 IS NULL OR state_id IN (SELECT id FROM names WHERE kind = 6
+            AND name IN (SELECT value FROM json_each(?11))))
 ),
 edges AS (
     SELECT k1, k2, SUM(starts) AS runs,
@@ -100,11 +107,9 @@ total AS (
     SELECT k1, k2, SUM(runs) AS runs, SUM(core_s) AS core_s,
            SUM(node_s) AS node_s, SUM(gpu_s) AS gpu_s, SUM(wall_s) AS wall_s,
            SUM(cpu_s) AS cpu_s, SUM(cpu_core_s) AS cpu_core_s
-      FROM (SELECT n1.name AS k1, n2.name AS k2, runs, core_s, node_s,
-                   gpu_s, wall_s, cpu_s, cpu_core_s
-              FROM cells c
-              LEFT JOIN names n1 ON n1.id = c.k1
-              LEFT JOIN names n2 ON n2.id = c.k2
+      FROM (SELECT NULLIF(k1, 0) AS k1, NULLIF(k2, 0) AS k2, runs, core_s,
+                   node_s, gpu_s, wall_s, cpu_s, cpu_core_s
+              FROM cells
             UNION ALL
             SELECT * FROM edges)
      GROUP BY k1, k2
@@ -115,37 +120,42 @@ extra AS (
            json_extract(value, '$[2]') AS n
       FROM json_each((
         SELECT multi_extra(
-                   CASE ?3 WHEN 0 THEN user_name WHEN 1 THEN group_name
-                           WHEN 2 THEN account WHEN 3 THEN queue
-                           WHEN 4 THEN qos WHEN 5 THEN cluster END,
-                   CASE ?4 WHEN 0 THEN user_name WHEN 1 THEN group_name
-                           WHEN 2 THEN account WHEN 3 THEN queue
-                           WHEN 4 THEN qos WHEN 5 THEN cluster END,
-                   cluster, job_id,
+                   CASE ?3 WHEN 0 THEN user_id WHEN 1 THEN group_id
+                           WHEN 2 THEN account_id WHEN 3 THEN queue_id
+                           WHEN 4 THEN qos_id WHEN 5 THEN cluster_id END,
+                   CASE ?4 WHEN 0 THEN user_id WHEN 1 THEN group_id
+                           WHEN 2 THEN account_id WHEN 3 THEN queue_id
+                           WHEN 4 THEN qos_id WHEN 5 THEN cluster_id END,
+                   cluster_id, job_id,
                    CASE WHEN source_format = 'pbs' THEN submit_time END)
-          FROM jobs INDEXED BY jobs_multi
+          FROM job_rows INDEXED BY jobs_multi
          WHERE multi = 1
            AND COALESCE(start_time, end_time) >=
                ?1 - (SELECT max_run FROM rollup_meta)
            AND COALESCE(start_time, end_time) < ?2
            AND ((run_time > 0 AND start_time < ?2 AND end_time > ?1)
              OR (run_time = 0 AND end_time >= ?1 AND end_time < ?2))
-           AND (?5 IS NULL OR user_name IN
-                (SELECT value FROM json_each(?5)))
-           AND (?6 IS NULL OR group_name IN
-                (SELECT value FROM json_each(?6)))
-           AND (?7 IS NULL OR account IN (SELECT value FROM json_each(?7)))
-           AND (?8 IS NULL OR queue IN (SELECT value FROM json_each(?8)))
-           AND (?9 IS NULL OR qos IN (SELECT value FROM json_each(?9)))
-           AND (?10 IS NULL OR cluster IN
-                (SELECT value FROM json_each(?10)))
-           AND (?11 IS NULL OR state IN
-                (SELECT value FROM json_each(?11)))))
+           AND (?5 IS NULL OR user_id IN (SELECT id FROM names WHERE kind = 0
+                AND name IN (SELECT value FROM json_each(?5))))
+           AND (?6 IS NULL OR group_id IN (SELECT id FROM names WHERE kind = 1
+                AND name IN (SELECT value FROM json_each(?6))))
+           AND (?7 IS NULL OR account_id IN (SELECT id FROM names
+                WHERE kind = 2 AND name IN (SELECT value FROM json_each(?7))))
+           AND (?8 IS NULL OR queue_id IN (SELECT id FROM names WHERE kind = 3
+                AND name IN (SELECT value FROM json_each(?8))))
+           AND (?9 IS NULL OR qos_id IN (SELECT id FROM names WHERE kind = 4
+                AND name IN (SELECT value FROM json_each(?9))))
+           AND (?10 IS NULL OR cluster_id IN (SELECT id FROM names
+                WHERE kind = 5 AND name IN (SELECT value FROM json_each(?10))))
+           AND (?11 IS NULL OR state_id IN (SELECT id FROM names WHERE kind = 6
+                AND name IN (SELECT value FROM json_each(?11))))))
 )
-SELECT t.k1, t.k2, t.runs - COALESCE(e.n, 0),
+SELECT n1.name, n2.name, t.runs - COALESCE(e.n, 0),
        t.core_s / 3600.0, t.node_s / 3600.0, t.gpu_s / 3600.0, t.runs,
        t.wall_s / 3600.0, 100.0 * t.cpu_s / NULLIF(t.cpu_core_s, 0)
   FROM total t
   LEFT JOIN extra e ON e.k1 IS t.k1 AND e.k2 IS t.k2
+  LEFT JOIN names n1 ON n1.id = t.k1
+  LEFT JOIN names n2 ON n2.id = t.k2
  WHERE t.runs > 0
- ORDER BY t.k1 IS NULL, t.k1, t.k2 IS NULL, t.k2
+ ORDER BY n1.name IS NULL, n1.name, n2.name IS NULL, n2.name

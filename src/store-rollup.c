@@ -391,6 +391,16 @@ rollup_name_id(struct rollup *r, uint32_t i)
 	return rc == SQLITE_ROW ? n->db_id : -1;
 }
 
+int64_t
+rollup_name(struct rollup *r, int kind, const char *name)
+{
+	if (name == NULL)
+		return 0;
+	if (rollup_prepare(r) != 0)
+		return -1;
+	return rollup_name_id(r, rollup_intern(r, kind, name));
+}
+
 static int
 rollup_key_cmp(const void *a, const void *b)
 {
@@ -512,7 +522,7 @@ rollup_rebuild(struct rollup *r)
 
 	if (sqlite3_exec(r->db, sql_rollup_clear, NULL, NULL, NULL) !=
 	    SQLITE_OK ||
-	    sqlite3_prepare_v2(r->db, "SELECT MAX(id) FROM jobs", -1, &s,
+	    sqlite3_prepare_v2(r->db, sql_rollup_last_id, -1, &s,
 	    NULL) != SQLITE_OK)
 		return -1;
 	if (sqlite3_step(s) == SQLITE_ROW)

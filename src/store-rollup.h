@@ -6,6 +6,8 @@
  * function rollup_delta()); the changes gather in memory, summed per
  * rollup cell, and rollup_flush() adds them to the rollup table inside
  * the transaction that made them, so rollups and jobs commit together.
+ * It also keeps the store's dictionary of names (the names table), which
+ * job rows refer to by id as the rollup does.
  */
 #ifndef HPCACCT_STORE_ROLLUP_H
 #define HPCACCT_STORE_ROLLUP_H
@@ -45,6 +47,17 @@ struct rollup_change {
 void rollup_change_of(struct rollup *r, const struct rollup_run *run,
     struct rollup_change *c);
 
+/* The kinds of names (table names): the dimensions' 0 user, 1 group,
+ * 2 account, 3 queue, 4 qos, 5 cluster, 6 state, and for job rows only
+ * (sql/migrate-4.sql) these. */
+#define ROLLUP_KIND_STATE 6
+#define ROLLUP_KIND_RAW_STATE 7
+#define ROLLUP_KIND_SOURCE_FILE 8
+
+/* The id in names of name of kind, added if new (in the open
+ * transaction): 0 for NULL, -1 on failure. */
+int64_t rollup_name(struct rollup *r, int kind, const char *name);
+
 /* Add c to the waiting changes with sign 1 or -1. */
 void rollup_apply(struct rollup *r, const struct rollup_change *c, int sign);
 
@@ -75,7 +88,8 @@ struct rollup_window {
  * the first or last day of the time jobs can have). */
 void rollup_window(int64_t from, int64_t to, struct rollup_window *w);
 
-/* Bind w to parameters first to first + 15 of stmt (sql/usage_rollup.sql's ?12 to ?27). */
+/* Bind w to parameters first to first + 15 of stmt (sql/usage_rollup.sql's
+ * ?12 to ?27). */
 void rollup_bind_window(sqlite3_stmt *stmt, int first,
     const struct rollup_window *w);
 

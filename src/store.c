@@ -66,6 +66,7 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	sql_schema,
 	sql_migrate_2,
 	sql_migrate_3,
+	sql_migrate_4,
 };
 
 const char *
@@ -235,8 +236,7 @@ configure(struct store *st, char *err, size_t errsize)
 {
 	store_set_lock_timeout(st, LOCK_TIMEOUT_MS);
 	if (exec(st, "PRAGMA journal_mode = WAL") != 0 ||
-	    exec(st, "PRAGMA synchronous = NORMAL") != 0 ||
-	    exec(st, "PRAGMA temp_store = MEMORY") != 0) {
+	    exec(st, "PRAGMA synchronous = NORMAL") != 0) {
 		snprintf(err, errsize, "%s", store_errmsg(st));
 		return -1;
 	}
@@ -245,8 +245,14 @@ configure(struct store *st, char *err, size_t errsize)
 		snprintf(err, errsize, "%s", store_errmsg(st));
 		return -1;
 	}
+	/* A migration rewrites whole tables: its temporary data goes to
+	 * files (in memory, moving 1.5M job rows took 370 MB). */
 	if (migrate(st, err, errsize) != 0)
 		return -1;
+	if (exec(st, "PRAGMA temp_store = MEMORY") != 0) {
+		snprintf(err, errsize, "%s", store_errmsg(st));
+		return -1;
+	}
 	if (prepare(st, &st->update, sql_job_update) != 0 ||
 	    prepare(st, &st->insert, sql_job_insert) != 0 ||
 	    prepare(st, &st->get, sql_job_get) != 0 ||
@@ -513,10 +519,38 @@ store_run_finish(struct store *st, int64_t run,
 	return sqlite3_finalize(stmt) == SQLITE_OK ? 0 : fail(st);
 }
 
-static void
-bind_job(sqlite3_stmt *s, const struct job *j, int64_t run)
+/* Bind name of kind as its id in names (NULL stays NULL): 0 or -1. */
+static int
+bind_name(struct store *st, sqlite3_stmt *s, int i, int kind,
+    const char *name)
 {
-	bind_text(s, 1, j->cluster);
+	int64_t id = rollup_name(st->rollup, kind, name);
+
+	if (id < 0)
+		return fail(st);
+	if (id == 0)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_int64(s, i, id);
+	return 0;
+}
+
+/* Bind job to sql/job_insert.sql's parameters (and job_update.sql's):
+ * 0 or -1. */
+static int
+bind_job(struct store *st, sqlite3_stmt *s, const struct job *j,
+    int64_t run)
+{
+	if (bind_name(st, s, 1, STORE_KEY_CLUSTER, j->cluster) != 0 ||
+	    bind_name(st, s, 23, ROLLUP_KIND_STATE, j->state) != 0 ||
+	    bind_name(st, s, 24, ROLLUP_KIND_RAW_STATE, j->raw_state) != 0 ||
+	    bind_name(st, s, 27, STORE_KEY_USER, j->user) != 0 ||
+	    bind_name(st, s, 29, STORE_KEY_GROUP, j->group) != 0 ||
+	    bind_name(st, s, 31, STORE_KEY_ACCOUNT, j->account) != 0 ||
+	    bind_name(st, s, 32, STORE_KEY_QUEUE, j->queue) != 0 ||
+	    bind_name(st, s, 33, STORE_KEY_QOS, j->qos) != 0 ||
+	    bind_name(st, s, 35, ROLLUP_KIND_SOURCE_FILE, j->source_file) != 0)
+		return -1;
 	bind_text(s, 2, j->job_id);
 	bind_int(s, 3, j->submit);
 	bind_int(s, 4, j->run_number);
@@ -538,22 +572,15 @@ bind_job(sqlite3_stmt *s, const struct job *j, int64_t run)
 	bind_int(s, 20, j->nodes);
 	bind_int(s, 21, j->gpus);
 	sqlite3_bind_int(s, 22, j->status);
-	bind_text(s, 23, j->state);
-	bind_text(s, 24, j->raw_state);
 	bind_int(s, 25, j->exit_code);
 	bind_int(s, 26, j->exit_signal);
-	bind_text(s, 27, j->user);
 	bind_int(s, 28, j->uid);
-	bind_text(s, 29, j->group);
 	bind_int(s, 30, j->gid);
-	bind_text(s, 31, j->account);
-	bind_text(s, 32, j->queue);
-	bind_text(s, 33, j->qos);
 	bind_text(s, 34, j->job_name);
-	bind_text(s, 35, j->source_file);
 	bind_int(s, 36, j->source_line);
 	bind_int(s, 37, run);
 	bind_real(s, 38, j->gpu_seconds);
+	return 0;
 }
 
 /* What the rollup takes from job, as bind_job() stores it. */
@@ -586,7 +613,8 @@ store_job_get(struct store *st, const struct job *job,
 	struct rollup_run run;
 	int i, rc;
 
-	bind_text(s, 1, job->cluster);
+	if (bind_name(st, s, 1, STORE_KEY_CLUSTER, job->cluster) != 0)
+		return -1;
 	bind_text(s, 2, job->job_id);
 	bind_int(s, 3, job->submit);
 	bind_int(s, 4, job->run_number);
@@ -631,7 +659,8 @@ store_job_update(struct store *st, const struct job *job, int64_t run)
 
 	if (store_job_get(st, job, &old) != 1)
 		return STORE_PUT_ERROR;
-	bind_job(st->update, job, run);
+	if (bind_job(st, st->update, job, run) != 0)
+		return STORE_PUT_ERROR;
 	if ((changed = store_job_step(st, st->update)) <= 0)
 		return changed == 0 ? STORE_PUT_UNCHANGED : STORE_PUT_ERROR;
 	/* The update merged old and new values: read the result. */
@@ -653,11 +682,14 @@ store_put_job(struct store *st, const struct job *job, int64_t run)
 	if (write_begin(st) != 0)
 		return STORE_PUT_ERROR;	/* failed: noted */
 	st->multi_seen = 0;
-	bind_job(st->insert, job, run);
+	if (bind_job(st, st->insert, job, run) != 0)
+		return STORE_PUT_ERROR;
 	if ((added = store_job_step(st, st->insert)) < 0)
 		return STORE_PUT_ERROR;
 	if (added && st->multi_seen) {	/* mark the first incarnation */
-		bind_text(st->multi, 1, job->cluster);
+		if (bind_name(st, st->multi, 1, STORE_KEY_CLUSTER,
+		    job->cluster) != 0)
+			return STORE_PUT_ERROR;
 		bind_text(st->multi, 2, job->job_id);
 		if (step_done(st, st->multi) != 0)
 			return STORE_PUT_ERROR;

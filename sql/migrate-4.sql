@@ -1,0 +1,117 @@
+-- Schema version 4: every name of a job row stored once.  A job row
+-- repeated its cluster, user, group, account, queue, qos, state, the
+-- scheduler's own state and the whole path of its source file as text
+-- (about 70 of its 190 bytes).  The rows move to job_rows, which holds
+-- the ids of those names in names (whose kinds 7, raw state, and 8,
+-- source file, join the rollup's), and jobs becomes a view of job_rows
+-- with the names: the same columns, one row per incarnation, as before.
+
+INSERT OR IGNORE INTO names (kind, name)
+SELECT 5, cluster FROM jobs
+UNION SELECT 0, user_name FROM jobs WHERE user_name IS NOT NULL
+UNION SELECT 1, group_name FROM jobs WHERE group_name IS NOT NULL
+UNION SELECT 2, account FROM jobs WHERE account IS NOT NULL
+UNION SELECT 3, queue FROM jobs WHERE queue IS NOT NULL
+UNION SELECT 4, qos FROM jobs WHERE qos IS NOT NULL
+UNION SELECT 6, state FROM jobs
+UNION SELECT 7, raw_state FROM jobs WHERE raw_state IS NOT NULL
+UNION SELECT 8, source_file FROM jobs WHERE source_file IS NOT NULL;
+
+-- One row per incarnation of a job, as before (times UTC epoch seconds,
+-- memory KB for the whole job, NULL unknown); a *_id column is the id of
+-- its name in names (NULL: none known).
+CREATE TABLE job_rows (
+    id            INTEGER PRIMARY KEY,
+    cluster_id    INTEGER NOT NULL,
+    job_id        TEXT NOT NULL,        -- as the scheduler printed it
+    submit_time   INTEGER NOT NULL,
+    run_number    INTEGER NOT NULL DEFAULT 0,
+    source_format TEXT NOT NULL,        -- slurm, pbs, k8s
+    array_job_id  TEXT,
+    array_index   INTEGER,
+    eligible_time INTEGER,
+    start_time    INTEGER,              -- NULL: never started
+    end_time      INTEGER NOT NULL,
+    wait_time     INTEGER,              -- start - submit
+    run_time      INTEGER NOT NULL,     -- end - start, 0 if never started
+    alloc_procs   INTEGER,
+    req_procs     INTEGER,
+    core_seconds  REAL,                 -- exact, fractional for Kubernetes
+    cpu_time      REAL,                 -- user + system CPU seconds
+    used_mem_kb   INTEGER,              -- peak, whole job
+    req_time      INTEGER,              -- wall seconds
+    req_mem_kb    INTEGER,              -- whole job
+    nodes         INTEGER,
+    gpus          INTEGER,
+    swf_status    INTEGER NOT NULL,     -- 1 completed, 0 failed, 5 cancelled
+    state_id      INTEGER NOT NULL,     -- COMPLETED, TIMEOUT, ...
+    raw_state_id  INTEGER,              -- as the scheduler printed it
+    exit_code     INTEGER,
+    exit_signal   INTEGER,
+    user_id       INTEGER,
+    uid           INTEGER,
+    group_id      INTEGER,
+    gid           INTEGER,
+    account_id    INTEGER,
+    queue_id      INTEGER,              -- Slurm partition, PBS queue
+    qos_id        INTEGER,
+    job_name      TEXT,
+    source_file_id INTEGER,
+    source_line   INTEGER,
+    ingest_run    INTEGER REFERENCES ingest_runs (id),
+    gpu_seconds   REAL,                 -- exact, as core_seconds
+    multi         INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (cluster_id, job_id, submit_time, run_number)
+);
+
+INSERT INTO job_rows
+SELECT j.id, (SELECT id FROM names WHERE kind = 5 AND name = j.cluster),
+       j.job_id, j.submit_time, j.run_number, j.source_format,
+       j.array_job_id, j.array_index, j.eligible_time, j.start_time,
+       j.end_time, j.wait_time, j.run_time, j.alloc_procs, j.req_procs,
+       j.core_seconds, j.cpu_time, j.used_mem_kb, j.req_time, j.req_mem_kb,
+       j.nodes, j.gpus, j.swf_status,
+       (SELECT id FROM names WHERE kind = 6 AND name = j.state),
+       (SELECT id FROM names WHERE kind = 7 AND name = j.raw_state),
+       j.exit_code, j.exit_signal,
+       (SELECT id FROM names WHERE kind = 0 AND name = j.user_name), j.uid,
+       (SELECT id FROM names WHERE kind = 1 AND name = j.group_name), j.gid,
+       (SELECT id FROM names WHERE kind = 2 AND name = j.account),
+       (SELECT id FROM names WHERE kind = 3 AND name = j.queue),
+       (SELECT id FROM names WHERE kind = 4 AND name = j.qos),
+       j.job_name,
+       (SELECT id FROM names WHERE kind = 8 AND name = j.source_file),
+       j.source_line, j.ingest_run, j.gpu_seconds, j.multi
+  FROM jobs j ORDER BY j.id;
+
+DROP TABLE jobs;
+
+-- As in version 3, on ids.
+CREATE INDEX jobs_begin ON job_rows (COALESCE(start_time, end_time));
+CREATE INDEX jobs_multi ON job_rows (COALESCE(start_time, end_time), run_time,
+    start_time, end_time, cluster_id, job_id, submit_time, source_format,
+    user_id, group_id, account_id, queue_id, qos_id, state_id, multi)
+ WHERE multi = 1;
+
+-- Every job row with its names, in the columns of version 3 (and id):
+-- for people and programs that read the database directly.
+CREATE VIEW jobs AS
+SELECT j.id, c.name AS cluster, j.job_id, j.submit_time, j.run_number,
+       j.source_format, j.array_job_id, j.array_index, j.eligible_time,
+       j.start_time, j.end_time, j.wait_time, j.run_time, j.alloc_procs,
+       j.req_procs, j.core_seconds, j.cpu_time, j.used_mem_kb, j.req_time,
+       j.req_mem_kb, j.nodes, j.gpus, j.swf_status, s.name AS state,
+       r.name AS raw_state, j.exit_code, j.exit_signal, u.name AS user_name,
+       j.uid, g.name AS group_name, j.gid, a.name AS account,
+       q.name AS queue, o.name AS qos, j.job_name, f.name AS source_file,
+       j.source_line, j.ingest_run, j.gpu_seconds, j.multi
+  FROM job_rows j
+  JOIN names c ON c.id = j.cluster_id
+  JOIN names s ON s.id = j.state_id
+  LEFT JOIN names r ON r.id = j.raw_state_id
+  LEFT JOIN names u ON u.id = j.user_id
+  LEFT JOIN names g ON g.id = j.group_id
+  LEFT JOIN names a ON a.id = j.account_id
+  LEFT JOIN names q ON q.id = j.queue_id
+  LEFT JOIN names o ON o.id = j.qos_id
+  LEFT JOIN names f ON f.id = j.source_file_id;
