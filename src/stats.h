@@ -15,6 +15,16 @@
  */
 int64_t stats_percentile(int64_t *v, size_t n, double p);
 
+/* The same of n reals (sorts v). */
+double stats_percentile_real(double *v, size_t n, double p);
+
+/*
+ * The run time bucket of a run of seconds: "<1min", "1-10min",
+ * "10-60min", "1-4h", "4-12h", "12-24h", ">24h" (each holds its lower
+ * end: 60 s is "1-10min", 24 h is ">24h").
+ */
+const char *stats_runtime_bucket(int64_t seconds);
+
 /*
  * The size bucket of a job of n processors (n >= 1): 1, 2, 3-4, 5-8,
  * 9-16, ... doubling, as its label in buf.  Returns the bucket's least

@@ -66,6 +66,38 @@ START_TEST(test_against_sort)
 }
 END_TEST
 
+/* Many equal values (waits of 0 s) stay linear: 400k zeros and a few
+ * others, each percentile at once (a two-way partition took minutes). */
+START_TEST(test_many_equal)
+{
+	static int64_t v[400000];
+	size_t n = sizeof(v) / sizeof(v[0]), i;
+
+	for (i = 0; i < n; i++)
+		v[i] = i % 1000 == 0 ? (int64_t)(i / 1000) : 0;
+	ck_assert_int_eq(stats_percentile(v, n, 99), 0);
+	ck_assert_int_eq(stats_percentile(v, n, 99.95), 199);
+	ck_assert_int_eq(stats_percentile(v, n, 100), 399);
+}
+END_TEST
+
+/* Reals: the median, and the run time buckets' edges. */
+START_TEST(test_real_and_runtime)
+{
+	double r[] = {0.5, 0.25, 1.0, 0.75};
+
+	ck_assert_double_eq(stats_percentile_real(r, 4, 50), 0.5);
+	ck_assert_str_eq(stats_runtime_bucket(0), "<1min");
+	ck_assert_str_eq(stats_runtime_bucket(59), "<1min");
+	ck_assert_str_eq(stats_runtime_bucket(60), "1-10min");
+	ck_assert_str_eq(stats_runtime_bucket(3599), "10-60min");
+	ck_assert_str_eq(stats_runtime_bucket(3600), "1-4h");
+	ck_assert_str_eq(stats_runtime_bucket(43199), "4-12h");
+	ck_assert_str_eq(stats_runtime_bucket(86399), "12-24h");
+	ck_assert_str_eq(stats_runtime_bucket(86400), ">24h");
+}
+END_TEST
+
 static sqlite3 *
 agg_db(void)
 {
@@ -221,6 +253,8 @@ stats_suite(void)
 
 	tcase_add_test(tc, test_small_cases);
 	tcase_add_test(tc, test_against_sort);
+	tcase_add_test(tc, test_many_equal);
+	tcase_add_test(tc, test_real_and_runtime);
 	tcase_add_test(tc, test_wait_groups_against_sort);
 	tcase_add_test(tc, test_wait_groups_edges);
 	tcase_add_test(tc, test_multi_extra);
