@@ -115,3 +115,47 @@ SELECT j.id, c.name AS cluster, j.job_id, j.submit_time, j.run_number,
   LEFT JOIN names q ON q.id = j.queue_id
   LEFT JOIN names o ON o.id = j.qos_id
   LEFT JOIN names f ON f.id = j.source_file_id;
+
+-- The user registry (hpcacct users import): who has an account since
+-- when, from a site's CSV or LDIF export (source 'registry').
+CREATE TABLE users (
+    name          TEXT PRIMARY KEY,
+    created       INTEGER NOT NULL,     -- UTC epoch
+    source        TEXT NOT NULL,        -- registry
+    group_name    TEXT,
+    organization  TEXT,
+    full_name     TEXT
+);
+
+-- Each user's first job (by submit time), kept at ingest: the signup
+-- estimate of users in no registry, and their group and account.
+CREATE TABLE user_first (
+    user_id       INTEGER PRIMARY KEY,  -- in names
+    first_submit  INTEGER NOT NULL,
+    group_id      INTEGER,
+    account_id    INTEGER
+);
+INSERT INTO user_first (user_id, first_submit, group_id, account_id)
+SELECT user_id, MIN(submit_time), group_id, account_id
+  FROM job_rows WHERE user_id IS NOT NULL GROUP BY user_id;
+
+-- Every user: those of the registry, then those known only from their
+-- jobs, whose signup is their first job's submit time (source
+-- 'first-job', an estimate); group from the registry, else the first job.
+CREATE VIEW users_all AS
+SELECT u.name AS name, u.created AS created, u.source AS source,
+       COALESCE(u.group_name, g.name) AS group_name,
+       u.organization AS organization, u.full_name AS full_name,
+       a.name AS account
+  FROM users u
+  LEFT JOIN names n ON n.kind = 0 AND n.name = u.name
+  LEFT JOIN user_first f ON f.user_id = n.id
+  LEFT JOIN names g ON g.id = f.group_id
+  LEFT JOIN names a ON a.id = f.account_id
+UNION ALL
+SELECT n.name, f.first_submit, 'first-job', g.name, NULL, NULL, a.name
+  FROM user_first f
+  JOIN names n ON n.id = f.user_id
+  LEFT JOIN names g ON g.id = f.group_id
+  LEFT JOIN names a ON a.id = f.account_id
+ WHERE n.name NOT IN (SELECT name FROM users);

@@ -41,5 +41,15 @@ extern const char sql_runs[];
 extern const char sql_clusters[];
 extern const char sql_span[];
 extern const char sql_wait[];
+extern const char sql_sizes[];
+extern const char sql_efficiency[];
+extern const char sql_slo[];
+extern const char sql_slo_worst[];
+extern const char sql_signups[];
+extern const char sql_users_put[];
+extern const char sql_users_list[];
+extern const char sql_user_first_get[];
+extern const char sql_user_first_put[];
+extern const char sql_user_first_rebuild[];
 
 #endif

@@ -21,6 +21,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_export_entry,
 	&cmd_runs_entry,
 	&cmd_forget_entry,
+	&cmd_users_entry,
 	NULL
 };
 

@@ -408,6 +408,134 @@ agg_extra_final(sqlite3_context *ctx)
 	}
 }
 
+/* stat_groups(key, order, x, v1, ..., vn) */
+#define AGG_STAT_MAX_VALUES 8
+
+struct agg_stat {
+	int64_t rows, order;
+	int has_order;
+	double *x;
+	size_t nx, capx;
+	double xsum;
+	double sum[AGG_STAT_MAX_VALUES];
+	int64_t n[AGG_STAT_MAX_VALUES];
+	int nvalues;
+};
+
+static void
+agg_stat_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct agg_table *t = agg_context(ctx, sizeof(struct agg_stat));
+	struct agg_stat *g;
+	int64_t order;
+	int i;
+
+	if (t == NULL || argc < 3 || argc > 3 + AGG_STAT_MAX_VALUES)
+		return;
+	g = agg_table_arg(t, 1, argv);
+	g->rows++;
+	g->nvalues = argc - 3;
+	if (sqlite3_value_type(argv[1]) != SQLITE_NULL) {
+		order = sqlite3_value_int64(argv[1]);
+		if (!g->has_order || order < g->order)
+			g->order = order;
+		g->has_order = 1;
+	}
+	if (sqlite3_value_type(argv[2]) != SQLITE_NULL) {
+		if (g->nx == g->capx) {
+			g->capx = g->capx ? g->capx * 2 : 64;
+			g->x = xreallocarray(g->x, g->capx, sizeof(*g->x));
+		}
+		g->x[g->nx++] = sqlite3_value_double(argv[2]);
+		g->xsum += g->x[g->nx - 1];
+	}
+	for (i = 0; i < g->nvalues; i++)
+		if (sqlite3_value_type(argv[3 + i]) != SQLITE_NULL) {
+			g->sum[i] += sqlite3_value_double(argv[3 + i]);
+			g->n[i]++;
+		}
+}
+
+static void
+agg_stat_free(void *p)
+{
+	free(((struct agg_stat *)p)->x);
+}
+
+static void
+agg_stat_final(sqlite3_context *ctx)
+{
+	struct agg_table *t = agg_final_context(ctx);
+	struct agg_buf b = {NULL, 0, 0};
+	struct agg_stat *g;
+	size_t i;
+	int k;
+
+	agg_buf_put(&b, "[", 1);
+	for (i = 0; t != NULL && i < t->n; i++) {
+		g = t->groups[i].val;
+		agg_buf_put(&b, "[", 1);
+		agg_buf_key(&b, t->groups[i].key, 1);
+		if (g->has_order)
+			agg_buf_printf(&b, "%lld,", (long long)g->order);
+		else
+			agg_buf_put(&b, "null,", 5);
+		agg_buf_printf(&b, "%lld,%zu,", (long long)g->rows, g->nx);
+		if (g->nx > 0) {
+			agg_buf_printf(&b, "%.17g,", g->xsum / (double)g->nx);
+			agg_buf_printf(&b, "%.17g,",
+			    stats_percentile_real(g->x, g->nx, 50));
+		} else
+			agg_buf_put(&b, "null,null,", 10);
+		for (k = 0; k < g->nvalues; k++)
+			agg_buf_printf(&b, "%.17g,%lld,", g->sum[k],
+			    (long long)g->n[k]);
+		b.p[b.len - 1] = ']';
+		agg_buf_put(&b, ",", 1);
+	}
+	agg_buf_result(ctx, &b);
+	if (t != NULL) {
+		agg_table_free(t, agg_stat_free);
+		free(t);
+	}
+}
+
+/* percentile_rank(value, p): the nearest-rank percentile of a group. */
+struct agg_percentile {
+	int64_t *v;
+	size_t n, cap;
+	double p;
+};
+
+static void
+agg_percentile_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct agg_percentile *c = sqlite3_aggregate_context(ctx, sizeof(*c));
+
+	(void)argc;
+	if (c == NULL || sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		return;
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->v = xreallocarray(c->v, c->cap, sizeof(*c->v));
+	}
+	c->v[c->n++] = sqlite3_value_int64(argv[0]);
+	c->p = sqlite3_value_double(argv[1]);
+}
+
+static void
+agg_percentile_final(sqlite3_context *ctx)
+{
+	struct agg_percentile *c = sqlite3_aggregate_context(ctx, 0);
+
+	if (c == NULL || c->n == 0)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_int64(ctx, stats_percentile(c->v, c->n, c->p));
+	if (c != NULL)
+		free(c->v);
+}
+
 int
 agg_register(sqlite3 *db)
 {
@@ -418,5 +546,12 @@ agg_register(sqlite3 *db)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function_v2(db, "multi_extra", -1, flags,
 		    NULL, NULL, agg_extra_step, agg_extra_final, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "stat_groups", -1, flags,
+		    NULL, NULL, agg_stat_step, agg_stat_final, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "percentile_rank", 2, flags,
+		    NULL, NULL, agg_percentile_step, agg_percentile_final,
+		    NULL);
 	return rc;
 }

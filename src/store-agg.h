@@ -13,8 +13,16 @@
  *       [k1, k2, n]                  the rows beyond the first of each
  *                                    distinct (k1, k2, v...).
  *
- * Keys are text, integers or NULL (JSON null); NULL wait values are
- * skipped.
+ *   stat_groups(key, order, x, v1, ..., v8 at most)
+ *       [key, order, rows, nx, x_mean, x_median, s1, n1, ..., sk, nk]
+ *                                    sql/sizes.sql, sql/efficiency.sql:
+ *       per key the least order, the rows, the count, mean and (nearest
+ *       rank) median of x, and the sum and count of each v.
+ *
+ * Keys are text, integers or NULL (JSON null); NULL values are skipped
+ * (a NULL wait, order, x or v).  Beside them, percentile_rank(value, p)
+ * is the plain aggregate: the nearest-rank p-th percentile of a group's
+ * values (sql/slo.sql).
  */
 #ifndef HPCACCT_STORE_AGG_H
 #define HPCACCT_STORE_AGG_H

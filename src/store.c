@@ -51,6 +51,9 @@ struct store {
 	sqlite3_stmt *facts_get;
 	sqlite3_stmt *pod_put;
 	sqlite3_stmt *pods_summary;
+	sqlite3_stmt *first_get, *first_put;	/* users' first jobs */
+	int64_t *first;		/* by user id: 0 unread, INT64_MAX none */
+	size_t nfirst;
 };
 
 /* A failed call: remembered for store_failed(); returns -1. */
@@ -192,7 +195,7 @@ prepare(struct store *st, sqlite3_stmt **stmt, const char *sql)
 	    stmt, NULL) == SQLITE_OK ? 0 : -1;
 }
 
-/* size_bucket(processors): "1", "2", "3-4", "5-8", ... */
+/* size_bucket(n): "1", "2", "3-4", "5-8", ... ("0" below 1). */
 static void
 size_bucket_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -203,8 +206,24 @@ size_bucket_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 		return;
 	}
-	stats_size_bucket(sqlite3_value_int64(argv[0]), label, sizeof(label));
+	if (sqlite3_value_int64(argv[0]) < 1)	/* no GPUs */
+		snprintf(label, sizeof(label), "0");
+	else
+		stats_size_bucket(sqlite3_value_int64(argv[0]), label,
+		    sizeof(label));
 	sqlite3_result_text(ctx, label, -1, SQLITE_TRANSIENT);
+}
+
+/* runtime_bucket(seconds): "<1min", "1-10min", ... ">24h". */
+static void
+runtime_bucket_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_text(ctx, stats_runtime_bucket(
+		    sqlite3_value_int64(argv[0])), -1, SQLITE_STATIC);
 }
 
 /* job_multi_seen(x): x, noted for store_put_job() (sql/job_insert.sql). */
@@ -226,6 +245,8 @@ add_functions(struct store *st)
 	return agg_register(st->db) == SQLITE_OK &&
 	    sqlite3_create_function_v2(st->db, "size_bucket", 1, flags, NULL,
 	    size_bucket_fn, NULL, NULL, NULL) == SQLITE_OK &&
+	    sqlite3_create_function_v2(st->db, "runtime_bucket", 1, flags,
+	    NULL, runtime_bucket_fn, NULL, NULL, NULL) == SQLITE_OK &&
 	    sqlite3_create_function_v2(st->db, "job_multi_seen", 1,
 	    SQLITE_UTF8 | SQLITE_DIRECTONLY, st, multi_seen_fn, NULL, NULL,
 	    NULL) == SQLITE_OK ? 0 : fail(st);
@@ -257,6 +278,8 @@ configure(struct store *st, char *err, size_t errsize)
 	    prepare(st, &st->insert, sql_job_insert) != 0 ||
 	    prepare(st, &st->get, sql_job_get) != 0 ||
 	    prepare(st, &st->multi, sql_job_multi) != 0 ||
+	    prepare(st, &st->first_get, sql_user_first_get) != 0 ||
+	    prepare(st, &st->first_put, sql_user_first_put) != 0 ||
 	    prepare(st, &st->file_get, sql_file_get) != 0 ||
 	    prepare(st, &st->file_put, sql_file_put) != 0 ||
 	    prepare(st, &st->pending_get, sql_pending_get) != 0 ||
@@ -320,6 +343,9 @@ store_close(struct store *st)
 	sqlite3_finalize(st->usage[1]);
 	sqlite3_finalize(st->get);
 	sqlite3_finalize(st->multi);
+	sqlite3_finalize(st->first_get);
+	sqlite3_finalize(st->first_put);
+	free(st->first);
 	sqlite3_finalize(st->file_get);
 	sqlite3_finalize(st->file_put);
 	sqlite3_finalize(st->pending_get);
@@ -381,11 +407,20 @@ store_commit(struct store *st)
 	return exec(st, "COMMIT") == 0 ? 0 : fail(st);
 }
 
+/* Forget the cached first submits (a rollback, or forget). */
+static void
+store_first_forget(struct store *st)
+{
+	if (st->first != NULL)
+		memset(st->first, 0, st->nfirst * sizeof(*st->first));
+}
+
 void
 store_rollback(struct store *st)
 {
 	st->lazy = 0;
 	rollup_discard(st->rollup);
+	store_first_forget(st);
 	if (!sqlite3_get_autocommit(st->db))
 		exec(st, "ROLLBACK");
 }
@@ -671,6 +706,55 @@ store_job_update(struct store *st, const struct job *job, int64_t run)
 	return STORE_PUT_UPDATED;
 }
 
+/* The first submit stored for user id uid (INT64_MAX: none), or -1. */
+static int64_t
+store_first_get(struct store *st, int64_t uid)
+{
+	size_t n = st->nfirst;
+	int rc;
+
+	if ((size_t)uid >= n) {
+		st->nfirst = (size_t)uid * 2 + 64;
+		st->first = xreallocarray(st->first, st->nfirst,
+		    sizeof(*st->first));
+		memset(st->first + n, 0, (st->nfirst - n) * sizeof(*st->first));
+	}
+	if (st->first[uid] != 0)
+		return st->first[uid];
+	sqlite3_bind_int64(st->first_get, 1, uid);
+	rc = sqlite3_step(st->first_get);
+	st->first[uid] = rc == SQLITE_ROW ?
+	    sqlite3_column_int64(st->first_get, 0) : INT64_MAX;
+	sqlite3_reset(st->first_get);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? st->first[uid] :
+	    fail(st);
+}
+
+/* Keep user_first current with job, read or stored (sql/migrate-4.sql):
+ * 0 or -1.  The earliest submit of each user is cached; rarely written. */
+static int
+store_note_user(struct store *st, const struct job *job)
+{
+	sqlite3_stmt *s = st->first_put;
+	int64_t uid = rollup_name(st->rollup, STORE_KEY_USER, job->user);
+	int64_t first;
+
+	if (uid <= 0 || job->submit == JOB_UNSET)
+		return (int)uid;
+	if ((first = store_first_get(st, uid)) < 0)
+		return -1;
+	if (job->submit >= first)
+		return 0;
+	sqlite3_bind_int64(s, 1, uid);
+	sqlite3_bind_int64(s, 2, job->submit);
+	if (bind_name(st, s, 3, STORE_KEY_GROUP, job->group) != 0 ||
+	    bind_name(st, s, 4, STORE_KEY_ACCOUNT, job->account) != 0 ||
+	    step_done(st, s) != 0)
+		return -1;
+	st->first[uid] = job->submit;
+	return 0;
+}
+
 enum store_put
 store_put_job(struct store *st, const struct job *job, int64_t run)
 {
@@ -701,6 +785,8 @@ store_put_job(struct store *st, const struct job *job, int64_t run)
 		put = STORE_PUT_NEW;
 	} else if ((put = store_job_update(st, job, run)) == STORE_PUT_ERROR)
 		return put;
+	if (put != STORE_PUT_UNCHANGED && store_note_user(st, job) != 0)
+		return STORE_PUT_ERROR;
 	if (rollup_pending(st->rollup) >= ROLLUP_FLUSH_CELLS &&
 	    rollup_flush(st->rollup) != 0) {
 		fail(st);
@@ -1242,6 +1328,18 @@ exec_bound(struct store *st, const char *sql, const char *text, int64_t num)
 	return prev;
 }
 
+/* sql/forget.sql, then every user's first job again. */
+static int64_t
+store_forget(struct store *st, const char *path, int64_t run)
+{
+	int64_t n = exec_bound(st, sql_forget, path, run);
+
+	store_first_forget(st);
+	if (n >= 0 && exec(st, sql_user_first_rebuild) != 0)
+		return fail(st);
+	return n;
+}
+
 int64_t
 store_forget_file(struct store *st, const char *path, int *known)
 {
@@ -1251,13 +1349,13 @@ store_forget_file(struct store *st, const char *path, int *known)
 	if (r < 0)
 		return -1;
 	*known = r;
-	return exec_bound(st, sql_forget, path, 0);
+	return store_forget(st, path, 0);
 }
 
 int64_t
 store_forget_run(struct store *st, int64_t run)
 {
-	return exec_bound(st, sql_forget, NULL, run);
+	return store_forget(st, NULL, run);
 }
 
 struct runs_call {
@@ -1324,4 +1422,259 @@ store_clusters(struct store *st,
 	    SQLITE_OK)
 		return fail(st);
 	return each_row(st, stmt, conv_clusters, &call);
+}
+
+/* Prepare sql for one call: the statement, or NULL (failed, noted). */
+static sqlite3_stmt *
+prepare_once(struct store *st, const char *sql)
+{
+	sqlite3_stmt *stmt;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		fail(st);
+		return NULL;
+	}
+	return stmt;
+}
+
+/* A window query's ?1 from and ?2 to, ?3 a number, filters from ?4. */
+static sqlite3_stmt *
+prepare_window(struct store *st, const char *sql,
+    const struct store_filter *f, int number)
+{
+	sqlite3_stmt *stmt = prepare_once(st, sql);
+
+	if (stmt != NULL) {
+		sqlite3_bind_int64(stmt, 1, f->from);
+		sqlite3_bind_int64(stmt, 2, f->to);
+		sqlite3_bind_int(stmt, 3, number);
+		bind_filter(stmt, 4, f);
+	}
+	return stmt;
+}
+
+struct sizes_call {
+	int (*row)(void *, const struct store_size_row *);
+	void *ctx;
+};
+
+static int
+conv_sizes(sqlite3_stmt *s, void *arg)
+{
+	struct sizes_call *call = arg;
+	struct store_size_row r;
+
+	r.dimension = column_text(s, 0);
+	r.bucket = column_text(s, 1);
+	r.runs = sqlite3_column_int64(s, 2);
+	r.core_hours = sqlite3_column_double(s, 3) / 3600.0;
+	r.gpu_hours = sqlite3_column_double(s, 4) / 3600.0;
+	r.ratio_mean = column_real(s, 5);
+	r.ratio_median = column_real(s, 6);
+	return call->row(call->ctx, &r);
+}
+
+int
+store_sizes(struct store *st, enum store_unit unit,
+    const struct store_filter *f,
+    int (*row)(void *ctx, const struct store_size_row *r), void *ctx)
+{
+	struct sizes_call call = {row, ctx};
+	sqlite3_stmt *stmt = prepare_window(st, sql_sizes, f, (int)unit);
+
+	return stmt == NULL ? -1 : each_row(st, stmt, conv_sizes, &call);
+}
+
+struct efficiency_call {
+	int (*row)(void *, const struct store_efficiency_row *);
+	void *ctx;
+};
+
+static int
+conv_efficiency(sqlite3_stmt *s, void *arg)
+{
+	struct efficiency_call *call = arg;
+	struct store_efficiency_row r;
+
+	r.key = column_text(s, 0);
+	r.runs = sqlite3_column_int64(s, 1);
+	r.core_seconds = sqlite3_column_double(s, 2);
+	r.cpu_runs = sqlite3_column_int64(s, 3);
+	r.cpu_seconds = sqlite3_column_double(s, 4);
+	r.cpu_core_seconds = sqlite3_column_double(s, 5);
+	r.mem_runs = sqlite3_column_int64(s, 6);
+	r.mem_used_kb = sqlite3_column_double(s, 7);
+	r.mem_req_kb = sqlite3_column_double(s, 8);
+	r.time_runs = sqlite3_column_int64(s, 9);
+	r.run_seconds = sqlite3_column_double(s, 10);
+	r.req_seconds = sqlite3_column_double(s, 11);
+	return call->row(call->ctx, &r);
+}
+
+int
+store_efficiency(struct store *st, enum store_key key,
+    const struct store_filter *f,
+    int (*row)(void *ctx, const struct store_efficiency_row *r), void *ctx)
+{
+	struct efficiency_call call = {row, ctx};
+	sqlite3_stmt *stmt = prepare_window(st, sql_efficiency, f, (int)key);
+
+	return stmt == NULL ? -1 :
+	    each_row(st, stmt, conv_efficiency, &call);
+}
+
+/* sql/slo.sql's or slo_worst.sql's parameters; the queue filter is the
+ * queue itself. */
+static sqlite3_stmt *
+prepare_slo(struct store *st, const char *sql, const char *queue,
+    const struct store_filter *f)
+{
+	struct store_filter g = *f;
+	sqlite3_stmt *stmt = prepare_once(st, sql);
+
+	if (stmt != NULL) {
+		g.match[STORE_KEY_QUEUE] = NULL;
+		sqlite3_bind_int64(stmt, 1, f->from);
+		sqlite3_bind_int64(stmt, 2, f->to);
+		bind_text(stmt, 3, queue);
+		bind_filter(stmt, 6, &g);
+	}
+	return stmt;
+}
+
+int
+store_slo(struct store *st, const char *queue, int64_t target, double pct,
+    const struct store_filter *f, struct store_slo_row *out)
+{
+	sqlite3_stmt *stmt = prepare_slo(st, sql_slo, queue, f);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 4, target);
+	sqlite3_bind_double(stmt, 5, pct);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		out->runs = sqlite3_column_int64(stmt, 0);
+		out->within = sqlite3_column_int64(stmt, 1);
+		out->wait = column_int(stmt, 2);
+		out->max = column_int(stmt, 3);
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW ? 0 : fail(st);
+}
+
+struct worst_call {
+	int (*row)(void *, const char *, const char *, int64_t);
+	void *ctx;
+};
+
+static int
+conv_worst(sqlite3_stmt *s, void *arg)
+{
+	struct worst_call *call = arg;
+
+	return call->row(call->ctx, column_text(s, 0), column_text(s, 1),
+	    sqlite3_column_int64(s, 2));
+}
+
+int
+store_slo_worst(struct store *st, const char *queue,
+    const struct store_filter *f, size_t n,
+    int (*row)(void *ctx, const char *job_id, const char *user,
+    int64_t wait), void *ctx)
+{
+	struct worst_call call = {row, ctx};
+	sqlite3_stmt *stmt = prepare_slo(st, sql_slo_worst, queue, f);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 4, (int64_t)n);
+	return each_row(st, stmt, conv_worst, &call);
+}
+
+int
+store_user_put(struct store *st, const struct store_user *u)
+{
+	sqlite3_stmt *stmt;
+
+	if (write_begin(st) != 0 ||
+	    (stmt = prepare_once(st, sql_users_put)) == NULL)
+		return -1;
+	bind_text(stmt, 1, u->name);
+	sqlite3_bind_int64(stmt, 2, u->created);
+	bind_text(stmt, 3, u->source);
+	bind_text(stmt, 4, u->group);
+	bind_text(stmt, 5, u->organization);
+	bind_text(stmt, 6, u->full_name);
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		sqlite3_finalize(stmt);
+		return fail(st);
+	}
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+struct users_call {
+	int (*row)(void *, const struct store_user *);
+	void *ctx;
+};
+
+static int
+conv_users(sqlite3_stmt *s, void *arg)
+{
+	struct users_call *call = arg;
+	struct store_user u;
+
+	u.name = column_text(s, 0);
+	u.created = column_int(s, 1);
+	u.source = column_text(s, 2);
+	u.group = column_text(s, 3);
+	u.organization = column_text(s, 4);
+	u.full_name = column_text(s, 5);
+	return call->row(call->ctx, &u);
+}
+
+int
+store_users(struct store *st,
+    int (*row)(void *ctx, const struct store_user *u), void *ctx)
+{
+	struct users_call call = {row, ctx};
+	sqlite3_stmt *stmt = prepare_once(st, sql_users_list);
+
+	return stmt == NULL ? -1 : each_row(st, stmt, conv_users, &call);
+}
+
+struct signups_call {
+	int (*row)(void *, const struct store_signup_row *);
+	void *ctx;
+};
+
+static int
+conv_signups(sqlite3_stmt *s, void *arg)
+{
+	struct signups_call *call = arg;
+	struct store_signup_row r;
+
+	r.key = column_text(s, 0);
+	r.source = column_text(s, 1);
+	r.new_users = sqlite3_column_int64(s, 2);
+	r.users = sqlite3_column_int64(s, 3);
+	r.active = sqlite3_column_int64(s, 4);
+	return call->row(call->ctx, &r);
+}
+
+int
+store_signups(struct store *st, enum store_signup_key key, int64_t from,
+    int64_t to, int (*row)(void *ctx, const struct store_signup_row *r),
+    void *ctx)
+{
+	struct signups_call call = {row, ctx};
+	sqlite3_stmt *stmt = prepare_once(st, sql_signups);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, from);
+	sqlite3_bind_int64(stmt, 2, to);
+	sqlite3_bind_int(stmt, 3, (int)key);
+	return each_row(st, stmt, conv_signups, &call);
 }

@@ -154,6 +154,112 @@ int store_wait(struct store *st, enum store_key key,
     const struct store_filter *filter,
     int (*row)(void *ctx, const struct store_wait_row *r), void *ctx);
 
+/* The size of a job, for store_sizes(). */
+enum store_unit {
+	STORE_UNIT_PROCS, STORE_UNIT_NODES, STORE_UNIT_GPUS
+};
+
+/* One bucket of the sizes aggregate. */
+struct store_size_row {
+	const char *dimension;	/* "size" or "runtime" */
+	const char *bucket;	/* "1", "3-4", ..., "<1min", ...; NULL unknown */
+	int64_t runs;
+	double core_hours, gpu_hours;
+	double ratio_mean, ratio_median;	/* run / requested time;
+						 * < 0 unknown */
+};
+
+/*
+ * Per size bucket (1, 2, 3-4, 5-8, ... of unit; "0" for no GPUs), then
+ * per run time bucket (<1min, 1-10min, 10-60min, 1-4h, 4-12h, 12-24h,
+ * >24h), the filter's runs that ran and ended in its window: row() once
+ * per bucket, sizes first, each in order.  Returns 0, -1, or row()'s
+ * nonzero value.
+ */
+int store_sizes(struct store *st, enum store_unit unit,
+    const struct store_filter *filter,
+    int (*row)(void *ctx, const struct store_size_row *r), void *ctx);
+
+/* One row of the efficiency aggregate: sums over the runs that record
+ * each quantity (and how many they are). */
+struct store_efficiency_row {
+	const char *key;
+	int64_t runs;
+	double core_seconds;			/* every run's */
+	int64_t cpu_runs;			/* CPU time and cores known */
+	double cpu_seconds, cpu_core_seconds;
+	int64_t mem_runs;			/* peak and request known */
+	double mem_used_kb, mem_req_kb;		/* whole jobs */
+	int64_t time_runs;			/* a requested time known */
+	double run_seconds, req_seconds;
+};
+
+/* Efficiency per key of the filter's runs that ran and ended in its
+ * window, in key order. */
+int store_efficiency(struct store *st, enum store_key key,
+    const struct store_filter *filter,
+    int (*row)(void *ctx, const struct store_efficiency_row *r), void *ctx);
+
+/* A queue's service level over a window (seconds). */
+struct store_slo_row {
+	int64_t runs;		/* that started in the window */
+	int64_t within;		/* that waited at most the target */
+	int64_t wait;		/* the percentile wait; JOB_UNSET: no runs */
+	int64_t max;		/* the longest; JOB_UNSET: no runs */
+};
+
+/* The service level of queue over the filter's runs that started in its
+ * window (its queue filter unused): 0 or -1. */
+int store_slo(struct store *st, const char *queue, int64_t target,
+    double pct, const struct store_filter *filter,
+    struct store_slo_row *out);
+
+/* The n longest waits of those runs, longest first: row() per run until
+ * it returns nonzero.  Returns 0, -1, or row()'s nonzero value. */
+int store_slo_worst(struct store *st, const char *queue,
+    const struct store_filter *filter, size_t n,
+    int (*row)(void *ctx, const char *job_id, const char *user,
+    int64_t wait), void *ctx);
+
+/* A user: of the registry, or known only from jobs (source "first-job",
+ * created then being the first job's submit time). */
+struct store_user {
+	const char *name;
+	int64_t created;	/* UTC epoch */
+	const char *source;	/* "registry", "slurmdbd", "first-job" */
+	const char *group, *organization, *full_name;	/* NULL unknown */
+};
+
+/* Store (or replace) a registry entry, in the open transaction: 0 or
+ * -1. */
+int store_user_put(struct store *st, const struct store_user *u);
+
+/* Every user, registry and first-job ones, in name order. */
+int store_users(struct store *st,
+    int (*row)(void *ctx, const struct store_user *u), void *ctx);
+
+/* What store_signups() groups users by. */
+enum store_signup_key {
+	STORE_SIGNUP_NONE = -1,
+	STORE_SIGNUP_GROUP = 1,
+	STORE_SIGNUP_ACCOUNT = 2,	/* of the user's first job */
+	STORE_SIGNUP_ORGANIZATION = 7
+};
+
+/* One row of the signups aggregate. */
+struct store_signup_row {
+	const char *key;	/* NULL: none (or no key) */
+	const char *source;
+	int64_t new_users;	/* created in the window */
+	int64_t users;		/* created before its end */
+	int64_t active;		/* with a run in it */
+};
+
+/* Users per key and source for the window [from, to). */
+int store_signups(struct store *st, enum store_signup_key key,
+    int64_t from, int64_t to,
+    int (*row)(void *ctx, const struct store_signup_row *r), void *ctx);
+
 /* What an ingest run counted. */
 struct store_run_counts {
 	int64_t read, new_jobs, updated, unchanged, skipped, rejected;

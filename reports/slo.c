@@ -1,0 +1,128 @@
+/* The service level report (see slo.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "slo.h"
+
+static const struct report_column slo_columns[] = {
+	{"queue", REPORT_TEXT, "", 0, 5},
+	{"target", REPORT_DURATION, "s", 0, 6},
+	{"percentile", REPORT_REAL, "", 0, 10},
+	{"runs", REPORT_INT, "", 0, 6},
+	{"within_target", REPORT_PERCENT, "%", 0, 13},
+	{"wait_at_percentile", REPORT_DURATION, "s", 0, 18},
+	{"met", REPORT_TEXT, "", 0, 3},
+	{"worst_wait", REPORT_DURATION, "s", 0, 10},
+	{"worst", REPORT_TEXT, "", 0, 5},
+};
+#define SLO_NCOLS (sizeof(slo_columns) / sizeof(slo_columns[0]))
+
+struct slo_fill {
+	struct store *st;
+	const struct slo_request *req;
+	struct report *r;
+	size_t missed;
+	char worst[1024];
+	size_t len;
+};
+
+/* Add "JOBID:USER:WAIT" to the worst list (space-separated). */
+static int
+slo_add_worst(void *ctx, const char *job_id, const char *user, int64_t wait)
+{
+	struct slo_fill *f = ctx;
+	int n = snprintf(f->worst + f->len, sizeof(f->worst) - f->len,
+	    "%s%s:%s:%lld", f->len > 0 ? " " : "", job_id,
+	    user != NULL ? user : "", (long long)wait);
+
+	if (n < 0 || (size_t)n >= sizeof(f->worst) - f->len) {
+		f->worst[f->len] = '\0';	/* full: keep whole entries */
+		return 1;
+	}
+	f->len += (size_t)n;
+	return 0;
+}
+
+/* One target over one window: a row. */
+static int
+slo_row(struct slo_fill *f, const struct slo_target *t,
+    const struct store_filter *filter, const char *period)
+{
+	struct store_slo_row s;
+	struct report_cell *c;
+	int met, rc;
+
+	if (store_slo(f->st, t->queue, t->wait, t->pct, filter, &s) != 0)
+		return -1;
+	f->len = 0;
+	f->worst[0] = '\0';
+	rc = f->req->worst == 0 ? 0 : store_slo_worst(f->st, t->queue, filter,
+	    f->req->worst, slo_add_worst, f);
+	if (rc < 0)
+		return -1;
+	met = s.runs == 0 || s.wait <= t->wait;
+	f->missed += !met;
+	c = report_row(f->r);
+	if (period != NULL)
+		report_set_text(c++, period);
+	report_set_text(&c[0], t->queue);
+	report_set_int(&c[1], t->wait);
+	report_set_real(&c[2], t->pct);
+	report_set_int(&c[3], s.runs);
+	if (s.runs > 0) {
+		report_set_real(&c[4], 100.0 * (double)s.within /
+		    (double)s.runs);
+		report_set_int(&c[5], s.wait);
+		report_set_int(&c[7], s.max);
+	}
+	report_set_text(&c[6], met ? "yes" : "no");
+	report_set_text(&c[8], f->worst);
+	return 0;
+}
+
+static int
+slo_window(void *ctx, int64_t from, int64_t to, const char *label)
+{
+	struct slo_fill *f = ctx;
+	struct store_filter filter = f->req->filter;
+	size_t i;
+
+	filter.from = from;
+	filter.to = to;
+	for (i = 0; i < f->req->ntargets; i++)
+		if (slo_row(f, &f->req->targets[i], &filter, label) != 0)
+			return -1;
+	return 0;
+}
+
+int
+slo_report(struct store *st, const struct slo_request *req,
+    enum report_format format, FILE *out, size_t *missed)
+{
+	struct report_column cols[1 + SLO_NCOLS];
+	struct report r;
+	struct slo_fill fill;
+	size_t n = 0;
+	int rc;
+
+	memset(&fill, 0, sizeof(fill));
+	fill.st = st;
+	fill.req = req;
+	fill.r = &r;
+	if (req->period != PERIOD_NONE)
+		cols[n++] = (struct report_column){"period", REPORT_TEXT, "",
+		    0, 5};
+	memcpy(cols + n, slo_columns, sizeof(slo_columns));
+	report_init(&r, "slo", cols, n + SLO_NCOLS);
+	r.from = req->filter.from;
+	r.to = req->filter.to;
+	rc = series_run(st, req->period, req->filter.from, req->filter.to,
+	    slo_window, &fill);
+	if (rc == 0)
+		report_render(&r, format, out);
+	report_free(&r);
+	*missed = fill.missed;
+	return rc;
+}

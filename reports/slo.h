@@ -1,0 +1,41 @@
+/*
+ * The service level report: per queue with a target (a wait and a
+ * percentile: "p95 of jobs start within 1 h"), per period, the runs that
+ * started, the share that started within the target, the measured
+ * percentile wait, whether the target was met, and the longest waits
+ * with their job id and user.
+ */
+#ifndef HPCACCT_SLO_H
+#define HPCACCT_SLO_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "render.h"
+#include "series.h"
+#include "store.h"
+
+struct slo_target {
+	const char *queue;
+	int64_t wait;		/* seconds */
+	double pct;		/* 0 < pct <= 100 */
+};
+
+struct slo_request {
+	const struct slo_target *targets;
+	size_t ntargets;
+	enum period period;
+	struct store_filter filter;
+	size_t worst;		/* longest waits listed per row */
+};
+
+/*
+ * Compute the report and write it to out in format; *missed is set to
+ * the number of rows whose target was missed.  Returns 0, -1 (database)
+ * or -2 (too many periods).
+ */
+int slo_report(struct store *st, const struct slo_request *req,
+    enum report_format format, FILE *out, size_t *missed);
+
+#endif

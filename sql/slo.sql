@@ -1,0 +1,25 @@
+-- A queue's service level over the runs that started in [?1, ?2) (UTC
+-- epoch) in queue ?3: how many, how many waited at most ?4 seconds, the
+-- nearest-rank ?5-th percentile wait and the longest wait.  ?6 to ?12
+-- filter as in usage.sql.
+SELECT COUNT(*), COALESCE(SUM(wait_time <= ?4), 0),
+       percentile_rank(wait_time, ?5), MAX(wait_time)
+  FROM job_rows
+ WHERE COALESCE(start_time, end_time) >= ?1
+   AND COALESCE(start_time, end_time) < ?2
+   AND start_time >= ?1 AND start_time < ?2 AND wait_time IS NOT NULL
+   AND queue_id = (SELECT id FROM names WHERE kind = 3 AND name = ?3)
+   AND (?6 IS NULL OR user_id IN (SELECT id FROM names
+        WHERE kind = 0 AND name IN (SELECT value FROM json_each(?6))))
+   AND (?7 IS NULL OR group_id IN (SELECT id FROM names
+        WHERE kind = 1 AND name IN (SELECT value FROM json_each(?7))))
+   AND (?8 IS NULL OR account_id IN (SELECT id FROM names
+        WHERE kind = 2 AND name IN (SELECT value FROM json_each(?8))))
+   AND (?9 IS NULL OR queue_id IN (SELECT id FROM names
+        WHERE kind = 3 AND name IN (SELECT value FROM json_each(?9))))
+   AND (?10 IS NULL OR qos_id IN (SELECT id FROM names
+        WHERE kind = 4 AND name IN (SELECT value FROM json_each(?10))))
+   AND (?11 IS NULL OR cluster_id IN (SELECT id FROM names
+        WHERE kind = 5 AND name IN (SELECT value FROM json_each(?11))))
+   AND (?12 IS NULL OR state_id IN (SELECT id FROM names
+        WHERE kind = 6 AND name IN (SELECT value FROM json_each(?12))))
