@@ -173,6 +173,8 @@ efficiency_window(void *ctx, int64_t from, int64_t to, const char *label)
 	    f);
 	if (rc == 0)
 		efficiency_emit(f, label);
+	while (rc != 0 && f->n > 0)	/* failed halfway: drop what came */
+		free(f->e[--f->n].key);
 	return rc;
 }
 

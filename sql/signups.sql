@@ -1,20 +1,14 @@
 -- Signups in [?1, ?2) (UTC epoch) per key ?3 (-1 none, 1 group, 2
 -- account, 7 organization) and source: users created in the window,
--- users created before its end, and active users (with a run of more
--- than 0 s overlapping the window, found through jobs_begin).  Keys and
--- sources with none of the three are left out.
-WITH active AS (
-    SELECT DISTINCT n.name
-      FROM job_rows j JOIN names n ON n.id = j.user_id
-     WHERE COALESCE(j.start_time, j.end_time) >=
-               ?1 - (SELECT max_run FROM rollup_meta)
-       AND COALESCE(j.start_time, j.end_time) < ?2
-       AND j.run_time > 0 AND j.start_time < ?2 AND j.end_time > ?1
-),
-people AS (
+-- users created before its end, and active users: those of the JSON
+-- array ?4 (the users with a run of more than 0 s in the window, which
+-- the store finds through the rollup).  Keys and sources with none of
+-- the three are left out.
+WITH people AS (
     SELECT CASE ?3 WHEN 1 THEN group_name WHEN 2 THEN account
                    WHEN 7 THEN organization END AS k,
-           source, created, name IN (SELECT name FROM active) AS is_active
+           source, created,
+           name IN (SELECT value FROM json_each(?4)) AS is_active
       FROM users_all
 )
 SELECT k, source, SUM(created >= ?1 AND created < ?2), SUM(created < ?2),

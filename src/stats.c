@@ -3,60 +3,77 @@
 
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "stats.h"
 
-static void
-swap(int64_t *a, int64_t *b)
-{
-	int64_t t = *a;
-
-	*a = *b;
-	*b = t;
+/*
+ * STATS_SELECT(name, type): a function name(v, lo, hi, k) that puts the
+ * k-th smallest of v[lo..hi] at v[k] (Hoare's selection, with a three-way
+ * partition so that many equal values, such as waits of 0 s, stay
+ * linear), for integers and reals alike.
+ */
+#define STATS_SELECT(name, type)					\
+static void								\
+name(type *v, size_t lo, size_t hi, size_t k)				\
+{									\
+	size_t lt, gt, i;						\
+	type pivot, t;							\
+									\
+	while (lo < hi) {						\
+		pivot = v[lo + (hi - lo) / 2];				\
+		/* v[lo..lt) < pivot, v[lt..i) = pivot, v(gt..hi] > */	\
+		lt = i = lo;						\
+		gt = hi;						\
+		while (i <= gt) {					\
+			if (v[i] < pivot) {				\
+				t = v[lt], v[lt++] = v[i], v[i++] = t;	\
+			} else if (v[i] > pivot) {			\
+				t = v[gt], v[gt] = v[i], v[i] = t;	\
+				if (gt-- == 0)				\
+					break;				\
+			} else						\
+				i++;					\
+		}							\
+		if (k < lt)						\
+			hi = lt - 1;					\
+		else if (k > gt)					\
+			lo = gt + 1;					\
+		else							\
+			return;						\
+	}								\
 }
 
-/* Put the k-th smallest of v[lo..hi] at v[k] (Hoare's selection, with a
- * three-way partition so that many equal values, such as waits of 0 s,
- * stay linear). */
-static void
-select_kth(int64_t *v, size_t lo, size_t hi, size_t k)
-{
-	size_t lt, gt, i;
-	int64_t pivot;
+STATS_SELECT(stats_select, int64_t)
+STATS_SELECT(stats_select_real, double)
 
-	while (lo < hi) {
-		pivot = v[lo + (hi - lo) / 2];
-		/* v[lo..lt) < pivot, v[lt..i) == pivot, v(gt..hi] > pivot */
-		lt = i = lo;
-		gt = hi;
-		while (i <= gt) {
-			if (v[i] < pivot)
-				swap(&v[lt++], &v[i++]);
-			else if (v[i] > pivot) {
-				swap(&v[i], &v[gt]);
-				if (gt-- == 0)
-					break;
-			} else
-				i++;
-		}
-		if (k < lt)
-			hi = lt - 1;
-		else if (k > gt)
-			lo = gt + 1;
-		else
-			return;
-	}
+/* The index of the nearest-rank p-th percentile of n values. */
+static size_t
+stats_rank(size_t n, double p)
+{
+	double rank = ceil(p / 100.0 * (double)n - 1e-9);
+
+	return rank < 1 ? 0 : rank > (double)n ? n - 1 : (size_t)rank - 1;
 }
 
 int64_t
 stats_percentile(int64_t *v, size_t n, double p)
 {
-	double rank = ceil(p / 100.0 * (double)n - 1e-9);
-	size_t k = rank < 1 ? 0 : rank > (double)n ? n - 1 : (size_t)rank - 1;
+	size_t k = stats_rank(n, p);
 
-	select_kth(v, 0, n - 1, k);
+	stats_select(v, 0, n - 1, k);
 	return v[k];
+}
+
+int64_t
+stats_size_bucket_lo(int64_t n)
+{
+	int64_t hi = 2;
+
+	if (n <= 2)
+		return n < 1 ? 1 : n;
+	while (hi < n)
+		hi *= 2;
+	return hi / 2 + 1;
 }
 
 int64_t
@@ -75,21 +92,12 @@ stats_size_bucket(int64_t n, char *buf, size_t size)
 	return hi / 2 + 1;
 }
 
-static int
-stats_cmp_real(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 double
 stats_percentile_real(double *v, size_t n, double p)
 {
-	double rank = ceil(p / 100.0 * (double)n - 1e-9);
-	size_t k = rank < 1 ? 0 : rank > (double)n ? n - 1 : (size_t)rank - 1;
+	size_t k = stats_rank(n, p);
 
-	qsort(v, n, sizeof(*v), stats_cmp_real);
+	stats_select_real(v, 0, n - 1, k);
 	return v[k];
 }
 
@@ -102,12 +110,24 @@ static const struct {
 	{14400, "4-12h"}, {43200, "12-24h"}, {86400, ">24h"},
 };
 
-const char *
-stats_runtime_bucket(int64_t seconds)
+static size_t
+stats_runtime_index(int64_t seconds)
 {
 	size_t i = sizeof(stats_runtimes) / sizeof(stats_runtimes[0]);
 
 	while (--i > 0 && seconds < stats_runtimes[i].from)
 		;
-	return stats_runtimes[i].label;
+	return i;
+}
+
+const char *
+stats_runtime_bucket(int64_t seconds)
+{
+	return stats_runtimes[stats_runtime_index(seconds)].label;
+}
+
+int64_t
+stats_runtime_bucket_lo(int64_t seconds)
+{
+	return stats_runtimes[stats_runtime_index(seconds)].from;
 }

@@ -15,7 +15,7 @@
  */
 int64_t stats_percentile(int64_t *v, size_t n, double p);
 
-/* The same of n reals (sorts v). */
+/* The same of n reals (reorders v). */
 double stats_percentile_real(double *v, size_t n, double p);
 
 /*
@@ -25,11 +25,17 @@ double stats_percentile_real(double *v, size_t n, double p);
  */
 const char *stats_runtime_bucket(int64_t seconds);
 
+/* The least run time (seconds) of that bucket, to key and sort by. */
+int64_t stats_runtime_bucket_lo(int64_t seconds);
+
 /*
  * The size bucket of a job of n processors (n >= 1): 1, 2, 3-4, 5-8,
  * 9-16, ... doubling, as its label in buf.  Returns the bucket's least
  * size, to sort buckets by.
  */
 int64_t stats_size_bucket(int64_t n, char *buf, size_t size);
+
+/* The least size of that bucket alone (no label). */
+int64_t stats_size_bucket_lo(int64_t n);
 
 #endif

@@ -214,6 +214,32 @@ size_bucket_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, label, -1, SQLITE_TRANSIENT);
 }
 
+/* size_bucket_lo(n): the least size of n's bucket (0 below 1). */
+static void
+size_bucket_lo_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		sqlite3_result_null(ctx);
+	else if (sqlite3_value_int64(argv[0]) < 1)
+		sqlite3_result_int(ctx, 0);
+	else
+		sqlite3_result_int64(ctx, stats_size_bucket_lo(
+		    sqlite3_value_int64(argv[0])));
+}
+
+/* runtime_bucket_lo(seconds): the least run time of its bucket. */
+static void
+runtime_bucket_lo_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_int64(ctx, stats_runtime_bucket_lo(
+		    sqlite3_value_int64(argv[0])));
+}
+
 /* runtime_bucket(seconds): "<1min", "1-10min", ... ">24h". */
 static void
 runtime_bucket_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -247,6 +273,10 @@ add_functions(struct store *st)
 	    size_bucket_fn, NULL, NULL, NULL) == SQLITE_OK &&
 	    sqlite3_create_function_v2(st->db, "runtime_bucket", 1, flags,
 	    NULL, runtime_bucket_fn, NULL, NULL, NULL) == SQLITE_OK &&
+	    sqlite3_create_function_v2(st->db, "size_bucket_lo", 1, flags,
+	    NULL, size_bucket_lo_fn, NULL, NULL, NULL) == SQLITE_OK &&
+	    sqlite3_create_function_v2(st->db, "runtime_bucket_lo", 1, flags,
+	    NULL, runtime_bucket_lo_fn, NULL, NULL, NULL) == SQLITE_OK &&
 	    sqlite3_create_function_v2(st->db, "job_multi_seen", 1,
 	    SQLITE_UTF8 | SQLITE_DIRECTONLY, st, multi_seen_fn, NULL, NULL,
 	    NULL) == SQLITE_OK ? 0 : fail(st);
@@ -1663,18 +1693,41 @@ conv_signups(sqlite3_stmt *s, void *arg)
 	return call->row(call->ctx, &r);
 }
 
+/* Add a user with run time in the window to a JSON array. */
+static int
+add_active(void *ctx, const struct store_usage_row *r)
+{
+	if (r->key != NULL && r->wall_hours > 0)
+		json_object_array_add(ctx, json_object_new_string(r->key));
+	return 0;
+}
+
 int
 store_signups(struct store *st, enum store_signup_key key, int64_t from,
     int64_t to, int (*row)(void *ctx, const struct store_signup_row *r),
     void *ctx)
 {
 	struct signups_call call = {row, ctx};
-	sqlite3_stmt *stmt = prepare_once(st, sql_signups);
+	struct store_filter f;
+	sqlite3_stmt *stmt;
+	json_object *active = json_object_new_array();
+	int rc;
 
-	if (stmt == NULL)
+	/* The active users: from the rollup, as report usage finds them. */
+	memset(&f, 0, sizeof(f));
+	f.from = from;
+	f.to = to;
+	if (store_usage(st, STORE_KEY_USER, -1, &f, add_active, active) != 0 ||
+	    (stmt = prepare_once(st, sql_signups)) == NULL) {
+		json_object_put(active);
 		return -1;
+	}
 	sqlite3_bind_int64(stmt, 1, from);
 	sqlite3_bind_int64(stmt, 2, to);
 	sqlite3_bind_int(stmt, 3, (int)key);
-	return each_row(st, stmt, conv_signups, &call);
+	sqlite3_bind_text(stmt, 4, json_object_to_json_string_ext(active,
+	    JSON_C_TO_STRING_PLAIN), -1, SQLITE_TRANSIENT);
+	rc = each_row(st, stmt, conv_signups, &call);
+	json_object_put(active);
+	return rc;
 }

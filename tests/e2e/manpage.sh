@@ -15,7 +15,8 @@ for opt in --db --config --format --cluster --tz --columns --delimiter \
     --quiet --verbose --by --reread --replace --lock-timeout \
     --k8s-user-key --k8s-queue-key --from --to --month --year --last \
     --period --user --group --account --queue --qos --state --sort \
-    --names --installation --output --run --help --version; do
+    --names --installation --output --run --help --version --unit \
+    --min-jobs --wait-target --percentile --worst; do
 	grep -q -- "Fl ${opt#--}" "$page" || grep -q -- "${opt#--}" "$page" ||
 		fail "man page lacks $opt"
 done
@@ -23,6 +24,7 @@ for sec in "EXIT STATUS" ENVIRONMENT FILES EXAMPLES; do
 	grep -q "^\.Sh $sec" "$page" || fail "man page lacks $sec"
 done
 for cmd in ingest "report usage" "report wait" "report top" \
-    "report utilization" "export swf" runs forget; do
+    "report utilization" "report sizes" "report efficiency" "report slo" \
+    "report signups" "users import" "users list" "export swf" runs forget; do
 	grep -q "^\.Ss $cmd$" "$page" || fail "man page lacks a section for $cmd"
 done

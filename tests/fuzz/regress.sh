@@ -5,9 +5,12 @@
 set -eu
 : "${top_srcdir:?run through make check}"
 : "${top_builddir:?run through make check}"
-for reader in slurm pbs k8s; do
-	set -- "$top_srcdir"/tests/fuzz/corpus/$reader/* \
-	    "$top_srcdir"/tests/fuzz/regressions/$reader/*
+for reader in slurm pbs k8s registry; do
+	set --
+	for f in "$top_srcdir"/tests/fuzz/corpus/$reader/* \
+	    "$top_srcdir"/tests/fuzz/regressions/$reader/*; do
+		[ -f "$f" ] && set -- "$@" "$f"	# a reader may have no crash yet
+	done
 	printf '%s: ' "$reader"
 	"$top_builddir/tests/fuzz/regress-$reader" "$@" ||
 		{ echo "FAIL: an input of $reader crashed"; exit 1; }
