@@ -83,7 +83,7 @@ registry_csv_user(struct registry_csv *c)
 {
 	struct registry_user u;
 	char why[160];
-	const char *created = registry_csv_get(c, REG_CREATED);
+	const char *created;
 
 	if (c->overflow || c->nfields != c->nheader) {
 		snprintf(why, sizeof(why), "%zu fields, the header has %zu",
@@ -91,6 +91,8 @@ registry_csv_user(struct registry_csv *c)
 		c->sink->reject(c->sink->ctx, c->row_line, why);
 		return;
 	}
+	/* every column is there now */
+	created = registry_csv_get(c, REG_CREATED);
 	u.name = registry_csv_get(c, REG_USER);
 	if (u.name == NULL) {
 		c->sink->reject(c->sink->ctx, c->row_line, "empty user");
@@ -124,8 +126,10 @@ registry_csv_row(int term, void *data)
 		else
 			registry_csv_user(c);
 	}
-	for (i = 0; i < c->nfields; i++)
+	for (i = 0; i < c->nfields; i++) {
 		free(c->fields[i]);
+		c->fields[i] = NULL;
+	}
 	c->nfields = 0;
 	c->overflow = 0;
 }
