@@ -42,6 +42,7 @@ extern const char sql_clusters[];
 extern const char sql_span[];
 extern const char sql_wait[];
 extern const char sql_sizes[];
+extern const char sql_cluster_queues[];
 extern const char sql_efficiency[];
 extern const char sql_slo[];
 extern const char sql_slo_worst[];

@@ -10,6 +10,7 @@
 
 #include "cmd.h"
 #include "msg.h"
+#include "reports/prometheus.h"
 #include "swf/export.h"
 
 static const char swf_help[] =
@@ -174,11 +175,102 @@ const struct cmd_entry cmd_export_swf_entry = {
 	"c:o:", swf_longopts, swf_help, NULL, cmd_export_swf_exec
 };
 
+/* What export prometheus takes. */
+struct prom_args {
+	int64_t window;
+	const char *output;
+};
+
+static int
+cmd_export_prom_option(void *ctx, int c, const char *arg)
+{
+	struct prom_args *a = ctx;
+
+	if (c == 'o') {
+		a->output = arg;
+		return -1;
+	}
+	if (cmd_parse_seconds(arg, &a->window) != 0 || a->window == 0)	/* 'w' */
+		return msg_usage("export prometheus", "bad --window '%s' (e.g. "
+		    "1h, 1d, 7d)", arg);
+	return -1;
+}
+
+static int
+cmd_export_prom_exec(const struct cmd_globals *g, int argc, char **argv)
+{
+	struct prom_args a = {86400, NULL};
+	struct prometheus_request req;
+	struct cmd_output out;
+	struct store *st;
+	int r, no_capacity, no_slo;
+
+	if ((r = cmd_parse(&cmd_export_prometheus_entry, argc, argv,
+	    cmd_export_prom_option, &a)) >= 0)
+		return r;
+	if (optind < argc)
+		return msg_usage("export prometheus", "unexpected argument '%s'",
+		    argv[optind]);
+	req.to = cmd_export_time();
+	req.from = req.to - a.window;
+	req.conf = &g->conf;
+	if ((st = cmd_open_store(g, STORE_OPEN_EXISTING)) == NULL)
+		return 1;
+	if (cmd_output_open(&out, a.output) != 0) {
+		store_close(st);
+		return 1;
+	}
+	r = prometheus_write(st, &req, out.fp, &no_capacity, &no_slo);
+	if (r != 0)
+		msg_error("database %s", store_errmsg(st));
+	if (r == 0 && no_capacity)
+		msg_warn("no cluster capacity configured: "
+		    "hpcacct_utilization_ratio left out (see hpcacct.conf(5))");
+	if (r == 0 && no_slo)
+		msg_warn("no [slo] targets configured: hpcacct_slo_* left out "
+		    "(see hpcacct.conf(5))");
+	store_close(st);
+	return cmd_output_close(&out, r == 0 && !ferror(out.fp));
+}
+
+static const struct option prom_longopts[] = {
+	{"window", required_argument, NULL, 'w'},
+	{"output", required_argument, NULL, 'o'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0}
+};
+
+const struct cmd_entry cmd_export_prometheus_entry = {
+	"export prometheus",
+	"export prometheus [--window DURATION] [-o FILE]",
+	"metrics for Prometheus (node_exporter's textfile collector)",
+	"w:o:", prom_longopts,
+	"The text exposition format, per cluster and queue (never per user),\n"
+	"over the DURATION up to now (SOURCE_DATE_EPOCH, if set): runs ended\n"
+	"(hpcacct_jobs_ended), core- and GPU-seconds (hpcacct_core_seconds,\n"
+	"hpcacct_gpu_seconds: hours x 3600), the waits of the runs that started as a summary\n"
+	"(hpcacct_wait_seconds: quantiles 0.5, 0.9, 0.95, 0.99, _sum, _count),\n"
+	"and, where the configuration has them, service level attainment per\n"
+	"queue (hpcacct_slo_attainment_ratio, hpcacct_slo_met) and utilization\n"
+	"per cluster (hpcacct_utilization_ratio).  Every cluster and queue that\n"
+	"ever ran a job has a sample, 0 when idle (its quantiles NaN).  With -o\n"
+	"the file is written under a temporary name and renamed, as the\n"
+	"textfile collector needs.\n"
+	"\n"
+	"Options:\n"
+	"  -w, --window D      the window up to now (default 1d; 90m, 12h, 7d)\n"
+	"  -o, --output FILE   write to FILE (for example\n"
+	"                      /var/lib/prometheus/node-exporter/hpcacct.prom)\n"
+	"  -h, --help          show this help\n",
+	NULL, cmd_export_prom_exec
+};
+
 static int
 cmd_export_exec(const struct cmd_globals *g, int argc, char **argv)
 {
 	static const struct cmd_entry *const formats[] = {
 		&cmd_export_swf_entry,
+		&cmd_export_prometheus_entry,
 		NULL
 	};
 
@@ -187,6 +279,6 @@ cmd_export_exec(const struct cmd_globals *g, int argc, char **argv)
 
 const struct cmd_entry cmd_export_entry = {
 	"export", "export FORMAT [OPTIONS]",
-	"write stored jobs as SWF for workload research",
+	"write stored jobs as SWF, or metrics for Prometheus",
 	"", NULL, "Formats:\n", NULL, cmd_export_exec
 };

@@ -78,6 +78,7 @@ extern const struct cmd_entry cmd_users_import_entry;
 extern const struct cmd_entry cmd_users_list_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_export_swf_entry;
+extern const struct cmd_entry cmd_export_prometheus_entry;
 extern const struct cmd_entry cmd_runs_entry;
 extern const struct cmd_entry cmd_forget_entry;
 

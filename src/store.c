@@ -1731,3 +1731,27 @@ store_signups(struct store *st, enum store_signup_key key, int64_t from,
 	json_object_put(active);
 	return rc;
 }
+
+struct pairs_call {
+	int (*row)(void *, const char *, const char *);
+	void *ctx;
+};
+
+static int
+conv_pairs(sqlite3_stmt *s, void *arg)
+{
+	struct pairs_call *call = arg;
+
+	return call->row(call->ctx, column_text(s, 0), column_text(s, 1));
+}
+
+int
+store_cluster_queues(struct store *st,
+    int (*row)(void *ctx, const char *cluster, const char *queue),
+    void *ctx)
+{
+	struct pairs_call call = {row, ctx};
+	sqlite3_stmt *stmt = prepare_once(st, sql_cluster_queues);
+
+	return stmt == NULL ? -1 : each_row(st, stmt, conv_pairs, &call);
+}

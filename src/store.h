@@ -260,6 +260,12 @@ int store_signups(struct store *st, enum store_signup_key key,
     int64_t from, int64_t to,
     int (*row)(void *ctx, const struct store_signup_row *r), void *ctx);
 
+/* Every cluster and queue (NULL: none) that ever had a run, in name
+ * order: row() per pair until it returns nonzero. */
+int store_cluster_queues(struct store *st,
+    int (*row)(void *ctx, const char *cluster, const char *queue),
+    void *ctx);
+
 /* What an ingest run counted. */
 struct store_run_counts {
 	int64_t read, new_jobs, updated, unchanged, skipped, rejected;

@@ -16,7 +16,7 @@ for opt in --db --config --format --cluster --tz --columns --delimiter \
     --k8s-user-key --k8s-queue-key --from --to --month --year --last \
     --period --user --group --account --queue --qos --state --sort \
     --names --installation --output --run --help --version --unit \
-    --min-jobs --wait-target --percentile --worst; do
+    --min-jobs --wait-target --percentile --worst --window; do
 	grep -q -- "Fl ${opt#--}" "$page" || grep -q -- "${opt#--}" "$page" ||
 		fail "man page lacks $opt"
 done
@@ -25,6 +25,7 @@ for sec in "EXIT STATUS" ENVIRONMENT FILES EXAMPLES; do
 done
 for cmd in ingest "report usage" "report wait" "report top" \
     "report utilization" "report sizes" "report efficiency" "report slo" \
-    "report signups" "users import" "users list" "export swf" runs forget; do
+    "report signups" "users import" "users list" "export swf" "export prometheus" runs \
+    forget; do
 	grep -q "^\.Ss $cmd$" "$page" || fail "man page lacks a section for $cmd"
 done
