@@ -2,16 +2,16 @@
 -- ?4 run number; the parameters are job_insert.sql's) with a record read
 -- again: only where the record brings a known value that differs; an
 -- unknown value never overwrites a known one.  No row changes when
--- nothing differs.
+-- nothing differs.  Times are stored as offsets (migrate-4.sql): in SET,
+-- start_time is the stored one, so the end's offset is from the start
+-- the row keeps; the run and wait times follow (?11, ?12 unused).
 UPDATE job_rows SET
     source_format = ?5,
     array_job_id  = COALESCE(?6, array_job_id),
     array_index   = COALESCE(?7, array_index),
-    eligible_time = COALESCE(?8, eligible_time),
-    start_time    = COALESCE(?9, start_time),
-    end_time      = ?10,
-    wait_time     = COALESCE(?11, wait_time),
-    run_time      = ?12,
+    eligible_delay = COALESCE(?8 - submit_time, eligible_delay),
+    start_delay   = COALESCE(?9 - submit_time, start_delay),
+    end_delay     = ?10 - COALESCE(?9, start_time, submit_time),
     alloc_procs   = COALESCE(?13, alloc_procs),
     req_procs     = COALESCE(?14, req_procs),
     core_seconds  = COALESCE(?15, core_seconds),
@@ -34,13 +34,12 @@ UPDATE job_rows SET
     account_id    = COALESCE(?31, account_id),
     queue_id      = COALESCE(?32, queue_id),
     qos_id        = COALESCE(?33, qos_id),
-    job_name      = COALESCE(?34, job_name),
+    job_name_id   = COALESCE(?34, job_name_id),
     source_file_id = ?35,
     source_line   = ?36,
     ingest_run    = ?37
 WHERE cluster_id = ?1 AND job_id = ?2 AND submit_time = ?3 AND run_number = ?4
   AND (?10 IS DISTINCT FROM end_time
-    OR ?12 IS DISTINCT FROM run_time
     OR ?22 IS DISTINCT FROM swf_status
     OR ?23 IS DISTINCT FROM state_id
     OR (?6 IS NOT NULL AND ?6 IS DISTINCT FROM array_job_id)
@@ -67,4 +66,4 @@ WHERE cluster_id = ?1 AND job_id = ?2 AND submit_time = ?3 AND run_number = ?4
     OR (?31 IS NOT NULL AND ?31 IS DISTINCT FROM account_id)
     OR (?32 IS NOT NULL AND ?32 IS DISTINCT FROM queue_id)
     OR (?33 IS NOT NULL AND ?33 IS DISTINCT FROM qos_id)
-    OR (?34 IS NOT NULL AND ?34 IS DISTINCT FROM job_name))
+    OR (?34 IS NOT NULL AND ?34 IS DISTINCT FROM job_name_id))

@@ -1,10 +1,13 @@
--- Schema version 4: every name of a job row stored once.  A job row
--- repeated its cluster, user, group, account, queue, qos, state, the
--- scheduler's own state and the whole path of its source file as text
--- (about 70 of its 190 bytes).  The rows move to job_rows, which holds
--- the ids of those names in names (whose kinds 7, raw state, and 8,
--- source file, join the rollup's), and jobs becomes a view of job_rows
--- with the names: the same columns, one row per incarnation, as before.
+-- Schema version 4: a job row in half the bytes.  A row repeated its
+-- cluster, user, group, account, queue, qos, state, the scheduler's own
+-- state, job name and the whole path of its source file as text (about
+-- 80 of its 190 bytes), and five absolute times where a submit time and
+-- small offsets say the same.  The rows move to job_rows, which holds the
+-- ids of those names in names (whose kinds 7 raw state, 8 source file and
+-- 9 job name join the rollup's) and the times as offsets from the submit
+-- time, with the absolute times, the wait and the run time as virtual
+-- columns computed from them; jobs becomes a view of job_rows with the
+-- names: the same columns, one row per incarnation, as before.
 
 INSERT OR IGNORE INTO names (kind, name)
 SELECT 5, cluster FROM jobs
@@ -15,11 +18,15 @@ UNION SELECT 3, queue FROM jobs WHERE queue IS NOT NULL
 UNION SELECT 4, qos FROM jobs WHERE qos IS NOT NULL
 UNION SELECT 6, state FROM jobs
 UNION SELECT 7, raw_state FROM jobs WHERE raw_state IS NOT NULL
-UNION SELECT 8, source_file FROM jobs WHERE source_file IS NOT NULL;
+UNION SELECT 8, source_file FROM jobs WHERE source_file IS NOT NULL
+UNION SELECT 9, job_name FROM jobs WHERE job_name IS NOT NULL;
 
 -- One row per incarnation of a job, as before (times UTC epoch seconds,
 -- memory KB for the whole job, NULL unknown); a *_id column is the id of
--- its name in names (NULL: none known).
+-- its name in names (NULL: none known).  Only the offsets are stored:
+-- eligible and start from the submit time, the end from the start (from
+-- the submit time when it never started); the generated columns give
+-- the times as version 3 had them.
 CREATE TABLE job_rows (
     id            INTEGER PRIMARY KEY,
     cluster_id    INTEGER NOT NULL,
@@ -29,11 +36,9 @@ CREATE TABLE job_rows (
     source_format TEXT NOT NULL,        -- slurm, pbs, k8s
     array_job_id  TEXT,
     array_index   INTEGER,
-    eligible_time INTEGER,
-    start_time    INTEGER,              -- NULL: never started
-    end_time      INTEGER NOT NULL,
-    wait_time     INTEGER,              -- start - submit
-    run_time      INTEGER NOT NULL,     -- end - start, 0 if never started
+    eligible_delay INTEGER,             -- eligible - submit
+    start_delay   INTEGER,              -- start - submit; NULL: never started
+    end_delay     INTEGER NOT NULL,     -- end - (start, else submit)
     alloc_procs   INTEGER,
     req_procs     INTEGER,
     core_seconds  REAL,                 -- exact, fractional for Kubernetes
@@ -55,22 +60,40 @@ CREATE TABLE job_rows (
     account_id    INTEGER,
     queue_id      INTEGER,              -- Slurm partition, PBS queue
     qos_id        INTEGER,
-    job_name      TEXT,
+    job_name_id   INTEGER,
     source_file_id INTEGER,
     source_line   INTEGER,
     ingest_run    INTEGER REFERENCES ingest_runs (id),
     gpu_seconds   REAL,                 -- exact, as core_seconds
     multi         INTEGER NOT NULL DEFAULT 0,
+    eligible_time INTEGER GENERATED ALWAYS AS
+        (submit_time + eligible_delay) VIRTUAL,
+    start_time    INTEGER GENERATED ALWAYS AS
+        (submit_time + start_delay) VIRTUAL,
+    end_time      INTEGER GENERATED ALWAYS AS
+        (submit_time + COALESCE(start_delay, 0) + end_delay) VIRTUAL,
+    wait_time     INTEGER GENERATED ALWAYS AS            -- NULL: start < submit
+        (CASE WHEN start_delay >= 0 THEN start_delay END) VIRTUAL,
+    run_time      INTEGER GENERATED ALWAYS AS            -- 0: never started
+        (CASE WHEN start_delay IS NOT NULL AND end_delay > 0
+              THEN end_delay ELSE 0 END) VIRTUAL,
     UNIQUE (cluster_id, job_id, submit_time, run_number)
 );
 
-INSERT INTO job_rows
+INSERT INTO job_rows (id, cluster_id, job_id, submit_time, run_number,
+    source_format, array_job_id, array_index, eligible_delay, start_delay,
+    end_delay, alloc_procs, req_procs, core_seconds, cpu_time, used_mem_kb,
+    req_time, req_mem_kb, nodes, gpus, swf_status, state_id, raw_state_id,
+    exit_code, exit_signal, user_id, uid, group_id, gid, account_id,
+    queue_id, qos_id, job_name_id, source_file_id, source_line, ingest_run,
+    gpu_seconds, multi)
 SELECT j.id, (SELECT id FROM names WHERE kind = 5 AND name = j.cluster),
        j.job_id, j.submit_time, j.run_number, j.source_format,
-       j.array_job_id, j.array_index, j.eligible_time, j.start_time,
-       j.end_time, j.wait_time, j.run_time, j.alloc_procs, j.req_procs,
-       j.core_seconds, j.cpu_time, j.used_mem_kb, j.req_time, j.req_mem_kb,
-       j.nodes, j.gpus, j.swf_status,
+       j.array_job_id, j.array_index, j.eligible_time - j.submit_time,
+       j.start_time - j.submit_time,
+       j.end_time - COALESCE(j.start_time, j.submit_time), j.alloc_procs,
+       j.req_procs, j.core_seconds, j.cpu_time, j.used_mem_kb, j.req_time,
+       j.req_mem_kb, j.nodes, j.gpus, j.swf_status,
        (SELECT id FROM names WHERE kind = 6 AND name = j.state),
        (SELECT id FROM names WHERE kind = 7 AND name = j.raw_state),
        j.exit_code, j.exit_signal,
@@ -79,10 +102,15 @@ SELECT j.id, (SELECT id FROM names WHERE kind = 5 AND name = j.cluster),
        (SELECT id FROM names WHERE kind = 2 AND name = j.account),
        (SELECT id FROM names WHERE kind = 3 AND name = j.queue),
        (SELECT id FROM names WHERE kind = 4 AND name = j.qos),
-       j.job_name,
+       (SELECT id FROM names WHERE kind = 9 AND name = j.job_name),
        (SELECT id FROM names WHERE kind = 8 AND name = j.source_file),
        j.source_line, j.ingest_run, j.gpu_seconds, j.multi
   FROM jobs j ORDER BY j.id;
+
+-- The run and wait times are now always what the start and end say (a
+-- version 3 row updated without a start could keep an older run time):
+-- the rollup is built again from them when the database opens.
+DELETE FROM rollup_meta;
 
 DROP TABLE jobs;
 
@@ -103,7 +131,8 @@ SELECT j.id, c.name AS cluster, j.job_id, j.submit_time, j.run_number,
        j.req_mem_kb, j.nodes, j.gpus, j.swf_status, s.name AS state,
        r.name AS raw_state, j.exit_code, j.exit_signal, u.name AS user_name,
        j.uid, g.name AS group_name, j.gid, a.name AS account,
-       q.name AS queue, o.name AS qos, j.job_name, f.name AS source_file,
+       q.name AS queue, o.name AS qos, n.name AS job_name,
+       f.name AS source_file,
        j.source_line, j.ingest_run, j.gpu_seconds, j.multi
   FROM job_rows j
   JOIN names c ON c.id = j.cluster_id
@@ -114,7 +143,8 @@ SELECT j.id, c.name AS cluster, j.job_id, j.submit_time, j.run_number,
   LEFT JOIN names a ON a.id = j.account_id
   LEFT JOIN names q ON q.id = j.queue_id
   LEFT JOIN names o ON o.id = j.qos_id
-  LEFT JOIN names f ON f.id = j.source_file_id;
+  LEFT JOIN names f ON f.id = j.source_file_id
+  LEFT JOIN names n ON n.id = j.job_name_id;
 
 -- The user registry (hpcacct users import): who has an account since
 -- when, from a site's CSV or LDIF export (source 'registry').

@@ -53,6 +53,7 @@ void rollup_change_of(struct rollup *r, const struct rollup_run *run,
 #define ROLLUP_KIND_STATE 6
 #define ROLLUP_KIND_RAW_STATE 7
 #define ROLLUP_KIND_SOURCE_FILE 8
+#define ROLLUP_KIND_JOB_NAME 9
 
 /* The id in names of name of kind, added if new (in the open
  * transaction): 0 for NULL, -1 on failure. */

@@ -614,6 +614,7 @@ bind_job(struct store *st, sqlite3_stmt *s, const struct job *j,
 	    bind_name(st, s, 31, STORE_KEY_ACCOUNT, j->account) != 0 ||
 	    bind_name(st, s, 32, STORE_KEY_QUEUE, j->queue) != 0 ||
 	    bind_name(st, s, 33, STORE_KEY_QOS, j->qos) != 0 ||
+	    bind_name(st, s, 34, ROLLUP_KIND_JOB_NAME, j->job_name) != 0 ||
 	    bind_name(st, s, 35, ROLLUP_KIND_SOURCE_FILE, j->source_file) != 0)
 		return -1;
 	bind_text(s, 2, j->job_id);
@@ -641,7 +642,6 @@ bind_job(struct store *st, sqlite3_stmt *s, const struct job *j,
 	bind_int(s, 26, j->exit_signal);
 	bind_int(s, 28, j->uid);
 	bind_int(s, 30, j->gid);
-	bind_text(s, 34, j->job_name);
 	bind_int(s, 36, j->source_line);
 	bind_int(s, 37, run);
 	bind_real(s, 38, j->gpu_seconds);
