@@ -42,14 +42,12 @@ efficiency_sort_parse(const char *name, enum efficiency_sort *sort)
 	static const char *const names[] = {"key", "jobs", "core_hours",
 	    "cpu_efficiency", "mem_efficiency", "time_efficiency",
 	    "wasted_core_hours"};
-	size_t i;
+	int i = report_word(names, sizeof(names) / sizeof(names[0]), name);
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(name, names[i]) == 0) {
-			*sort = (enum efficiency_sort)i;
-			return 0;
-		}
-	return -1;
+	if (i < 0)
+		return -1;
+	*sort = (enum efficiency_sort)(i);
+	return 0;
 }
 
 static double

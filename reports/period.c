@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "period.h"
+#include "rows.h"
 #include "timeutil.h"
 
 int
@@ -13,14 +14,12 @@ period_parse(const char *name, enum period *p)
 {
 	static const char *const names[] = {"hour", "day", "week", "month",
 	    "quarter", "year"};
-	size_t i;
+	int i = report_word(names, sizeof(names) / sizeof(names[0]), name);
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(name, names[i]) == 0) {
-			*p = (enum period)(i + 1);
-			return 0;
-		}
-	return -1;
+	if (i < 0)
+		return -1;
+	*p = (enum period)(i + 1);
+	return 0;
 }
 
 static void

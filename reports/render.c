@@ -149,14 +149,12 @@ int
 report_format_parse(const char *name, enum report_format *format)
 {
 	static const char *const names[] = {"table", "csv", "tsv", "json"};
-	size_t i;
+	int i = report_word(names, sizeof(names) / sizeof(names[0]), name);
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(name, names[i]) == 0) {
-			*format = (enum report_format)i;
-			return 0;
-		}
-	return -1;
+	if (i < 0)
+		return -1;
+	*format = (enum report_format)(i);
+	return 0;
 }
 
 /* A number cell as text: two decimals for people, six for machines. */

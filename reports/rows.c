@@ -74,3 +74,14 @@ report_set_real(struct report_cell *c, double v)
 	c->d = v;
 	c->known = 1;
 }
+
+int
+report_word(const char *const *names, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(name, names[i]) == 0)
+			return (int)i;
+	return -1;
+}

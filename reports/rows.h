@@ -59,6 +59,9 @@ struct report_cell *report_row(struct report *r);
 const struct report_cell *report_cell(const struct report *r, size_t row,
     size_t col);
 
+/* The index of name among the n names (an option's words), or -1. */
+int report_word(const char *const *names, size_t n, const char *name);
+
 /* Set a cell: text is copied (NULL leaves it unknown). */
 void report_set_text(struct report_cell *c, const char *text);
 void report_set_int(struct report_cell *c, int64_t v);

@@ -29,14 +29,12 @@ int
 sizes_unit_parse(const char *name, enum store_unit *unit)
 {
 	static const char *const names[] = {"procs", "nodes", "gpus"};
-	size_t i;
+	int i = report_word(names, sizeof(names) / sizeof(names[0]), name);
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(name, names[i]) == 0) {
-			*unit = (enum store_unit)i;
-			return 0;
-		}
-	return -1;
+	if (i < 0)
+		return -1;
+	*unit = (enum store_unit)(i);
+	return 0;
 }
 
 static int

@@ -33,14 +33,12 @@ int
 top_sort_parse(const char *name, enum top_sort *sort)
 {
 	static const char *const names[] = {"core_hours", "gpu_hours", "jobs"};
-	size_t i;
+	int i = report_word(names, sizeof(names) / sizeof(names[0]), name);
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(name, names[i]) == 0) {
-			*sort = (enum top_sort)i;
-			return 0;
-		}
-	return -1;
+	if (i < 0)
+		return -1;
+	*sort = (enum top_sort)(i);
+	return 0;
 }
 
 static int
