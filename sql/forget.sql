@@ -4,8 +4,8 @@
 -- The jobs statement comes last but one: its change count is reported.
 -- First the rollup gives back what those rows added to it.
 SELECT rollup_delta(-1, cluster, user_name, group_name, account, queue, qos,
-       state, start_time, end_time, run_time, core_seconds, nodes,
-       gpu_seconds, cpu_time)
+       start_time, end_time, run_time, core_seconds, nodes, gpu_seconds,
+       cpu_time)
   FROM jobs
  WHERE id IN (SELECT id FROM job_rows
                WHERE source_file_id = (SELECT id FROM names

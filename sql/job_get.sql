@@ -1,12 +1,11 @@
 -- What the rollup takes from the stored incarnation ?1, ?2, ?3, ?4
 -- (cluster id, job id, submit time, run number), with its names: read
 -- before and after job_update.sql changes it.
-SELECT c.name, u.name, g.name, a.name, q.name, o.name, s.name,
+SELECT c.name, u.name, g.name, a.name, q.name, o.name,
        j.start_time, j.end_time, j.run_time, j.core_seconds, j.nodes,
        j.gpu_seconds, j.cpu_time
   FROM job_rows j
   JOIN names c ON c.id = j.cluster_id
-  JOIN names s ON s.id = j.state_id
   LEFT JOIN names u ON u.id = j.user_id
   LEFT JOIN names g ON g.id = j.group_id
   LEFT JOIN names a ON a.id = j.account_id

@@ -108,8 +108,31 @@ SELECT j.id, (SELECT id FROM names WHERE kind = 5 AND name = j.cluster),
   FROM jobs j ORDER BY j.id;
 
 -- The run and wait times are now always what the start and end say (a
--- version 3 row updated without a start could keep an older run time):
--- the rollup is built again from them when the database opens.
+-- version 3 row updated without a start could keep an older run time),
+-- and a rollup cell is no longer per state (a state filter reads the job
+-- rows; per state, cells were five times as many): the rollup is built
+-- again when the database opens.
+DROP TABLE rollup;
+CREATE TABLE rollup (
+    level         INTEGER NOT NULL,
+    bucket        INTEGER NOT NULL,
+    cluster_id    INTEGER NOT NULL,
+    user_id       INTEGER NOT NULL,
+    group_id      INTEGER NOT NULL,
+    account_id    INTEGER NOT NULL,
+    queue_id      INTEGER NOT NULL,
+    qos_id        INTEGER NOT NULL,
+    runs_overlap  INTEGER NOT NULL,
+    runs_start    INTEGER NOT NULL,
+    core_s        REAL NOT NULL,
+    node_s        REAL NOT NULL,
+    gpu_s         REAL NOT NULL,
+    wall_s        REAL NOT NULL,
+    cpu_s         REAL NOT NULL,
+    cpu_core_s    REAL NOT NULL,
+    PRIMARY KEY (level, bucket, cluster_id, user_id, group_id, account_id,
+                 queue_id, qos_id)
+) WITHOUT ROWID;
 DELETE FROM rollup_meta;
 
 DROP TABLE jobs;

@@ -1,6 +1,7 @@
--- What sql/usage.sql computes (same ?1 to ?11, same columns), from the
--- rollup for the whole UTC days of the window and from the job rows for
--- the parts of days at its ends.  ?12 to ?21 are five bucket ranges
+-- What sql/usage.sql computes (same ?1 to ?10, same columns; ?11 unused:
+-- cells have no state, so the store reads usage.sql for a state filter),
+-- from the rollup for the whole UTC days of the window and from the job
+-- rows for the parts of days at its ends.  ?12 to ?21 are five bucket ranges
 -- [lo, hi) of the levels day, month, year, month, day (an unused range is
 -- empty), ?22 and ?23 the level and bucket of the window's first bucket
 -- (level -1 when the window starts inside a day), ?24 and ?25 the part of
@@ -40,8 +41,6 @@ WITH cells AS (
             AND name IN (SELECT value FROM json_each(?9))))
        AND (?10 IS NULL OR cluster_id IN (SELECT id FROM names
             WHERE kind = 5 AND name IN (SELECT value FROM json_each(?10))))
-       AND (?11 IS NULL OR state_id IN (SELECT id FROM names WHERE kind = 6
-            AND name IN (SELECT value FROM json_each(?11))))
      GROUP BY k1, k2
 ),
 pieces (lo, hi, first) AS (
@@ -79,8 +78,6 @@ clipped AS (
             AND name IN (SELECT value FROM json_each(?9))))
        AND (?10 IS NULL OR cluster_id IN (SELECT id FROM names WHERE kind = 5
             AND name IN (SELECT value FROM json_each(?10))))
-       AND (?11 IS NULL OR state_id IN (SELECT id FROM names WHERE kind = 6
-            AND name IN (SELECT value FROM json_each(?11))))
 ),
 edges AS (
     SELECT k1, k2, SUM(starts) AS runs,
@@ -146,9 +143,8 @@ extra AS (
            AND (?9 IS NULL OR qos_id IN (SELECT id FROM names WHERE kind = 4
                 AND name IN (SELECT value FROM json_each(?9))))
            AND (?10 IS NULL OR cluster_id IN (SELECT id FROM names
-                WHERE kind = 5 AND name IN (SELECT value FROM json_each(?10))))
-           AND (?11 IS NULL OR state_id IN (SELECT id FROM names WHERE kind = 6
-                AND name IN (SELECT value FROM json_each(?11))))))
+                WHERE kind = 5
+                  AND name IN (SELECT value FROM json_each(?10))))))
 )
 SELECT n1.name, n2.name, t.runs - COALESCE(e.n, 0),
        t.core_s / 3600.0, t.node_s / 3600.0, t.gpu_s / 3600.0, t.runs,

@@ -16,13 +16,13 @@
 #include "timeutil.h"
 #include "xalloc.h"
 
-#define NDIMS 7		/* cluster, user, group, account, queue, qos, state */
+#define NDIMS ROLLUP_NDIMS	/* cluster, user, group, account, queue, qos */
 #define NLEVELS 4	/* (hour, unused), day, month, year */
 #define NVALUES 6	/* core, node, gpu, wall, cpu, cpu-core seconds */
 
 /* The kinds of names in the names table, in the order of the dimensions
  * of a cell (sql/migrate-3.sql numbers them as store_key does). */
-static const int rollup_kinds[NDIMS] = {5, 0, 1, 2, 3, 4, 6};
+static const int rollup_kinds[NDIMS] = {5, 0, 1, 2, 3, 4};
 
 struct rollup_key {
 	int64_t bucket;
@@ -286,8 +286,8 @@ rollup_arg_real(sqlite3_value *v)
 	    sqlite3_value_double(v);
 }
 
-/* rollup_delta(sign, cluster, user, group, account, queue, qos, state,
- * start, end, run_time, core_seconds, nodes, gpu_seconds, cpu_time). */
+/* rollup_delta(sign, cluster, user, group, account, queue, qos, start,
+ * end, run_time, core_seconds, nodes, gpu_seconds, cpu_time). */
 static void
 rollup_delta_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -299,15 +299,17 @@ rollup_delta_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	(void)argc;
 	for (i = 0; i < NDIMS; i++)
 		run.names[i] = (const char *)sqlite3_value_text(argv[1 + i]);
-	run.has_start = sqlite3_value_type(argv[8]) != SQLITE_NULL;
-	run.start = sqlite3_value_int64(argv[8]);
-	run.end = sqlite3_value_int64(argv[9]);
-	run.run_time = sqlite3_value_int64(argv[10]);
-	run.core_seconds = rollup_arg_real(argv[11]);
-	run.nodes = sqlite3_value_type(argv[12]) == SQLITE_NULL ? NAN :
-	    sqlite3_value_double(argv[12]);
-	run.gpu_seconds = rollup_arg_real(argv[13]);
-	run.cpu_time = rollup_arg_real(argv[14]);
+	argv += 1 + NDIMS;	/* the values after the names */
+	run.has_start = sqlite3_value_type(argv[0]) != SQLITE_NULL;
+	run.start = sqlite3_value_int64(argv[0]);
+	run.end = sqlite3_value_int64(argv[1]);
+	run.run_time = sqlite3_value_int64(argv[2]);
+	run.core_seconds = rollup_arg_real(argv[3]);
+	run.nodes = sqlite3_value_type(argv[4]) == SQLITE_NULL ? NAN :
+	    sqlite3_value_double(argv[4]);
+	run.gpu_seconds = rollup_arg_real(argv[5]);
+	run.cpu_time = rollup_arg_real(argv[6]);
+	argv -= 1 + NDIMS;
 	rollup_change_of(r, &run, &c);
 	rollup_apply(r, &c, sqlite3_value_int(argv[0]) < 0 ? -1 : 1);
 	sqlite3_result_null(ctx);
@@ -322,7 +324,7 @@ rollup_open(sqlite3 *db)
 	r->names_cap = 64;
 	r->nnames = 1;
 	r->names = xcalloc(r->names_cap, sizeof(*r->names));
-	if (sqlite3_create_function_v2(db, "rollup_delta", 15, SQLITE_UTF8 |
+	if (sqlite3_create_function_v2(db, "rollup_delta", 8 + NDIMS, SQLITE_UTF8 |
 	    SQLITE_DIRECTONLY, r, rollup_delta_fn, NULL, NULL, NULL) !=
 	    SQLITE_OK) {
 		rollup_close(r);
@@ -456,10 +458,10 @@ rollup_write(struct rollup *r, const struct rollup_cell *c)
 
 	if (rollup_bind_key(r, r->cell_put, c) != 0)
 		return -1;
-	sqlite3_bind_int64(r->cell_put, 10, c->runs_overlap);
-	sqlite3_bind_int64(r->cell_put, 11, c->runs_start);
+	sqlite3_bind_int64(r->cell_put, 3 + NDIMS, c->runs_overlap);
+	sqlite3_bind_int64(r->cell_put, 4 + NDIMS, c->runs_start);
 	for (i = 0; i < NVALUES; i++)
-		sqlite3_bind_double(r->cell_put, 12 + i, c->v[i]);
+		sqlite3_bind_double(r->cell_put, 5 + NDIMS + i, c->v[i]);
 	rc = sqlite3_step(r->cell_put);
 	sqlite3_reset(r->cell_put);
 	if (rc != SQLITE_DONE)

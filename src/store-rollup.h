@@ -1,9 +1,10 @@
 /*
- * The store's rollups (part of the SQLite store; see sql/migrate-3.sql):
- * per UTC day, month and year, and per combination of names, what the
- * runs did.  The store passes every change to a job row here (a row's
- * old values with sign -1, its new ones with +1; in SQL, through the
- * function rollup_delta()); the changes gather in memory, summed per
+ * The store's rollups (part of the SQLite store; see sql/migrate-3.sql
+ * and migrate-4.sql): per UTC day, month and year, and per combination
+ * of cluster, user, group, account, queue and qos, what the runs did.
+ * The store passes every change to a job row here (a row's old values
+ * with sign -1, its new ones with +1; in SQL, through the function
+ * rollup_delta()); the changes gather in memory, summed per
  * rollup cell, and rollup_flush() adds them to the rollup table inside
  * the transaction that made them, so rollups and jobs commit together.
  * It also keeps the store's dictionary of names (the names table), which
@@ -25,10 +26,13 @@ struct rollup;
 struct rollup *rollup_open(sqlite3 *db);
 void rollup_close(struct rollup *r);
 
+/* The names a rollup cell is per: cluster, user, group, account, queue,
+ * qos (not the state: a report filtered by state reads the job rows). */
+#define ROLLUP_NDIMS 6
+
 /* What the rollup takes from a job row (as stored). */
 struct rollup_run {
-	const char *names[7];	/* cluster, user, group, account, queue,
-				 * qos, state; NULL: none */
+	const char *names[ROLLUP_NDIMS];	/* NULL: none */
 	int has_start;
 	int64_t start, end, run_time;
 	double core_seconds, gpu_seconds, cpu_time;	/* < 0: unknown */
@@ -37,7 +41,7 @@ struct rollup_run {
 
 /* A row's values, its names held by the rollup (valid until it closes). */
 struct rollup_change {
-	uint32_t dims[7];
+	uint32_t dims[ROLLUP_NDIMS];
 	int skip;		/* nothing to count (a run without a start) */
 	int64_t start, end, run_time;
 	double core, nodes, gpu, cpu;

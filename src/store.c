@@ -652,8 +652,8 @@ bind_job(struct store *st, sqlite3_stmt *s, const struct job *j,
 static void
 job_rollup_run(const struct job *j, struct rollup_run *run)
 {
-	const char *names[7] = {j->cluster, j->user, j->group, j->account,
-	    j->queue, j->qos, j->state};
+	const char *names[ROLLUP_NDIMS] = {j->cluster, j->user, j->group,
+	    j->account, j->queue, j->qos};
 
 	memcpy(run->names, names, sizeof(names));
 	run->has_start = j->start != JOB_UNSET;
@@ -684,17 +684,17 @@ store_job_get(struct store *st, const struct job *job,
 	bind_int(s, 3, job->submit);
 	bind_int(s, 4, job->run_number);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		for (i = 0; i < 7; i++)
+		for (i = 0; i < ROLLUP_NDIMS; i++)
 			run.names[i] = column_text(s, i);
-		run.has_start = sqlite3_column_type(s, 7) != SQLITE_NULL;
-		run.start = sqlite3_column_int64(s, 7);
-		run.end = sqlite3_column_int64(s, 8);
-		run.run_time = sqlite3_column_int64(s, 9);
-		run.core_seconds = column_real(s, 10);
-		run.nodes = sqlite3_column_type(s, 11) == SQLITE_NULL ? NAN :
-		    sqlite3_column_double(s, 11);
-		run.gpu_seconds = column_real(s, 12);
-		run.cpu_time = column_real(s, 13);
+		run.has_start = sqlite3_column_type(s, 6) != SQLITE_NULL;
+		run.start = sqlite3_column_int64(s, 6);
+		run.end = sqlite3_column_int64(s, 7);
+		run.run_time = sqlite3_column_int64(s, 8);
+		run.core_seconds = column_real(s, 9);
+		run.nodes = sqlite3_column_type(s, 10) == SQLITE_NULL ? NAN :
+		    sqlite3_column_double(s, 10);
+		run.gpu_seconds = column_real(s, 11);
+		run.cpu_time = column_real(s, 12);
 		rollup_change_of(st->rollup, &run, c);
 	}
 	sqlite3_reset(s);
@@ -1156,7 +1156,7 @@ store_usage(struct store *st, enum store_key key, int key2,
 {
 	struct usage_call call = {row, ctx};
 	struct rollup_window w;
-	int rollup = !f->scan;
+	int rollup = !f->scan && f->states == NULL;	/* no state in cells */
 	sqlite3_stmt *stmt;
 
 	/* A series asks once per period: prepare each query once. */
