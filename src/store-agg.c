@@ -203,14 +203,17 @@ agg_buf_printf(struct agg_buf *b, const char *fmt, ...)
 static void
 agg_buf_printf(struct agg_buf *b, const char *fmt, ...)
 {
-	char tmp[64];
+	char tmp[64];	/* a number or two and a comma */
 	va_list ap;
 	int n;
 
 	va_start(ap, fmt);
 	n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
 	va_end(ap);
-	agg_buf_put(b, tmp, (size_t)n);
+	if (n < 0)
+		n = 0;
+	agg_buf_put(b, tmp, (size_t)n < sizeof(tmp) ? (size_t)n :
+	    sizeof(tmp) - 1);
 }
 
 static void
