@@ -54,7 +54,9 @@ series_columns(struct report_column *cols, enum period p, const char *key,
 	if (p != PERIOD_NONE)
 		cols[n++] = (struct report_column){"period", REPORT_TEXT, "",
 		    0, 5};
-	cols[n++] = (struct report_column){key, REPORT_TEXT, "", 0, 5};
+	if (key != NULL)
+		cols[n++] = (struct report_column){key, REPORT_TEXT, "", 0,
+		    5};
 	if (key2 != NULL)
 		cols[n++] = (struct report_column){key2, REPORT_TEXT, "", 0,
 		    5};

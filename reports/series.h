@@ -36,7 +36,8 @@ int series_run(struct store *st, enum period p, int64_t from, int64_t to,
 
 /*
  * The leading columns of a report into cols: "period" for a series, then
- * the key columns (key2 NULL for one).  Returns how many.
+ * the key columns (key2 NULL for one, both NULL for none).  Returns how
+ * many.
  */
 size_t series_columns(struct report_column *cols, enum period p,
     const char *key, const char *key2);

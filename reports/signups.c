@@ -85,8 +85,6 @@ signups_report(struct store *st, const struct signups_request *req,
 
 	n = series_columns(cols, req->period, req->key == STORE_SIGNUP_NONE ?
 	    NULL : signups_key_name(req->key), NULL);
-	if (req->key == STORE_SIGNUP_NONE)
-		n--;	/* the period alone */
 	memcpy(cols + n, signups_columns, sizeof(signups_columns));
 	report_init(&r, "signups", cols, n + SIGNUPS_NCOLS);
 	r.from = req->from;

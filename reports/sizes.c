@@ -76,12 +76,10 @@ sizes_report(struct store *st, const struct sizes_request *req,
 	struct report_column cols[1 + SIZES_NCOLS];
 	struct report r;
 	struct sizes_fill fill = {st, req, &r, NULL};
-	size_t n = 0;
+	size_t n;
 	int rc;
 
-	if (req->period != PERIOD_NONE)
-		cols[n++] = (struct report_column){"period", REPORT_TEXT, "",
-		    0, 5};
+	n = series_columns(cols, req->period, NULL, NULL);
 	memcpy(cols + n, sizes_columns, sizeof(sizes_columns));
 	report_init(&r, "sizes", cols, n + SIZES_NCOLS);
 	r.from = req->filter.from;

@@ -104,16 +104,14 @@ slo_report(struct store *st, const struct slo_request *req,
 	struct report_column cols[1 + SLO_NCOLS];
 	struct report r;
 	struct slo_fill fill;
-	size_t n = 0;
+	size_t n;
 	int rc;
 
 	memset(&fill, 0, sizeof(fill));
 	fill.st = st;
 	fill.req = req;
 	fill.r = &r;
-	if (req->period != PERIOD_NONE)
-		cols[n++] = (struct report_column){"period", REPORT_TEXT, "",
-		    0, 5};
+	n = series_columns(cols, req->period, NULL, NULL);
 	memcpy(cols + n, slo_columns, sizeof(slo_columns));
 	report_init(&r, "slo", cols, n + SLO_NCOLS);
 	r.from = req->filter.from;
