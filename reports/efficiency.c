@@ -177,25 +177,21 @@ efficiency_window(void *ctx, int64_t from, int64_t to, const char *label)
 }
 
 int
-efficiency_report(struct store *st, const struct efficiency_request *req,
-    enum report_format format, FILE *out)
+efficiency_build(struct store *st, const struct efficiency_request *req,
+    struct report *r)
 {
 	struct report_column cols[2 + EFFICIENCY_NCOLS];
-	struct report r;
-	struct efficiency_fill fill = {st, req, &r, NULL, 0, 0};
+	struct efficiency_fill fill = {st, req, r, NULL, 0, 0};
 	size_t n = series_columns(cols, req->period, store_key_name(req->key),
 	    NULL);
 	int rc;
 
 	memcpy(cols + n, efficiency_columns, sizeof(efficiency_columns));
-	report_init(&r, "efficiency", cols, n + EFFICIENCY_NCOLS);
-	r.from = req->filter.from;
-	r.to = req->filter.to;
+	report_init(r, "efficiency", cols, n + EFFICIENCY_NCOLS);
+	r->from = req->filter.from;
+	r->to = req->filter.to;
 	rc = series_run(st, req->period, req->filter.from, req->filter.to,
 	    efficiency_window, &fill);
-	if (rc == 0)
-		report_render(&r, format, out);
 	free(fill.e);
-	report_free(&r);
 	return rc;
 }

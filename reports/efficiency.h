@@ -36,9 +36,9 @@ struct efficiency_request {
  * mem_efficiency, time_efficiency, wasted_core_hours): 0 or -1. */
 int efficiency_sort_parse(const char *name, enum efficiency_sort *sort);
 
-/* Compute the report and write it to out in format: 0, -1 (database), or
+/* Compute the report into r (rows.h): 0, -1 (database), or
  * -2 (too many periods). */
-int efficiency_report(struct store *st, const struct efficiency_request *req,
-    enum report_format format, FILE *out);
+int efficiency_build(struct store *st, const struct efficiency_request *req,
+    struct report *r);
 
 #endif

@@ -13,7 +13,8 @@ report_init(struct report *r, const char *title,
 {
 	memset(r, 0, sizeof(*r));
 	r->title = title;
-	r->cols = cols;
+	r->cols = xreallocarray(NULL, ncols ? ncols : 1, sizeof(*cols));
+	memcpy(r->cols, cols, ncols * sizeof(*cols));
 	r->ncols = ncols;
 	r->zone = r->filters = "";
 }
@@ -26,7 +27,10 @@ report_free(struct report *r)
 	for (i = 0; i < r->nrows * r->ncols; i++)
 		free(r->cells[i].s);
 	free(r->cells);
+	free(r->cols);
 	r->cells = NULL;
+	r->cols = NULL;
+	r->ncols = 0;
 	r->nrows = r->cap = 0;
 }
 

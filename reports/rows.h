@@ -38,7 +38,7 @@ struct report_cell {
 
 struct report {
 	const char *title;
-	const struct report_column *cols;
+	struct report_column *cols;	/* a copy, owned by the report */
 	size_t ncols;
 	int64_t from, to;	/* the window the rows were made for */
 	const char *zone;	/* their time zone */
@@ -47,7 +47,13 @@ struct report {
 	size_t nrows, cap;
 };
 
-/* An empty report with ncols columns cols (both the caller's, kept). */
+/*
+ * Every report's X_build() function initialises its struct report in any
+ * case (also when it fails); the caller renders it and report_free()s it.
+ */
+
+/* An empty report with a copy of the ncols columns cols (their names
+ * and units are the caller's, kept). */
 void report_init(struct report *r, const char *title,
     const struct report_column *cols, size_t ncols);
 void report_free(struct report *r);

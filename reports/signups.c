@@ -74,25 +74,21 @@ signups_window(void *ctx, int64_t from, int64_t to, const char *label)
 }
 
 int
-signups_report(struct store *st, const struct signups_request *req,
-    enum report_format format, FILE *out)
+signups_build(struct store *st, const struct signups_request *req,
+    struct report *r)
 {
 	struct report_column cols[2 + SIGNUPS_NCOLS];
-	struct report r;
-	struct signups_fill fill = {st, req, &r, NULL};
+	struct signups_fill fill = {st, req, r, NULL};
 	size_t n;
 	int rc;
 
 	n = series_columns(cols, req->period, req->key == STORE_SIGNUP_NONE ?
 	    NULL : signups_key_name(req->key), NULL);
 	memcpy(cols + n, signups_columns, sizeof(signups_columns));
-	report_init(&r, "signups", cols, n + SIGNUPS_NCOLS);
-	r.from = req->from;
-	r.to = req->to;
+	report_init(r, "signups", cols, n + SIGNUPS_NCOLS);
+	r->from = req->from;
+	r->to = req->to;
 	rc = series_each(st, req->period, req->from, req->to, signups_window,
 	    &fill);
-	if (rc == 0)
-		report_render(&r, format, out);
-	report_free(&r);
 	return rc;
 }

@@ -23,9 +23,9 @@ struct signups_request {
 /* Parse a --by key (group, account, organization): 0 or -1. */
 int signups_key_parse(const char *name, enum store_signup_key *key);
 
-/* Compute the report and write it to out in format: 0, -1 (database), or
+/* Compute the report into r (rows.h): 0, -1 (database), or
  * -2 (too many periods). */
-int signups_report(struct store *st, const struct signups_request *req,
-    enum report_format format, FILE *out);
+int signups_build(struct store *st, const struct signups_request *req,
+    struct report *r);
 
 #endif

@@ -70,24 +70,20 @@ sizes_window(void *ctx, int64_t from, int64_t to, const char *label)
 }
 
 int
-sizes_report(struct store *st, const struct sizes_request *req,
-    enum report_format format, FILE *out)
+sizes_build(struct store *st, const struct sizes_request *req,
+    struct report *r)
 {
 	struct report_column cols[1 + SIZES_NCOLS];
-	struct report r;
-	struct sizes_fill fill = {st, req, &r, NULL};
+	struct sizes_fill fill = {st, req, r, NULL};
 	size_t n;
 	int rc;
 
 	n = series_columns(cols, req->period, NULL, NULL);
 	memcpy(cols + n, sizes_columns, sizeof(sizes_columns));
-	report_init(&r, "sizes", cols, n + SIZES_NCOLS);
-	r.from = req->filter.from;
-	r.to = req->filter.to;
+	report_init(r, "sizes", cols, n + SIZES_NCOLS);
+	r->from = req->filter.from;
+	r->to = req->filter.to;
 	rc = series_run(st, req->period, req->filter.from, req->filter.to,
 	    sizes_window, &fill);
-	if (rc == 0)
-		report_render(&r, format, out);
-	report_free(&r);
 	return rc;
 }

@@ -23,11 +23,11 @@ struct sizes_request {
 int sizes_unit_parse(const char *name, enum store_unit *unit);
 
 /*
- * Compute the sizes report and write it to out in format.  Returns 0, -1
+ * Compute the sizes report into r (rows.h).  Returns 0, -1
  * on a database error (see store_errmsg), or -2 for more than
  * SERIES_MAX_PERIODS periods.
  */
-int sizes_report(struct store *st, const struct sizes_request *req,
-    enum report_format format, FILE *out);
+int sizes_build(struct store *st, const struct sizes_request *req,
+    struct report *r);
 
 #endif

@@ -98,11 +98,10 @@ slo_window(void *ctx, int64_t from, int64_t to, const char *label)
 }
 
 int
-slo_report(struct store *st, const struct slo_request *req,
-    enum report_format format, FILE *out, size_t *missed)
+slo_build(struct store *st, const struct slo_request *req,
+    struct report *r, size_t *missed)
 {
 	struct report_column cols[1 + SLO_NCOLS];
-	struct report r;
 	struct slo_fill fill;
 	size_t n;
 	int rc;
@@ -110,17 +109,14 @@ slo_report(struct store *st, const struct slo_request *req,
 	memset(&fill, 0, sizeof(fill));
 	fill.st = st;
 	fill.req = req;
-	fill.r = &r;
+	fill.r = r;
 	n = series_columns(cols, req->period, NULL, NULL);
 	memcpy(cols + n, slo_columns, sizeof(slo_columns));
-	report_init(&r, "slo", cols, n + SLO_NCOLS);
-	r.from = req->filter.from;
-	r.to = req->filter.to;
+	report_init(r, "slo", cols, n + SLO_NCOLS);
+	r->from = req->filter.from;
+	r->to = req->filter.to;
 	rc = series_run(st, req->period, req->filter.from, req->filter.to,
 	    slo_window, &fill);
-	if (rc == 0)
-		report_render(&r, format, out);
-	report_free(&r);
 	*missed = fill.missed;
 	return rc;
 }

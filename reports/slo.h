@@ -31,11 +31,11 @@ struct slo_request {
 };
 
 /*
- * Compute the report and write it to out in format; *missed is set to
+ * Compute the report into r (rows.h); *missed is set to
  * the number of rows whose target was missed.  Returns 0, -1 (database)
  * or -2 (too many periods).
  */
-int slo_report(struct store *st, const struct slo_request *req,
-    enum report_format format, FILE *out, size_t *missed);
+int slo_build(struct store *st, const struct slo_request *req,
+    struct report *r, size_t *missed);
 
 #endif

@@ -127,25 +127,21 @@ top_window(void *ctx, int64_t from, int64_t to, const char *label)
 }
 
 int
-top_report(struct store *st, const struct top_request *req,
-    enum report_format format, FILE *out)
+top_build(struct store *st, const struct top_request *req,
+    struct report *r)
 {
 	struct report_column cols[2 + TOP_NVALUES];
-	struct report r;
-	struct top_fill fill = {st, req, &r, NULL, 0, 0};
+	struct top_fill fill = {st, req, r, NULL, 0, 0};
 	size_t n = series_columns(cols, req->period, store_key_name(req->key),
 	    NULL);
 	int rc;
 
 	memcpy(cols + n, top_columns, sizeof(top_columns));
-	report_init(&r, "top", cols, n + TOP_NVALUES);
-	r.from = req->filter.from;
-	r.to = req->filter.to;
+	report_init(r, "top", cols, n + TOP_NVALUES);
+	r->from = req->filter.from;
+	r->to = req->filter.to;
 	rc = series_run(st, req->period, req->filter.from, req->filter.to,
 	    top_window, &fill);
-	if (rc == 0)
-		report_render(&r, format, out);
 	free(fill.e);
-	report_free(&r);
 	return rc;
 }

@@ -27,11 +27,11 @@ struct top_request {
 int top_sort_parse(const char *name, enum top_sort *sort);
 
 /*
- * Compute the top report and write it to out in format.  Returns 0, -1 on
+ * Compute the top report into r (rows.h).  Returns 0, -1 on
  * a database error (see store_errmsg), or -2 for more than
  * SERIES_MAX_PERIODS periods.
  */
-int top_report(struct store *st, const struct top_request *req,
-    enum report_format format, FILE *out);
+int top_build(struct store *st, const struct top_request *req,
+    struct report *r);
 
 #endif

@@ -71,25 +71,21 @@ usage_window(void *ctx, int64_t from, int64_t to, const char *label)
 }
 
 int
-usage_report(struct store *st, const struct usage_request *req,
-    enum report_format format, FILE *out)
+usage_build(struct store *st, const struct usage_request *req,
+    struct report *r)
 {
 	struct report_column cols[3 + USAGE_NVALUES];
-	struct report r;
-	struct usage_fill fill = {&r, req->key2 >= 0, NULL};
+	struct usage_fill fill = {r, req->key2 >= 0, NULL};
 	struct usage_period u = {st, req, &fill};
 	size_t n = series_columns(cols, req->period, store_key_name(req->key),
 	    fill.two ? store_key_name((enum store_key)req->key2) : NULL);
 	int rc;
 
 	memcpy(cols + n, usage_columns, sizeof(usage_columns));
-	report_init(&r, "usage", cols, n + USAGE_NVALUES);
-	r.from = req->filter.from;
-	r.to = req->filter.to;
+	report_init(r, "usage", cols, n + USAGE_NVALUES);
+	r->from = req->filter.from;
+	r->to = req->filter.to;
 	rc = series_run(st, req->period, req->filter.from, req->filter.to,
 	    usage_window, &u);
-	if (rc == 0)
-		report_render(&r, format, out);
-	report_free(&r);
 	return rc;
 }

@@ -23,14 +23,14 @@ struct usage_request {
 };
 
 /*
- * Compute the usage per key of the request from st and write it to out
- * in format.  With a period, a row per period and key, "period" first,
+ * Compute the usage per key of the request from st into r (rows.h).
+ * With a period, a row per period and key, "period" first,
  * each period's usage clipped to it (the rows add up to the window); the
  * window is bounded by the stored runs where it is open.  Returns 0, -1
  * on a database error (see store_errmsg), or -2 for more than
  * SERIES_MAX_PERIODS periods.
  */
-int usage_report(struct store *st, const struct usage_request *req,
-    enum report_format format, FILE *out);
+int usage_build(struct store *st, const struct usage_request *req,
+    struct report *r);
 
 #endif

@@ -156,12 +156,11 @@ util_cmp(const void *a, const void *b)
 }
 
 int
-utilization_report(struct store *st, const struct utilization_request *req,
-    enum report_format format, FILE *out, char *missing, size_t size)
+utilization_build(struct store *st, const struct utilization_request *req,
+    struct report *r, char *missing, size_t size)
 {
 	struct report_column cols[1 + UTIL_NCOLS];
-	struct report r;
-	struct util_fill fill = {st, req, &r, NULL, 0, 0, missing, size,
+	struct util_fill fill = {st, req, r, NULL, 0, 0, missing, size,
 	    NULL, 0, 0};
 	int64_t first, last;
 	size_t n = 0, i;
@@ -179,7 +178,7 @@ utilization_report(struct store *st, const struct utilization_request *req,
 		cols[n++] = (struct report_column){"period", REPORT_TEXT, "",
 		    0, 5};
 	memcpy(cols + n, util_columns, sizeof(util_columns));
-	report_init(&r, "utilization", cols, n + UTIL_NCOLS);
+	report_init(r, "utilization", cols, n + UTIL_NCOLS);
 	if (req->period != PERIOD_NONE)
 		rc = series_each(st, req->period, req->filter.from,
 		    req->filter.to, util_window, &fill);
@@ -187,9 +186,6 @@ utilization_report(struct store *st, const struct utilization_request *req,
 		rc = util_window(&fill, req->filter.from <= STORE_WINDOW_MIN ?
 		    first : req->filter.from, req->filter.to >= STORE_WINDOW_MAX ?
 		    last : req->filter.to, NULL);
-	if (rc == 0)
-		report_render(&r, format, out);
-	report_free(&r);
 	free(fill.conf);
 	return rc;
 }

@@ -27,12 +27,12 @@ double utilization_capacity_hours(const struct conf_cluster *cl,
     int64_t from, int64_t to, int gpu);
 
 /*
- * Compute the report and write it to out in format.  Returns 0, -1 on a
+ * Compute the report into r (rows.h).  Returns 0, -1 on a
  * database error, -2 for more than SERIES_MAX_PERIODS periods, or -3 when
  * a cluster with usage has no capacity (its name in *missing, owned by
  * the store's row: copy before the next call).
  */
-int utilization_report(struct store *st, const struct utilization_request *req,
-    enum report_format format, FILE *out, char *missing, size_t size);
+int utilization_build(struct store *st, const struct utilization_request *req,
+    struct report *r, char *missing, size_t size);
 
 #endif

@@ -59,24 +59,20 @@ wait_window(void *ctx, int64_t from, int64_t to, const char *label)
 }
 
 int
-wait_report(struct store *st, const struct wait_request *req,
-    enum report_format format, FILE *out)
+wait_build(struct store *st, const struct wait_request *req,
+    struct report *r)
 {
 	struct report_column cols[2 + WAIT_NVALUES];
-	struct report r;
-	struct wait_fill fill = {st, req, &r, NULL};
+	struct wait_fill fill = {st, req, r, NULL};
 	size_t n = series_columns(cols, req->period, store_key_name(req->key),
 	    NULL);
 	int rc;
 
 	memcpy(cols + n, wait_columns, sizeof(wait_columns));
-	report_init(&r, "wait", cols, n + WAIT_NVALUES);
-	r.from = req->filter.from;
-	r.to = req->filter.to;
+	report_init(r, "wait", cols, n + WAIT_NVALUES);
+	r->from = req->filter.from;
+	r->to = req->filter.to;
 	rc = series_run(st, req->period, req->filter.from, req->filter.to,
 	    wait_window, &fill);
-	if (rc == 0)
-		report_render(&r, format, out);
-	report_free(&r);
 	return rc;
 }

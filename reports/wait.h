@@ -20,11 +20,11 @@ struct wait_request {
 };
 
 /*
- * Compute the wait report and write it to out in format.  Returns 0, -1
+ * Compute the wait report into r (rows.h).  Returns 0, -1
  * on a database error (see store_errmsg), or -2 for more than
  * SERIES_MAX_PERIODS periods.
  */
-int wait_report(struct store *st, const struct wait_request *req,
-    enum report_format format, FILE *out);
+int wait_build(struct store *st, const struct wait_request *req,
+    struct report *r);
 
 #endif

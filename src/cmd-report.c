@@ -253,11 +253,19 @@ cmd_report_start(const struct cmd_entry *e, const struct cmd_globals *g,
 	return -1;
 }
 
-/* Report the outcome r of a report, close st and out: the exit status. */
+/*
+ * Render rep in a's format when r (its build's outcome) is 0, else report
+ * the error; free rep, close st and out: the exit status.
+ */
 static int
-cmd_report_finish(const struct cmd_entry *e, int r, struct store *st,
-    struct cmd_output *out)
+cmd_report_finish(const struct report_args *a, int r, struct report *rep,
+    struct store *st, struct cmd_output *out)
 {
+	const struct cmd_entry *e = a->entry;
+
+	if (r == 0)
+		report_render(rep, a->format, out->fp);
+	report_free(rep);
 	if (r == -2)
 		msg_error("%s: more than %d periods; give a longer --period or "
 		    "a shorter window", e->name, SERIES_MAX_PERIODS);
@@ -283,6 +291,7 @@ cmd_report_usage_exec(const struct cmd_globals *g, int argc, char **argv)
 	struct usage_request req;
 	struct cmd_output out;
 	struct store *st;
+	struct report rep;
 	int r;
 
 	memset(&a, 0, sizeof(a));
@@ -293,8 +302,8 @@ cmd_report_usage_exec(const struct cmd_globals *g, int argc, char **argv)
 	req.key2 = a.key2;
 	req.period = a.period;
 	req.filter = a.filter;
-	return cmd_report_finish(e, usage_report(st, &req, a.format, out.fp),
-	    st, &out);
+	return cmd_report_finish(&a, usage_build(st, &req, &rep), &rep, st,
+	    &out);
 }
 
 static int
@@ -305,6 +314,7 @@ cmd_report_top_exec(const struct cmd_globals *g, int argc, char **argv)
 	struct top_request req;
 	struct cmd_output out;
 	struct store *st;
+	struct report rep;
 	int r;
 
 	memset(&a, 0, sizeof(a));
@@ -321,8 +331,8 @@ cmd_report_top_exec(const struct cmd_globals *g, int argc, char **argv)
 	req.n = a.top_n;
 	req.period = a.period;
 	req.filter = a.filter;
-	return cmd_report_finish(e, top_report(st, &req, a.format, out.fp),
-	    st, &out);
+	return cmd_report_finish(&a, top_build(st, &req, &rep), &rep, st,
+	    &out);
 }
 
 static int
@@ -334,6 +344,7 @@ cmd_report_utilization_exec(const struct cmd_globals *g, int argc,
 	struct utilization_request req;
 	struct cmd_output out;
 	struct store *st;
+	struct report rep;
 	char missing[256];
 	int r;
 
@@ -343,10 +354,10 @@ cmd_report_utilization_exec(const struct cmd_globals *g, int argc,
 	req.period = a.period;
 	req.filter = a.filter;
 	req.conf = &g->conf;
-	r = utilization_report(st, &req, a.format, out.fp, missing,
-	    sizeof(missing));
+	r = utilization_build(st, &req, &rep, missing, sizeof(missing));
 	if (r != -3)
-		return cmd_report_finish(e, r, st, &out);
+		return cmd_report_finish(&a, r, &rep, st, &out);
+	report_free(&rep);
 	msg_error("report utilization: cluster '%s' has no capacity in %s "
 	    "(add '[cluster %s]' with 'capacity = YYYY-MM-DD cores=N "
 	    "gpus=N'; see hpcacct.conf(5))", missing, g->conf.path != NULL ?
@@ -364,6 +375,7 @@ cmd_report_wait_exec(const struct cmd_globals *g, int argc, char **argv)
 	struct wait_request req;
 	struct cmd_output out;
 	struct store *st;
+	struct report rep;
 	int r;
 
 	memset(&a, 0, sizeof(a));
@@ -373,8 +385,8 @@ cmd_report_wait_exec(const struct cmd_globals *g, int argc, char **argv)
 	req.key = a.key;
 	req.period = a.period;
 	req.filter = a.filter;
-	return cmd_report_finish(e, wait_report(st, &req, a.format, out.fp),
-	    st, &out);
+	return cmd_report_finish(&a, wait_build(st, &req, &rep), &rep, st,
+	    &out);
 }
 
 static int
@@ -385,6 +397,7 @@ cmd_report_sizes_exec(const struct cmd_globals *g, int argc, char **argv)
 	struct sizes_request req;
 	struct cmd_output out;
 	struct store *st;
+	struct report rep;
 	int r;
 
 	memset(&a, 0, sizeof(a));
@@ -393,8 +406,8 @@ cmd_report_sizes_exec(const struct cmd_globals *g, int argc, char **argv)
 	req.unit = a.unit;
 	req.period = a.period;
 	req.filter = a.filter;
-	return cmd_report_finish(e, sizes_report(st, &req, a.format, out.fp),
-	    st, &out);
+	return cmd_report_finish(&a, sizes_build(st, &req, &rep), &rep, st,
+	    &out);
 }
 
 static int
@@ -406,6 +419,7 @@ cmd_report_efficiency_exec(const struct cmd_globals *g, int argc,
 	struct efficiency_request req;
 	struct cmd_output out;
 	struct store *st;
+	struct report rep;
 	int r;
 
 	memset(&a, 0, sizeof(a));
@@ -423,8 +437,8 @@ cmd_report_efficiency_exec(const struct cmd_globals *g, int argc,
 	req.period = a.period;
 	req.filter = a.filter;
 	req.min_jobs = (int64_t)a.min_jobs;
-	return cmd_report_finish(e, efficiency_report(st, &req, a.format,
-	    out.fp), st, &out);
+	return cmd_report_finish(&a, efficiency_build(st, &req, &rep), &rep, st,
+	    &out);
 }
 
 /*
@@ -497,6 +511,7 @@ cmd_report_slo_exec(const struct cmd_globals *g, int argc, char **argv)
 	struct slo_target *targets = NULL;
 	struct cmd_output out;
 	struct store *st;
+	struct report rep;
 	size_t missed = 0;
 	int r, n;
 
@@ -516,8 +531,8 @@ cmd_report_slo_exec(const struct cmd_globals *g, int argc, char **argv)
 	req.period = a.period;
 	req.filter = a.filter;
 	req.worst = a.worst;
-	r = cmd_report_finish(e, slo_report(st, &req, a.format, out.fp,
-	    &missed), st, &out);
+	r = cmd_report_finish(&a, slo_build(st, &req, &rep, &missed), &rep,
+	    st, &out);
 	free(targets);
 	return r == 0 && missed > 0 ? 3 : r;
 }
@@ -530,6 +545,7 @@ cmd_report_signups_exec(const struct cmd_globals *g, int argc, char **argv)
 	struct signups_request req;
 	struct cmd_output out;
 	struct store *st;
+	struct report rep;
 	int r;
 
 	memset(&a, 0, sizeof(a));
@@ -549,8 +565,8 @@ cmd_report_signups_exec(const struct cmd_globals *g, int argc, char **argv)
 	req.period = a.period;
 	req.from = a.filter.from;
 	req.to = a.filter.to;
-	return cmd_report_finish(e, signups_report(st, &req, a.format,
-	    out.fp), st, &out);
+	return cmd_report_finish(&a, signups_build(st, &req, &rep), &rep, st,
+	    &out);
 }
 
 #define REPORT_LONGOPTS \

@@ -70,8 +70,14 @@ fuzz_outputs(struct store *st)
 	struct usage_request day = {STORE_KEY_QUEUE, -1, PERIOD_HOUR,
 	    {1790812800, 1790899200, NULL, {NULL}, NULL, 0}};
 
-	usage_report(st, &all, REPORT_TABLE, fuzz_null);
-	usage_report(st, &day, REPORT_JSON, fuzz_null);
+	struct report r;
+
+	if (usage_build(st, &all, &r) == 0)
+		report_render(&r, REPORT_TABLE, fuzz_null);
+	report_free(&r);
+	if (usage_build(st, &day, &r) == 0)
+		report_render(&r, REPORT_JSON, fuzz_null);
+	report_free(&r);
 	memset(&so, 0, sizeof(so));
 	so.from = INT64_MIN / 4;
 	so.to = INT64_MAX / 4;

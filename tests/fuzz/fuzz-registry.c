@@ -54,6 +54,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct store *st;
 	const char *why;
 	char err[1024];
+	struct report r;
 	FILE *fp;
 
 	if (fuzz_null == NULL) {
@@ -75,7 +76,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		store_rollback(st);
 	fclose(fp);
 	store_users(st, fuzz_list, fuzz_null);
-	signups_report(st, &all, REPORT_JSON, fuzz_null);
+	if (signups_build(st, &all, &r) == 0)
+		report_render(&r, REPORT_JSON, fuzz_null);
+	report_free(&r);
 	store_close(st);
 	return 0;
 }
