@@ -89,3 +89,88 @@ report_word(const char *const *names, size_t n, const char *name)
 			return (int)i;
 	return -1;
 }
+
+static int
+report_strcmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static const char *
+report_key(const struct report *in, size_t row, size_t col)
+{
+	const struct report_cell *c = report_cell(in, row, col);
+
+	return c->known ? c->s : "-";
+}
+
+/* The sorted distinct keys of column col of in: their count. */
+static size_t
+report_keys(const struct report *in, size_t col, const char ***keys)
+{
+	size_t i, n = 0;
+
+	*keys = xreallocarray(NULL, in->nrows + 1, sizeof(**keys));
+	for (i = 0; i < in->nrows; i++)
+		(*keys)[n++] = report_key(in, i, col);
+	qsort(*keys, n, sizeof(**keys), report_strcmp);
+	for (i = 0; i + 1 < n; i++)	/* drop repeats */
+		if (strcmp((*keys)[i], (*keys)[i + 1]) == 0) {
+			memmove(*keys + i, *keys + i + 1, (n - i - 1) *
+			    sizeof(**keys));
+			n--;
+			i--;
+		}
+	return n;
+}
+
+static void
+report_add(struct report_cell *c, const struct report_cell *v)
+{
+	if (!v->known)
+		return;
+	c->i += v->i;
+	c->d += v->d;
+	c->known = 1;
+}
+
+void
+report_pivot(const struct report *in, size_t rowcol, size_t keycol,
+    size_t valcol, const char *total, struct report *out)
+{
+	const char **keys;
+	size_t nkeys = report_keys(in, keycol, &keys), i, k;
+	struct report_column *cols = xreallocarray(NULL, nkeys + 2,
+	    sizeof(*cols));
+	struct report_cell *row = NULL;
+	const char *label, *last = NULL;
+
+	cols[0] = in->cols[rowcol];
+	for (k = 0; k <= nkeys; k++) {
+		cols[k + 1] = in->cols[valcol];
+		cols[k + 1].name = k < nkeys ? keys[k] : total;
+		cols[k + 1].sums = 1;
+	}
+	report_init(out, in->title, cols, nkeys + 2);
+	free(cols);
+	out->from = in->from;
+	out->to = in->to;
+	out->zone = in->zone;
+	out->filters = in->filters;
+	for (i = 0; i < in->nrows; i++) {
+		label = report_key(in, i, rowcol);
+		if (last == NULL || strcmp(label, last) != 0) {
+			row = report_row(out);
+			report_set_text(&row[0], label);
+			for (k = 1; k <= nkeys + 1; k++)
+				row[k].known = 1;	/* none is 0 */
+			last = label;
+		}
+		k = (size_t)((const char **)bsearch(&(const char *){
+		    report_key(in, i, keycol)}, keys, nkeys, sizeof(*keys),
+		    report_strcmp) - keys);
+		report_add(&row[k + 1], report_cell(in, i, valcol));
+		report_add(&row[nkeys + 1], report_cell(in, i, valcol));
+	}
+	free(keys);
+}

@@ -65,6 +65,17 @@ struct report_cell *report_row(struct report *r);
 const struct report_cell *report_cell(const struct report *r, size_t row,
     size_t col);
 
+/*
+ * Into out (initialised here) the rows of in turned on their side: a row
+ * per distinct value of column rowcol (in their order), then a column per
+ * distinct value of column keycol (sorted; unknown ones called "-")
+ * holding the sum of column valcol (0 where none), and a last column
+ * called total with the row's sum.  The new columns' names are in's
+ * strings: in must outlive out.
+ */
+void report_pivot(const struct report *in, size_t rowcol, size_t keycol,
+    size_t valcol, const char *total, struct report *out);
+
 /* The index of name among the n names (an option's words), or -1. */
 int report_word(const char *const *names, size_t n, const char *name);
 

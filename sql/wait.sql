@@ -1,13 +1,14 @@
 -- Wait times per key of the runs that started in [?1, ?2) (UTC epoch).
 -- ?3 is the key (0 user, 1 group, 2 account, 3 queue, 4 qos, 5 cluster,
--- 6 size: the processor bucket), grouped by name id (or bucket); ?4 to
--- ?10 filter as in usage.sql.
+-- 6 size: the processor bucket, 7 all: one group), grouped by name id
+-- (or bucket); ?4 to ?10 filter as in usage.sql.
 -- wait_groups() (src/store-agg.h) groups in one pass: per key the count,
 -- mean, exact nearest-rank percentiles 50, 90, 95, 99, max, and the
 -- mean expansion factor (wait + run) / run over the runs that ran.  The
 -- begin (start, else end) repeats the window so that the jobs_begin
 -- index finds the runs.
 SELECT CASE WHEN ?3 = 6 THEN json_extract(value, '$[0]')
+            WHEN ?3 = 7 THEN 'all'
             ELSE (SELECT name FROM names
                    WHERE id = json_extract(value, '$[0]')) END AS k,
        json_extract(value, '$[1]'),
@@ -19,7 +20,8 @@ SELECT CASE WHEN ?3 = 6 THEN json_extract(value, '$[0]')
     SELECT wait_groups(CASE ?3 WHEN 0 THEN user_id WHEN 1 THEN group_id
                                WHEN 2 THEN account_id WHEN 3 THEN queue_id
                                WHEN 4 THEN qos_id WHEN 5 THEN cluster_id
-                               WHEN 6 THEN size_bucket(alloc_procs) END,
+                               WHEN 6 THEN size_bucket(alloc_procs)
+                               WHEN 7 THEN 0 END,
                        wait_time, run_time)
       FROM job_rows
      WHERE COALESCE(start_time, end_time) >= ?1

@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "msg.h"
 #include "reports/prometheus.h"
+#include "reports/workbook.h"
 #include "swf/export.h"
 
 static const char swf_help[] =
@@ -34,8 +35,8 @@ static const char swf_help[] =
     "\n"
     "SOURCE_DATE_EPOCH, when set, fixes the conversion date in the header.\n";
 
-static int64_t
-cmd_export_time(void)
+int64_t
+cmd_source_time(void)
 {
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	char *end;
@@ -148,7 +149,7 @@ cmd_export_swf_exec(const struct cmd_globals *g, int argc, char **argv)
 		host[sizeof(host) - 1] = '\0';
 		a.opt.installation = host;
 	}
-	a.opt.now = cmd_export_time();
+	a.opt.now = cmd_source_time();
 	st = cmd_open_store(g, STORE_OPEN_EXISTING);
 	if (st == NULL)
 		return 1;
@@ -211,7 +212,7 @@ cmd_export_prom_exec(const struct cmd_globals *g, int argc, char **argv)
 	if (optind < argc)
 		return msg_usage("export prometheus", "unexpected argument '%s'",
 		    argv[optind]);
-	req.to = cmd_export_time();
+	req.to = cmd_source_time();
 	req.from = req.to - a.window;
 	req.conf = &g->conf;
 	if ((st = cmd_open_store(g, STORE_OPEN_EXISTING)) == NULL)
@@ -265,12 +266,148 @@ const struct cmd_entry cmd_export_prometheus_entry = {
 	NULL, cmd_export_prom_exec
 };
 
+/* What export xlsx takes. */
+struct xlsx_args {
+	struct cmd_window window;
+	const char *cluster;
+	const char *output;
+};
+
+static int
+cmd_export_xlsx_option(void *ctx, int c, const char *arg)
+{
+	struct xlsx_args *a = ctx;
+	int r = cmd_window_option("export xlsx", &a->window, c, arg);
+
+	if (r != 0)
+		return r;
+	if (c == 'c')
+		a->cluster = arg;
+	else
+		a->output = arg;	/* 'o' */
+	return -1;
+}
+
+static void
+cmd_workbook_warn(const char *command, unsigned left_out)
+{
+	if (left_out & WORKBOOK_NO_CAPACITY)
+		msg_warn("%s: no capacity configured for a cluster that ran "
+		    "jobs: utilisation left out (see hpcacct.conf(5))",
+		    command);
+	if (left_out & WORKBOOK_NO_SLO)
+		msg_warn("%s: no [slo] targets configured: service levels "
+		    "left out (see hpcacct.conf(5))", command);
+}
+
+int
+cmd_workbook(struct store *st, const struct workbook_request *req,
+    const char *command, const char *path)
+{
+	struct cmd_output out;
+	unsigned left_out = 0;
+	char err[512];
+	int r;
+
+	if (cmd_output_open(&out, path) != 0)
+		return 1;
+	r = workbook_write(st, req, out.tmp, &left_out, err, sizeof(err));
+	if (r == -1)
+		msg_error("%s: database %s", command, store_errmsg(st));
+	else if (r != 0)
+		msg_error("%s: %s: %s", command, path, err);
+	else
+		cmd_workbook_warn(command, left_out);
+	return cmd_output_close(&out, r == 0);
+}
+
+int64_t
+cmd_month_created(int64_t to)
+{
+	int64_t now = cmd_source_time();
+
+	return getenv("SOURCE_DATE_EPOCH") != NULL || now < to ? now : to;
+}
+
+static int
+cmd_export_xlsx_exec(const struct cmd_globals *g, int argc, char **argv)
+{
+	const char *name = "export xlsx";
+	struct xlsx_args a;
+	struct workbook_request req;
+	struct store *st;
+	int r;
+
+	memset(&a, 0, sizeof(a));
+	if ((r = cmd_parse(&cmd_export_xlsx_entry, argc, argv,
+	    cmd_export_xlsx_option, &a)) >= 0)
+		return r;
+	if (optind < argc)
+		return msg_usage(name, "unexpected argument '%s'", argv[optind]);
+	if (a.window.month == NULL)
+		return msg_usage(name, "--month is required (YYYY-MM or last)");
+	if (a.output == NULL || strcmp(a.output, "-") == 0)
+		return msg_usage(name, "-o FILE.xlsx is required (a workbook "
+		    "is not written to standard output)");
+	r = cmd_window_resolve(g, name, &a.window, cmd_source_time(),
+	    &req.from, &req.to);
+	if (r != 0)
+		return r;
+	req.cluster = a.cluster;
+	req.conf = &g->conf;
+	req.created = cmd_month_created(req.to);
+	if ((st = cmd_open_store(g, STORE_OPEN_EXISTING)) == NULL)
+		return 1;
+	r = cmd_workbook(st, &req, name, a.output);
+	store_close(st);
+	return r;
+}
+
+static const struct option xlsx_longopts[] = {
+	{"month", required_argument, NULL, CMD_OPT_MONTH},
+	{"tz", required_argument, NULL, CMD_OPT_TZ},
+	{"cluster", required_argument, NULL, 'c'},
+	{"output", required_argument, NULL, 'o'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0}
+};
+
+const struct cmd_entry cmd_export_xlsx_entry = {
+	"export xlsx",
+	"export xlsx --month YYYY-MM|last [--tz ZONE] [--cluster NAME]\n"
+	"                          -o FILE.xlsx",
+	"the monthly Excel workbook, with charts",
+	"c:o:", xlsx_longopts,
+	"One month's accounting as an Excel workbook: a Summary sheet (jobs,\n"
+	"core- and GPU-hours, utilisation, active and new users, median and\n"
+	"95th percentile wait, service levels met, beside the month before and\n"
+	"the same month a year earlier, with the change in percent), then the\n"
+	"sheets Users, Groups, Accounts, Queues (report usage), Top users,\n"
+	"Wait times (per queue), Job sizes, Efficiency (per user), Signups (new\n"
+	"users over the last 12 months), Daily (core-hours per day and queue),\n"
+	"and Utilization and Service levels where the configuration has\n"
+	"capacities and [slo] targets (else a warning, and they are left out).\n"
+	"The numbers are those of the reports; durations are [h]:mm:ss, shares\n"
+	"percentages.  The file is written under a temporary name and renamed.\n"
+	"Its creation date is the month's end (now for the month in progress;\n"
+	"SOURCE_DATE_EPOCH overrides), so the same data gives the same file.\n"
+	"\n"
+	"Options:\n"
+	"      --month M       the calendar month YYYY-MM, or 'last' (required)\n"
+	"      --tz ZONE       the month's time zone (default: TZ, [report] tz)\n"
+	"  -c, --cluster NAME  only this cluster (default: all)\n"
+	"  -o, --output FILE   the workbook to write (required)\n"
+	"  -h, --help          show this help\n",
+	NULL, cmd_export_xlsx_exec
+};
+
 static int
 cmd_export_exec(const struct cmd_globals *g, int argc, char **argv)
 {
 	static const struct cmd_entry *const formats[] = {
 		&cmd_export_swf_entry,
 		&cmd_export_prometheus_entry,
+		&cmd_export_xlsx_entry,
 		NULL
 	};
 
@@ -279,6 +416,6 @@ cmd_export_exec(const struct cmd_globals *g, int argc, char **argv)
 
 const struct cmd_entry cmd_export_entry = {
 	"export", "export FORMAT [OPTIONS]",
-	"write stored jobs as SWF, or metrics for Prometheus",
+	"write stored jobs as SWF, metrics for Prometheus, or a workbook",
 	"", NULL, "Formats:\n", NULL, cmd_export_exec
 };

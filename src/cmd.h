@@ -79,6 +79,7 @@ extern const struct cmd_entry cmd_users_list_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_export_swf_entry;
 extern const struct cmd_entry cmd_export_prometheus_entry;
+extern const struct cmd_entry cmd_export_xlsx_entry;
 extern const struct cmd_entry cmd_runs_entry;
 extern const struct cmd_entry cmd_forget_entry;
 
@@ -185,6 +186,19 @@ int cmd_output_open(struct cmd_output *o, const char *path);
 /* Close it: renamed into place if ok, else removed.  Returns 0, or 1
  * after reporting a write error. */
 int cmd_output_close(struct cmd_output *o, int ok);
+
+/* SOURCE_DATE_EPOCH when set (and a number), else now. */
+int64_t cmd_source_time(void);
+
+/* A month's files' creation time: SOURCE_DATE_EPOCH, else the month's
+ * end to (now while it lasts), so the same data gives the same file. */
+int64_t cmd_month_created(int64_t to);
+
+/* Write the workbook req to path (under a temporary name), saying what
+ * is wrong or left out as command: the exit status. */
+struct workbook_request;
+int cmd_workbook(struct store *st, const struct workbook_request *req,
+    const char *command, const char *path);
 
 /* Flush stdout and report a write error; returns status (1 on error). */
 int cmd_finish_output(int status);

@@ -1234,8 +1234,8 @@ store_span(struct store *st, int64_t *first, int64_t *last)
 	return rc == SQLITE_ROW ? found : fail(st);
 }
 
-static const char *const key_names[STORE_NKEYS + 1] = {
-	"user", "group", "account", "queue", "qos", "cluster", "size"
+static const char *const key_names[STORE_KEY_ALL + 1] = {
+	"user", "group", "account", "queue", "qos", "cluster", "size", "all"
 };
 
 int

@@ -78,10 +78,12 @@ enum store_key {
 	STORE_KEY_USER, STORE_KEY_GROUP, STORE_KEY_ACCOUNT, STORE_KEY_QUEUE,
 	STORE_KEY_QOS, STORE_KEY_CLUSTER,
 	STORE_NKEYS,		/* the names above filter too */
-	STORE_KEY_SIZE = STORE_NKEYS	/* processor buckets: 1, 2, 3-4, ... */
+	STORE_KEY_SIZE = STORE_NKEYS,	/* processor buckets: 1, 2, 3-4, ... */
+	STORE_KEY_ALL			/* store_wait(): one row, key "all" */
 };
 
-/* The key called name ("user", "group", ..., "size"), or -1. */
+/* The key called name ("user", "group", ..., "size"; never "all"),
+ * or -1. */
 int store_key_parse(const char *name);
 
 /* The name of key k. */

@@ -1,0 +1,599 @@
+/* The monthly workbook (see workbook.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "efficiency.h"
+#include "period.h"
+#include "signups.h"
+#include "sizes.h"
+#include "slo.h"
+#include "top.h"
+#include "usage.h"
+#include "utilization.h"
+#include "timeutil.h"
+#include "wait.h"
+#include "workbook.h"
+#include "xalloc.h"
+#include "xlsx.h"
+
+#define WORKBOOK_TOP 10		/* users on the Top users sheet */
+
+/* The lines of the summary sheet. */
+enum {
+	WB_CLUSTERS, WB_JOBS, WB_CORE, WB_GPU, WB_UTIL, WB_ACTIVE, WB_NEW,
+	WB_MEDIAN, WB_P95, WB_SLO, WB_NLINES
+};
+
+static const struct {
+	const char *label;
+	enum report_type type;
+} workbook_lines[WB_NLINES] = {
+	{"Clusters", REPORT_TEXT}, {"Jobs", REPORT_INT},
+	{"Core-hours", REPORT_HOURS}, {"GPU-hours", REPORT_HOURS},
+	{"Utilisation (cores)", REPORT_PERCENT},
+	{"Active users", REPORT_INT}, {"New users", REPORT_INT},
+	{"Median wait", REPORT_DURATION}, {"95th percentile wait",
+	REPORT_DURATION}, {"Service levels met", REPORT_TEXT}
+};
+
+struct wb {
+	struct store *st;
+	const struct workbook_request *req;
+	struct xlsx_book *book;
+	const char *cluster[2];		/* the --cluster filter */
+	unsigned left_out;
+	int dberr;			/* a build failed on the database */
+	char *err;
+	size_t errsize;
+	char month[16];
+	char scope[96];			/* "2026-10, cluster hpc1" */
+};
+
+static struct store_filter
+wb_filter(struct wb *w, int64_t from, int64_t to)
+{
+	struct store_filter f;
+
+	memset(&f, 0, sizeof(f));
+	f.from = from;
+	f.to = to;
+	if (w->cluster[0] != NULL)
+		f.match[STORE_KEY_CLUSTER] = w->cluster;
+	return f;
+}
+
+/* rc of a build: 0 to go on; a database error is remembered. */
+static int
+wb_ok(struct wb *w, int rc)
+{
+	if (rc == -1)
+		w->dberr = 1;
+	return rc;
+}
+
+/* The sum of column name of r as a cell (unknown without rows). */
+static struct report_cell
+wb_sum(const struct report *r, const char *name)
+{
+	struct report_cell c;
+	int col = xlsx_column(r, name);
+	size_t i;
+
+	memset(&c, 0, sizeof(c));
+	for (i = 0; col >= 0 && i < r->nrows; i++)
+		if (report_cell(r, i, (size_t)col)->known) {
+			c.i += report_cell(r, i, (size_t)col)->i;
+			c.d += report_cell(r, i, (size_t)col)->d;
+			c.known = 1;
+		}
+	return c;
+}
+
+/* Usage per cluster: clusters, jobs, core- and GPU-hours; per user: the
+ * active users. */
+static void
+wb_usage_figures(struct wb *w, int64_t from, int64_t to,
+    struct report_cell *v)
+{
+	struct usage_request req = {STORE_KEY_CLUSTER, -1, PERIOD_NONE,
+	    wb_filter(w, from, to)};
+	char names[512] = "";
+	struct report r;
+	size_t i;
+
+	if (wb_ok(w, usage_build(w->st, &req, &r)) == 0 && r.nrows > 0) {
+		for (i = 0; i < r.nrows; i++)
+			if (report_cell(&r, i, 0)->known)
+				snprintf(names + strlen(names), sizeof(names) -
+				    strlen(names), "%s%s", *names ? ", " : "",
+				    report_cell(&r, i, 0)->s);
+		report_set_text(&v[WB_CLUSTERS], names);
+		v[WB_JOBS] = wb_sum(&r, "jobs");
+		v[WB_CORE] = wb_sum(&r, "core_hours");
+		v[WB_GPU] = wb_sum(&r, "gpu_hours");
+	}
+	report_free(&r);
+	req.key = STORE_KEY_USER;
+	if (wb_ok(w, usage_build(w->st, &req, &r)) == 0)
+		report_set_int(&v[WB_ACTIVE], (int64_t)r.nrows);
+	report_free(&r);
+}
+
+static int
+wb_has_capacity(const struct conf *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nclusters; i++)
+		if (c->clusters[i].ncap > 0)
+			return 1;
+	return 0;
+}
+
+/* Utilisation of the cores over the window, where capacities are known. */
+static void
+wb_util_figure(struct wb *w, int64_t from, int64_t to, struct report_cell *v)
+{
+	struct utilization_request req = {PERIOD_NONE, wb_filter(w, from, to),
+	    w->req->conf};
+	struct report_cell used, cap;
+	char missing[256];
+	struct report r;
+	int rc;
+
+	if (!wb_has_capacity(w->req->conf)) {
+		w->left_out |= WORKBOOK_NO_CAPACITY;
+		return;
+	}
+	rc = wb_ok(w, utilization_build(w->st, &req, &r, missing,
+	    sizeof(missing)));
+	if (rc == -3)
+		w->left_out |= WORKBOOK_NO_CAPACITY;
+	if (rc == 0) {
+		used = wb_sum(&r, "core_hours");
+		cap = wb_sum(&r, "capacity_core_hours");
+		if (used.known && cap.known && cap.d > 0)
+			report_set_real(&v[WB_UTIL], 100 * used.d / cap.d);
+	}
+	report_free(&r);
+}
+
+static void
+wb_wait_figures(struct wb *w, int64_t from, int64_t to, struct report_cell *v)
+{
+	struct wait_request req = {STORE_KEY_ALL, PERIOD_NONE,
+	    wb_filter(w, from, to)};
+	struct report r;
+
+	if (wb_ok(w, wait_build(w->st, &req, &r)) == 0 && r.nrows > 0) {
+		v[WB_MEDIAN] = *report_cell(&r, 0, (size_t)xlsx_column(&r,
+		    "wait_median"));
+		v[WB_P95] = *report_cell(&r, 0, (size_t)xlsx_column(&r,
+		    "wait_p95"));
+	}
+	report_free(&r);
+}
+
+static void
+wb_new_figure(struct wb *w, int64_t from, int64_t to, struct report_cell *v)
+{
+	struct signups_request req = {STORE_SIGNUP_NONE, PERIOD_MONTH, from,
+	    to};
+	struct report r;
+
+	if (wb_ok(w, signups_build(w->st, &req, &r)) == 0)
+		v[WB_NEW] = wb_sum(&r, "new_users");
+	report_free(&r);
+}
+
+/* The SLO targets of the configuration (to free), or NULL without. */
+static struct slo_target *
+wb_targets(const struct conf *c)
+{
+	struct slo_target *t;
+	size_t i;
+
+	if (c->nslo == 0)
+		return NULL;
+	t = xreallocarray(NULL, c->nslo, sizeof(*t));
+	for (i = 0; i < c->nslo; i++)
+		t[i] = (struct slo_target){c->slo[i].queue, c->slo[i].wait,
+		    c->slo[i].pct};
+	return t;
+}
+
+static void
+wb_slo_figure(struct wb *w, int64_t from, int64_t to, struct report_cell *v)
+{
+	struct slo_target *t = wb_targets(w->req->conf);
+	struct slo_request req = {t, w->req->conf->nslo, PERIOD_NONE,
+	    wb_filter(w, from, to), 0};
+	char buf[64];
+	struct report r;
+	size_t missed;
+
+	if (t == NULL) {
+		w->left_out |= WORKBOOK_NO_SLO;
+		return;
+	}
+	if (wb_ok(w, slo_build(w->st, &req, &r, &missed)) == 0 &&
+	    r.nrows > 0) {
+		snprintf(buf, sizeof(buf), "%zu of %zu", r.nrows - missed,
+		    r.nrows);
+		report_set_text(&v[WB_SLO], buf);
+	}
+	report_free(&r);
+	free(t);
+}
+
+/* Every figure of the summary over [from, to) into column k of lines. */
+static void
+wb_figures(struct wb *w, int64_t from, int64_t to,
+    struct xlsx_summary_line *lines, int k)
+{
+	struct report_cell v[WB_NLINES];
+	size_t i;
+
+	memset(v, 0, sizeof(v));
+	wb_usage_figures(w, from, to, v);
+	wb_util_figure(w, from, to, v);
+	wb_wait_figures(w, from, to, v);
+	wb_new_figure(w, from, to, v);
+	wb_slo_figure(w, from, to, v);
+	for (i = 0; i < WB_NLINES; i++)
+		lines[i].v[k] = v[i];
+}
+
+/* The summary sheet: the month, the one before, the year before. */
+static int
+wb_summary(struct wb *w)
+{
+	struct xlsx_summary_line all[WB_NLINES], shown[WB_NLINES];
+	const char *notes[4] = {NULL, NULL, NULL, NULL};
+	char heads[3][16], title[160], note[160];
+	const char *hp[3] = {heads[0], heads[1], heads[2]};
+	int64_t from[3], to[3], first = 0, last = 0;
+	size_t i, k, n = 0, out = 0;
+	int has, rc;
+
+	from[0] = w->req->from;
+	to[0] = w->req->to;
+	to[1] = from[0];
+	from[1] = period_start(PERIOD_MONTH, from[0] - 1);
+	from[2] = from[0];
+	for (i = 0; i < 12; i++)
+		from[2] = period_start(PERIOD_MONTH, from[2] - 1);
+	to[2] = period_next(PERIOD_MONTH, from[2]);
+	memset(all, 0, sizeof(all));
+	has = wb_ok(w, store_span(w->st, &first, &last));
+	for (i = 0; i < 3; i++) {
+		period_label(PERIOD_MONTH, from[i], heads[i], sizeof(heads[i]));
+		heads[i][7] = '\0';	/* YYYY-MM */
+		if (has > 0 && to[i] > first && from[i] <= last)
+			wb_figures(w, from[i], to[i], all, (int)i);
+	}
+	for (i = 0; i < WB_NLINES; i++) {
+		if ((i == WB_UTIL && (w->left_out & WORKBOOK_NO_CAPACITY)) ||
+		    (i == WB_SLO && (w->left_out & WORKBOOK_NO_SLO)))
+			continue;
+		shown[out] = all[i];
+		shown[out].label = workbook_lines[i].label;
+		shown[out++].type = workbook_lines[i].type;
+	}
+	if (w->cluster[0] != NULL)
+		notes[n++] = "New users are counted over all clusters.";
+	if (w->left_out & WORKBOOK_NO_CAPACITY)
+		notes[n++] = "Utilisation left out: no capacity configured for "
+		    "a cluster that ran jobs (see hpcacct.conf(5)).";
+	if (w->left_out & WORKBOOK_NO_SLO)
+		notes[n++] = "Service levels left out: no [slo] targets "
+		    "configured (see hpcacct.conf(5)).";
+	snprintf(title, sizeof(title), "Accounting summary, %s", w->scope);
+	snprintf(note, sizeof(note), "Times in %s; the month against the one "
+	    "before and the same month a year earlier.", timeutil_zone_name());
+	rc = xlsx_summary(w->book, "Summary", title, note, hp, shown, out,
+	    notes, w->err, w->errsize);
+	for (i = 0; i < WB_NLINES; i++)
+		for (k = 0; k < 3; k++)
+			free(all[i].v[k].s);
+	return rc == 0 ? 0 : -2;
+}
+
+/* Write r as sheet name headed "what, scope", then free r. */
+static int
+wb_sheet(struct wb *w, const char *name, const char *what, struct report *r,
+    int totals, size_t raw_from, struct xlsx_table *t)
+{
+	struct xlsx_sheet_spec spec = {name, NULL, totals, raw_from};
+	char heading[192];
+	int rc;
+
+	snprintf(heading, sizeof(heading), "%s, %s", what, w->scope);
+	spec.heading = heading;
+	rc = xlsx_sheet(w->book, &spec, r, t, w->err, w->errsize);
+	return rc == 0 ? 0 : -2;
+}
+
+/* A chart beside table t of report r: series the columns named in vals
+ * (those present), categories the column named cat. */
+static int
+wb_chart(struct wb *w, const struct xlsx_table *t, const struct report *r,
+    enum xlsx_chart_kind kind, const char *title, const char *cat,
+    const char *const *vals, const char *x_title, const char *y_title,
+    const char *y_format)
+{
+	struct xlsx_chart c;
+	int cols[16], n = 0, i, k;
+
+	for (i = 0; vals[i] != NULL && n < 16; i++)
+		if ((k = xlsx_column(r, vals[i])) >= 0)
+			cols[n++] = k;
+	c = (struct xlsx_chart){kind, title, x_title, y_title, y_format,
+	    xlsx_column(r, cat), cols, (size_t)n, t->header_row,
+	    (int)r->ncols + 1};
+	if (n == 0 || c.cat < 0)
+		return 0;
+	return xlsx_add_chart(w->book, t, &c, w->err, w->errsize) == 0 ? 0 :
+	    -2;
+}
+
+/* Usage per key as sheet name; the Queues sheet gets its chart. */
+static int
+wb_usage_sheet(struct wb *w, const char *name, enum store_key key)
+{
+	static const char *const core[] = {"core_hours", NULL};
+	struct usage_request req = {key, -1, PERIOD_NONE,
+	    wb_filter(w, w->req->from, w->req->to)};
+	struct xlsx_table t;
+	struct report r;
+	char what[64];
+	int rc;
+
+	snprintf(what, sizeof(what), "Usage per %s", store_key_name(key));
+	if ((rc = wb_ok(w, usage_build(w->st, &req, &r))) == 0)
+		rc = wb_sheet(w, name, what, &r, 1, 0, &t);
+	if (rc == 0 && key == STORE_KEY_QUEUE)
+		rc = wb_chart(w, &t, &r, XLSX_CHART_COLUMN,
+		    "Core-hours by queue", "queue", core, "Queue",
+		    "Core-hours", "#,##0");
+	report_free(&r);
+	return rc;
+}
+
+static int
+wb_top_sheet(struct wb *w)
+{
+	struct top_request req = {STORE_KEY_USER, WORKBOOK_TOP,
+	    TOP_CORE_HOURS, PERIOD_NONE,
+	    wb_filter(w, w->req->from, w->req->to)};
+	struct xlsx_table t;
+	struct report r;
+	int rc;
+
+	if ((rc = wb_ok(w, top_build(w->st, &req, &r))) == 0)
+		rc = wb_sheet(w, "Top users", "Top users by core-hours", &r, 1,
+		    0, &t);
+	report_free(&r);
+	return rc;
+}
+
+static int
+wb_wait_sheet(struct wb *w)
+{
+	static const char *const pct[] = {"wait_median", "wait_p90",
+	    "wait_p95", "wait_p99", NULL};
+	struct wait_request req = {STORE_KEY_QUEUE, PERIOD_NONE,
+	    wb_filter(w, w->req->from, w->req->to)};
+	struct xlsx_table t;
+	struct report r;
+	int rc;
+
+	if ((rc = wb_ok(w, wait_build(w->st, &req, &r))) == 0)
+		rc = wb_sheet(w, "Wait times", "Wait times per queue", &r, 0, 0,
+		    &t);
+	if (rc == 0)
+		rc = wb_chart(w, &t, &r, XLSX_CHART_COLUMN,
+		    "Wait percentiles per queue", "queue", pct, "Queue",
+		    "Wait (h:mm)", "[h]:mm");
+	report_free(&r);
+	return rc;
+}
+
+static int
+wb_sizes_sheet(struct wb *w)
+{
+	struct sizes_request req = {STORE_UNIT_PROCS, PERIOD_NONE,
+	    wb_filter(w, w->req->from, w->req->to)};
+	struct xlsx_table t;
+	struct report r;
+	int rc;
+
+	if ((rc = wb_ok(w, sizes_build(w->st, &req, &r))) == 0)
+		rc = wb_sheet(w, "Job sizes", "Job sizes (processors)", &r, 0,
+		    0, &t);
+	report_free(&r);
+	return rc;
+}
+
+static int
+wb_efficiency_sheet(struct wb *w)
+{
+	struct efficiency_request req = {STORE_KEY_USER, PERIOD_NONE,
+	    wb_filter(w, w->req->from, w->req->to), 1, EFFICIENCY_BY_KEY};
+	struct xlsx_table t;
+	struct report r;
+	int rc;
+
+	if ((rc = wb_ok(w, efficiency_build(w->st, &req, &r))) == 0)
+		rc = wb_sheet(w, "Efficiency", "Efficiency per user", &r, 1, 0,
+		    &t);
+	report_free(&r);
+	return rc;
+}
+
+/* New users per month over the twelve months to the report's, a column
+ * per source (registry, first job) and their total. */
+static int
+wb_signups_sheet(struct wb *w)
+{
+	static const char *const total[] = {"New users", NULL};
+	struct signups_request req = {STORE_SIGNUP_NONE, PERIOD_MONTH,
+	    w->req->from, w->req->to};
+	struct xlsx_table t;
+	struct report r, p;
+	int i, rc;
+
+	for (i = 0; i < 11; i++)
+		req.from = period_start(PERIOD_MONTH, req.from - 1);
+	if ((rc = wb_ok(w, signups_build(w->st, &req, &r))) != 0) {
+		report_free(&r);
+		return rc;
+	}
+	report_pivot(&r, 0, (size_t)xlsx_column(&r, "source"),
+	    (size_t)xlsx_column(&r, "new_users"), "New users", &p);
+	rc = wb_sheet(w, "Signups", "New users per month (by where they "
+	    "were first seen)", &p, 1, 1, &t);
+	if (rc == 0)
+		rc = wb_chart(w, &t, &p, XLSX_CHART_LINE, "New users per month",
+		    "period", total, "Month", "New users", "0");
+	report_free(&p);
+	report_free(&r);
+	return rc;
+}
+
+/* Core-hours per day and queue, a column per queue. */
+static int
+wb_daily_sheet(struct wb *w)
+{
+	struct usage_request req = {STORE_KEY_QUEUE, -1, PERIOD_DAY,
+	    wb_filter(w, w->req->from, w->req->to)};
+	const char **queues;
+	struct xlsx_table t;
+	struct report r, p;
+	size_t j;
+	int rc;
+
+	if ((rc = wb_ok(w, usage_build(w->st, &req, &r))) != 0) {
+		report_free(&r);
+		return rc;
+	}
+	report_pivot(&r, 0, 1, (size_t)xlsx_column(&r, "core_hours"),
+	    "Total", &p);
+	rc = wb_sheet(w, "Daily", "Core-hours per day and queue", &p, 1, 1,
+	    &t);
+	queues = xreallocarray(NULL, p.ncols, sizeof(*queues));
+	for (j = 1; j + 1 < p.ncols; j++)
+		queues[j - 1] = p.cols[j].name;
+	queues[j - 1] = NULL;
+	if (rc == 0)
+		rc = wb_chart(w, &t, &p, XLSX_CHART_STACKED,
+		    "Daily core-hours by queue", "period", queues, "Day",
+		    "Core-hours", "#,##0");
+	free(queues);
+	report_free(&p);
+	report_free(&r);
+	return rc;
+}
+
+static int
+wb_util_sheet(struct wb *w)
+{
+	struct utilization_request req = {PERIOD_NONE,
+	    wb_filter(w, w->req->from, w->req->to), w->req->conf};
+	struct xlsx_table t;
+	struct report r;
+	char missing[256];
+	int rc;
+
+	if (w->left_out & WORKBOOK_NO_CAPACITY)
+		return 0;
+	rc = wb_ok(w, utilization_build(w->st, &req, &r, missing,
+	    sizeof(missing)));
+	if (rc == 0)
+		rc = wb_sheet(w, "Utilization", "Utilisation per cluster", &r,
+		    1, 0, &t);
+	report_free(&r);
+	return rc == -3 ? 0 : rc;
+}
+
+static int
+wb_slo_sheet(struct wb *w)
+{
+	struct slo_target *targets = wb_targets(w->req->conf);
+	struct slo_request req = {targets, w->req->conf->nslo, PERIOD_NONE,
+	    wb_filter(w, w->req->from, w->req->to), 3};
+	struct xlsx_table t;
+	struct report r;
+	size_t missed;
+	int rc;
+
+	if (targets == NULL)
+		return 0;
+	if ((rc = wb_ok(w, slo_build(w->st, &req, &r, &missed))) == 0)
+		rc = wb_sheet(w, "Service levels", "Service levels per queue",
+		    &r, 0, 0, &t);
+	report_free(&r);
+	free(targets);
+	return rc;
+}
+
+int
+workbook_write(struct store *st, const struct workbook_request *req,
+    const char *path, unsigned *left_out, char *err, size_t errsize)
+{
+	struct wb w;
+	struct xlsx_props props;
+	char title[128], comments[128];
+	int rc;
+
+	memset(&w, 0, sizeof(w));
+	w.st = st;
+	w.req = req;
+	w.cluster[0] = req->cluster;
+	w.err = err;
+	w.errsize = errsize;
+	period_label(PERIOD_MONTH, req->from, w.month, sizeof(w.month));
+	w.month[7] = '\0';
+	snprintf(w.scope, sizeof(w.scope), "%s, %s%s", w.month,
+	    req->cluster != NULL ? "cluster " : "all clusters",
+	    req->cluster != NULL ? req->cluster : "");
+	snprintf(title, sizeof(title), "HPC accounting %s", w.scope);
+	snprintf(comments, sizeof(comments), "Written by hpcacct %s",
+	    PACKAGE_VERSION);
+	props = (struct xlsx_props){title, w.month, "hpcacct, accounting",
+	    comments, req->created};
+	if ((w.book = xlsx_open(path, &props, err, errsize)) == NULL)
+		return -2;
+	rc = wb_summary(&w);
+	if (rc == 0)
+		rc = wb_usage_sheet(&w, "Users", STORE_KEY_USER);
+	if (rc == 0)
+		rc = wb_usage_sheet(&w, "Groups", STORE_KEY_GROUP);
+	if (rc == 0)
+		rc = wb_usage_sheet(&w, "Accounts", STORE_KEY_ACCOUNT);
+	if (rc == 0)
+		rc = wb_usage_sheet(&w, "Queues", STORE_KEY_QUEUE);
+	if (rc == 0)
+		rc = wb_top_sheet(&w);
+	if (rc == 0)
+		rc = wb_wait_sheet(&w);
+	if (rc == 0)
+		rc = wb_sizes_sheet(&w);
+	if (rc == 0)
+		rc = wb_efficiency_sheet(&w);
+	if (rc == 0)
+		rc = wb_signups_sheet(&w);
+	if (rc == 0)
+		rc = wb_daily_sheet(&w);
+	if (rc == 0)
+		rc = wb_util_sheet(&w);
+	if (rc == 0)
+		rc = wb_slo_sheet(&w);
+	if (xlsx_close(w.book, err, errsize) != 0 && rc == 0)
+		rc = -2;
+	*left_out = w.left_out;
+	return w.dberr ? -1 : rc;
+}
