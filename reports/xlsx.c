@@ -18,7 +18,8 @@
 
 enum xlsx_style {
 	XLSX_TEXT, XLSX_INT, XLSX_REAL, XLSX_DURATION, XLSX_PERCENT,
-	XLSX_HOURS, XLSX_HEADER, XLSX_TITLE, XLSX_TOTAL_TEXT,
+	XLSX_HOURS, XLSX_HEADER, XLSX_TITLE, XLSX_TOTAL_TEXT, XLSX_RIGHT,
+	XLSX_RHEADER,
 	XLSX_NSTYLES
 };
 
@@ -63,6 +64,11 @@ xlsx_formats(struct xlsx_book *b)
 	format_set_text_wrap(b->fmt[XLSX_HEADER]);
 	format_set_bold(b->fmt[XLSX_TITLE]);
 	format_set_font_size(b->fmt[XLSX_TITLE], 14);
+	format_set_align(b->fmt[XLSX_RIGHT], LXW_ALIGN_RIGHT);
+	format_set_bold(b->fmt[XLSX_RHEADER]);
+	format_set_bg_color(b->fmt[XLSX_RHEADER], 0xDDE4EE);
+	format_set_bottom(b->fmt[XLSX_RHEADER], LXW_BORDER_THIN);
+	format_set_align(b->fmt[XLSX_RHEADER], LXW_ALIGN_RIGHT);
 }
 
 struct xlsx_book *
@@ -416,10 +422,18 @@ xlsx_summary_line(struct xlsx_book *b, int row,
 	lxw_error e;
 	int k;
 
+	size_t chars;
+
 	e = worksheet_write_string(b->ws, (lxw_row_t)row, 0, l->label,
 	    b->fmt[XLSX_TEXT]);
 	for (k = 0; k < 3 && e == LXW_NO_ERROR; k++)
-		e = xlsx_cell(b, row, col[k], l->type, &l->v[k], b->fmt);
+		if (l->type == REPORT_TEXT && l->v[k].known)
+			e = worksheet_write_string(b->ws, (lxw_row_t)row,
+			    (lxw_col_t)col[k], xlsx_safe(b, l->v[k].s, &chars),
+			    b->fmt[XLSX_RIGHT]);
+		else
+			e = xlsx_cell(b, row, col[k], l->type, &l->v[k],
+			    b->fmt);
 	if (l->type == REPORT_TEXT || l->type == REPORT_PERCENT)
 		return e;	/* a change of a share is no percentage */
 	for (k = 1; k < 3 && e == LXW_NO_ERROR; k++)
@@ -437,19 +451,27 @@ xlsx_summary(struct xlsx_book *b, const char *name, const char *title,
 {
 	const char *head[6] = {"", heads[0], heads[1], "Change", heads[2],
 	    "Change"};
-	size_t i, chars;
+	size_t i, k, chars;
 	lxw_error e;
-	int row = 3, w = 10;
+	int row = 3, w = 10, wv = 14;
 
 	if ((b->ws = workbook_add_worksheet(b->wb, name)) == NULL) {
 		snprintf(err, errsize, "sheet '%s': cannot be added", name);
 		return -1;
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if ((int)strlen(lines[i].label) + 2 > w)
 			w = (int)strlen(lines[i].label) + 2;
+		for (k = 0; k < 3 && lines[i].type == REPORT_TEXT; k++)
+			if (lines[i].v[k].known) {
+				xlsx_safe(b, lines[i].v[k].s, &chars);
+				if ((int)chars + 2 > wv)
+					wv = (int)chars + 2 > XLSX_MAX_WIDTH ?
+					    XLSX_MAX_WIDTH : (int)chars + 2;
+			}
+	}
 	worksheet_set_column(b->ws, 0, 0, w, NULL);
-	worksheet_set_column(b->ws, 1, 5, 16, NULL);
+	worksheet_set_column(b->ws, 1, 5, wv, NULL);
 	e = worksheet_write_string(b->ws, 0, 0, xlsx_safe(b, title, &chars),
 	    b->fmt[XLSX_TITLE]);
 	if (e == LXW_NO_ERROR)
@@ -457,7 +479,7 @@ xlsx_summary(struct xlsx_book *b, const char *name, const char *title,
 		    &chars), NULL);
 	for (i = 0; i < 6 && e == LXW_NO_ERROR; i++)
 		e = worksheet_write_string(b->ws, (lxw_row_t)row, (lxw_col_t)i,
-		    head[i], b->fmt[XLSX_HEADER]);
+		    head[i], b->fmt[i > 0 ? XLSX_RHEADER : XLSX_HEADER]);
 	worksheet_freeze_panes(b->ws, (lxw_row_t)(row + 1), 1);
 	for (i = 0; i < n && e == LXW_NO_ERROR; i++)
 		e = xlsx_summary_line(b, ++row, &lines[i]);
