@@ -8,6 +8,7 @@
 -- time, [7] its runs, [8] their core-seconds, [10] peak memory, [11] its
 -- runs, [12] their requested memory, [14] run time, [15] its runs, [16]
 -- their requested time, [18] every run's core-seconds.
+-- A full-scan twin (sql_efficiency_full, NOT INDEXED) serves wide windows.
 WITH runs AS (
     SELECT CASE ?3 WHEN 0 THEN user_id WHEN 1 THEN group_id
                    WHEN 2 THEN account_id WHEN 3 THEN queue_id

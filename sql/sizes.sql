@@ -7,6 +7,7 @@
 -- of run time over requested time (over the runs that requested a
 -- time).  A run that ended in the window began at most the longest run
 -- before it, which the jobs_begin index finds.
+-- A full-scan twin (sql_sizes_full, NOT INDEXED) serves wide windows.
 WITH g AS MATERIALIZED (
     SELECT stat_groups(size_bucket_lo(size), NULL, ratio, core_seconds,
                        gpu_seconds) AS by_size,

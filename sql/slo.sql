@@ -2,6 +2,7 @@
 -- epoch) in queue ?3: how many, how many waited at most ?4 seconds, the
 -- nearest-rank ?5-th percentile wait and the longest wait.  ?6 to ?12
 -- filter as in usage.sql.
+-- A full-scan twin (sql_slo_full, NOT INDEXED) serves wide windows.
 SELECT COUNT(*), COALESCE(SUM(wait_time <= ?4), 0),
        percentile_rank(wait_time, ?5), MAX(wait_time)
   FROM job_rows

@@ -1,5 +1,6 @@
 -- The ?4 longest waits of slo.sql's runs (?1 to ?3 and ?6 to ?12 as
 -- there; ?5 unused): job id, user, wait; the longest first.
+-- A full-scan twin (sql_slo_worst_full, NOT INDEXED) serves wide windows.
 SELECT job_id, (SELECT name FROM names WHERE id = user_id), wait_time
   FROM job_rows
  WHERE COALESCE(start_time, end_time) >= ?1

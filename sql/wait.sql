@@ -7,6 +7,7 @@
 -- mean expansion factor (wait + run) / run over the runs that ran.  The
 -- begin (start, else end) repeats the window so that the jobs_begin
 -- index finds the runs.
+-- A full-scan twin (sql_wait_full, NOT INDEXED) serves wide windows.
 SELECT CASE WHEN ?3 = 6 THEN json_extract(value, '$[0]')
             WHEN ?3 = 7 THEN 'all'
             ELSE (SELECT name FROM names
