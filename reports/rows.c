@@ -80,6 +80,17 @@ report_set_real(struct report_cell *c, double v)
 }
 
 int
+report_column_find(const struct report *r, const char *name)
+{
+	size_t j;
+
+	for (j = 0; j < r->ncols; j++)
+		if (strcmp(r->cols[j].name, name) == 0)
+			return (int)j;
+	return -1;
+}
+
+int
 report_word(const char *const *names, size_t n, const char *name)
 {
 	size_t i;
@@ -173,4 +184,82 @@ report_pivot(const struct report *in, size_t rowcol, size_t keycol,
 		report_add(&row[nkeys + 1], report_cell(in, i, valcol));
 	}
 	free(keys);
+}
+
+/* The sum of column j of r. */
+static double
+report_column_sum(const struct report *r, size_t j)
+{
+	double sum = 0;
+	size_t i;
+
+	for (i = 0; i < r->nrows; i++)
+		sum += report_cell(r, i, j)->d;
+	return sum;
+}
+
+/* Which of the n columns from first to keep: the keep largest sums. */
+static void
+report_keep(const struct report *in, size_t first, size_t n, size_t keep,
+    char *kept)
+{
+	size_t j, k, best;
+
+	memset(kept, 0, n);
+	for (k = 0; k < keep && k < n; k++) {
+		best = n;
+		for (j = 0; j < n; j++)
+			if (!kept[j] && (best == n ||
+			    report_column_sum(in, first + j) >
+			    report_column_sum(in, first + best)))
+				best = j;
+		kept[best] = 1;
+	}
+}
+
+void
+report_fold(const struct report *in, size_t first, size_t n, size_t keep,
+    const char *other, struct report *out)
+{
+	char *kept = xmalloc(n + 1);
+	size_t *src = xreallocarray(NULL, in->ncols + 1, sizeof(*src));
+	struct report_column *cols = xreallocarray(NULL, in->ncols + 1,
+	    sizeof(*cols));
+	size_t i, j, o, nc = 0, fold = in->ncols;	/* src: a fold */
+	struct report_cell *row;
+
+	report_keep(in, first, n, keep, kept);
+	for (j = 0; j <= in->ncols; j++) {
+		if (j == first + n && n > keep) {
+			cols[nc] = in->cols[first];
+			cols[nc].name = other;
+			src[nc++] = fold;
+		}
+		if (j < in->ncols && (j < first || j >= first + n ||
+		    kept[j - first])) {
+			cols[nc] = in->cols[j];
+			src[nc++] = j;
+		}
+	}
+	report_init(out, in->title, cols, nc);
+	out->from = in->from;
+	out->to = in->to;
+	for (i = 0; i < in->nrows; i++) {
+		row = report_row(out);
+		for (o = 0; o < nc; o++) {
+			if (src[o] != fold) {
+				row[o] = *report_cell(in, i, src[o]);
+				if (row[o].s != NULL)
+					row[o].s = xstrdup(row[o].s);
+				continue;
+			}
+			row[o].known = 1;
+			for (j = first; j < first + n; j++)
+				if (!kept[j - first])
+					report_add(&row[o], report_cell(in, i, j));
+		}
+	}
+	free(src);
+	free(cols);
+	free(kept);
 }

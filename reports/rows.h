@@ -76,6 +76,18 @@ const struct report_cell *report_cell(const struct report *r, size_t row,
 void report_pivot(const struct report *in, size_t rowcol, size_t keycol,
     size_t valcol, const char *total, struct report *out);
 
+/*
+ * Into out (initialised here) in's rows with only the keep columns of
+ * [first, first + n) that add up to most (in their order), the others
+ * summed into one more column called other after them (no column when
+ * none is left out).  Names are in's: in must outlive out.
+ */
+void report_fold(const struct report *in, size_t first, size_t n,
+    size_t keep, const char *other, struct report *out);
+
+/* The column of r called name, or -1. */
+int report_column_find(const struct report *r, const char *name);
+
 /* The index of name among the n names (an option's words), or -1. */
 int report_word(const char *const *names, size_t n, const char *name);
 

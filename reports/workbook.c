@@ -79,7 +79,7 @@ static struct report_cell
 wb_sum(const struct report *r, const char *name)
 {
 	struct report_cell c;
-	int col = xlsx_column(r, name);
+	int col = report_column_find(r, name);
 	size_t i;
 
 	memset(&c, 0, sizeof(c));
@@ -169,9 +169,9 @@ wb_wait_figures(struct wb *w, int64_t from, int64_t to, struct report_cell *v)
 	struct report r;
 
 	if (wb_ok(w, wait_build(w->st, &req, &r)) == 0 && r.nrows > 0) {
-		v[WB_MEDIAN] = *report_cell(&r, 0, (size_t)xlsx_column(&r,
+		v[WB_MEDIAN] = *report_cell(&r, 0, (size_t)report_column_find(&r,
 		    "wait_median"));
-		v[WB_P95] = *report_cell(&r, 0, (size_t)xlsx_column(&r,
+		v[WB_P95] = *report_cell(&r, 0, (size_t)report_column_find(&r,
 		    "wait_p95"));
 	}
 	report_free(&r);
@@ -329,10 +329,10 @@ wb_chart(struct wb *w, const struct xlsx_table *t, const struct report *r,
 	int cols[16], n = 0, i, k;
 
 	for (i = 0; vals[i] != NULL && n < 16; i++)
-		if ((k = xlsx_column(r, vals[i])) >= 0)
+		if ((k = report_column_find(r, vals[i])) >= 0)
 			cols[n++] = k;
 	c = (struct xlsx_chart){kind, title, x_title, y_title, y_format,
-	    xlsx_column(r, cat), cols, (size_t)n, t->header_row,
+	    report_column_find(r, cat), cols, (size_t)n, t->header_row,
 	    (int)r->ncols + 1};
 	if (n == 0 || c.cat < 0)
 		return 0;
@@ -452,8 +452,8 @@ wb_signups_sheet(struct wb *w)
 		report_free(&r);
 		return rc;
 	}
-	report_pivot(&r, 0, (size_t)xlsx_column(&r, "source"),
-	    (size_t)xlsx_column(&r, "new_users"), "New users", &p);
+	report_pivot(&r, 0, (size_t)report_column_find(&r, "source"),
+	    (size_t)report_column_find(&r, "new_users"), "New users", &p);
 	rc = wb_sheet(w, "Signups", "New users per month (by where they "
 	    "were first seen)", &p, 1, 1, &t);
 	if (rc == 0)
@@ -480,7 +480,7 @@ wb_daily_sheet(struct wb *w)
 		report_free(&r);
 		return rc;
 	}
-	report_pivot(&r, 0, 1, (size_t)xlsx_column(&r, "core_hours"),
+	report_pivot(&r, 0, 1, (size_t)report_column_find(&r, "core_hours"),
 	    "Total", &p);
 	rc = wb_sheet(w, "Daily", "Core-hours per day and queue", &p, 1, 1,
 	    &t);

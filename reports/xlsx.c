@@ -559,14 +559,3 @@ xlsx_close(struct xlsx_book *b, char *err, size_t errsize)
 	}
 	return 0;
 }
-
-int
-xlsx_column(const struct report *r, const char *name)
-{
-	size_t j;
-
-	for (j = 0; j < r->ncols; j++)
-		if (strcmp(r->cols[j].name, name) == 0)
-			return (int)j;
-	return -1;
-}

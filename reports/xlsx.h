@@ -100,7 +100,4 @@ int xlsx_add_chart(struct xlsx_book *b, const struct xlsx_table *t,
 /* Write and close the workbook (always freed): 0, or -1 (err). */
 int xlsx_close(struct xlsx_book *b, char *err, size_t errsize);
 
-/* The column of r called name, or -1. */
-int xlsx_column(const struct report *r, const char *name);
-
 #endif

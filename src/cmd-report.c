@@ -6,7 +6,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "cmd.h"
 #include "msg.h"
 #include "reports/efficiency.h"
 #include "reports/signups.h"
@@ -18,65 +17,7 @@
 #include "reports/wait.h"
 #include "xalloc.h"
 
-#define MAX_NAMES 32	/* values of one filter option */
-
-/* The filter options: one long-only code per key, and --state. */
-enum {
-	OPT_MATCH = 0x200,	/* + enum store_key */
-	OPT_STATE = OPT_MATCH + STORE_NKEYS,
-	OPT_PERIOD,
-	OPT_SORT,
-	OPT_SCAN,
-	OPT_UNIT,
-	OPT_MIN_JOBS,
-	OPT_WAIT_TARGET,
-	OPT_PERCENTILE,
-	OPT_WORST
-};
-
-#define FILTER_LONGOPTS \
-	{"user", required_argument, NULL, OPT_MATCH + STORE_KEY_USER}, \
-	{"group", required_argument, NULL, OPT_MATCH + STORE_KEY_GROUP}, \
-	{"account", required_argument, NULL, OPT_MATCH + STORE_KEY_ACCOUNT}, \
-	{"queue", required_argument, NULL, OPT_MATCH + STORE_KEY_QUEUE}, \
-	{"qos", required_argument, NULL, OPT_MATCH + STORE_KEY_QOS}, \
-	{"cluster", required_argument, NULL, OPT_MATCH + STORE_KEY_CLUSTER}, \
-	{"state", required_argument, NULL, OPT_STATE}
-
-#define FILTER_HELP \
-	"      --user NAME     only these users' jobs (repeatable); likewise\n" \
-	"      --group, --account, --queue, --qos, --cluster NAME\n" \
-	"      --state STATE   only runs that ended so (COMPLETED, FAILED,\n" \
-	"                      TIMEOUT, CANCELLED, ...; repeatable)\n"
-
-#define SCAN_HELP \
-	"      --scan          read every job row, not the rollups (the same\n" \
-	"                      numbers, slower; to check them)\n"
-
-/* What every report takes: keys, period, time selection, filters,
- * format and output. */
-struct report_args {
-	const struct cmd_entry *entry;
-	int two_keys;		/* --by may name two keys */
-	int by_size;		/* --by size is allowed */
-	enum store_key key;
-	int key2;
-	enum period period;
-	struct store_filter filter;
-	struct cmd_window window;
-	const char *output;
-	enum report_format format;
-	size_t top_n;		/* report top: -n */
-	const char *sort;	/* report top, efficiency: --sort */
-	enum store_unit unit;	/* report sizes: --unit */
-	size_t min_jobs;	/* report efficiency: --min-jobs */
-	int64_t wait_target;	/* report slo: --wait-target, or -1 */
-	double pct;		/* report slo: --percentile, or -1 */
-	size_t worst;		/* report slo: --worst */
-	const char *by;		/* report signups: --by, as given */
-	/* the filter values, NULL-terminated per option */
-	const char *names[STORE_NKEYS + 1][MAX_NAMES + 1];
-};
+#include "cmd-report.h"
 
 /* --by KEY or KEY,KEY2 as the report allows; 0 or -1. */
 static int
@@ -186,10 +127,11 @@ cmd_report_option(void *ctx, int c, const char *arg)
 		return cmd_report_filter(a, c - OPT_MATCH, arg);
 	switch (c) {
 	case 'b':
-		if (a->entry == &cmd_report_signups_entry) {
+		if (a->by_raw) {
 			a->by = arg;
 			return -1;
 		}
+		a->key_set = 1;
 		if (cmd_report_by(arg, a) != 0)
 			return msg_usage(name, "bad --by '%s' (user, group, "
 			    "account, queue, qos or cluster%s)", arg,
@@ -210,6 +152,16 @@ cmd_report_option(void *ctx, int c, const char *arg)
 	case OPT_SORT:
 		a->sort = arg;
 		return -1;
+	case OPT_SCRIPT:
+		a->script = arg;
+		return -1;
+	case OPT_SIZE:
+		if (sscanf(arg, "%dx%d", &a->width, &a->height) != 2 ||
+		    a->width < 64 || a->height < 64 || a->width > 10000 ||
+		    a->height > 10000)
+			return msg_usage(name, "bad --size '%s' (WIDTHxHEIGHT "
+			    "in pixels, e.g. 1920x1080)", arg);
+		return -1;
 	case OPT_PERIOD:
 		if (period_parse(arg, &a->period) != 0)
 			return msg_usage(name, "bad --period '%s' (hour, day, "
@@ -220,11 +172,7 @@ cmd_report_option(void *ctx, int c, const char *arg)
 	}
 }
 
-/*
- * Read the options of report e into a, open the store and the output:
- * -1 to go on (with *st and *out open), else the exit status.
- */
-static int
+int
 cmd_report_start(const struct cmd_entry *e, const struct cmd_globals *g,
     int argc, char **argv, struct report_args *a, struct store **st,
     struct cmd_output *out)
@@ -246,7 +194,9 @@ cmd_report_start(const struct cmd_entry *e, const struct cmd_globals *g,
 		return r;
 	if ((*st = cmd_open_store(g, STORE_OPEN_EXISTING)) == NULL)
 		return 1;
-	if (cmd_output_open(out, a->output) != 0) {
+	if (a->plot && a->script == NULL)
+		out->fp = stdout, out->path = NULL;	/* gnuplot writes */
+	else if (cmd_output_open(out, a->plot ? a->script : a->output) != 0) {
 		store_close(*st);
 		return 1;
 	}
@@ -275,8 +225,7 @@ cmd_report_finish(const struct report_args *a, int r, struct report *rep,
 	return cmd_output_close(out, r == 0 && !ferror(out->fp));
 }
 
-/* Before a usage error after cmd_report_start(): close what it opened. */
-static void
+void
 cmd_report_close(struct store *st, struct cmd_output *out)
 {
 	store_close(st);
@@ -550,6 +499,7 @@ cmd_report_signups_exec(const struct cmd_globals *g, int argc, char **argv)
 
 	memset(&a, 0, sizeof(a));
 	a.period = PERIOD_MONTH;
+	a.by_raw = 1;
 	if ((r = cmd_report_start(e, g, argc, argv, &a, &st, &out)) >= 0)
 		return r;
 	req.key = STORE_SIGNUP_NONE;

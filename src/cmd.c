@@ -19,6 +19,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_ingest_entry,
 	&cmd_report_entry,
 	&cmd_export_entry,
+	&cmd_plot_entry,
 	&cmd_runs_entry,
 	&cmd_forget_entry,
 	&cmd_users_entry,

@@ -80,6 +80,13 @@ extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_export_swf_entry;
 extern const struct cmd_entry cmd_export_prometheus_entry;
 extern const struct cmd_entry cmd_export_xlsx_entry;
+extern const struct cmd_entry cmd_plot_entry;
+extern const struct cmd_entry cmd_plot_usage_entry;
+extern const struct cmd_entry cmd_plot_wait_entry;
+extern const struct cmd_entry cmd_plot_utilization_entry;
+extern const struct cmd_entry cmd_plot_signups_entry;
+extern const struct cmd_entry cmd_plot_sizes_entry;
+extern const struct cmd_entry cmd_plot_efficiency_entry;
 extern const struct cmd_entry cmd_runs_entry;
 extern const struct cmd_entry cmd_forget_entry;
 

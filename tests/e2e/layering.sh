@@ -17,6 +17,8 @@ src/job.*         parsers/*      the job record depends on nothing above it
 reports/*         parsers/*      reports read the store, never logs
 reports/render.*  src/store*.h   renderers know rows and values, not the store
 reports/rows.*    src/store*.h   the row model knows no store
+reports/xlsx.*    src/store*.h   renderers know rows and values, not the store
+reports/plot.*    src/store*.h   renderers know rows and values, not the store
 '
 set -eu
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reports/plot.h"
 #include "reports/render.h"
 #include "reports/rows.h"
 #include "suites.h"
@@ -100,6 +101,100 @@ START_TEST(test_empty_and_formats)
 }
 END_TEST
 
+static const struct report_column series_cols[] = {
+	{"period", REPORT_TEXT, "", 0, 6},
+	{"queue", REPORT_TEXT, "", 0, 5},
+	{"core_hours", REPORT_HOURS, "h", 1, 10},
+};
+
+/* Rows of (period, queue, core_hours). */
+static void
+series(struct report *r, const char *const *rows, size_t n)
+{
+	struct report_cell *c;
+	size_t i;
+
+	report_init(r, "usage", series_cols, 3);
+	for (i = 0; i < n; i++) {
+		c = report_row(r);
+		report_set_text(&c[0], rows[3 * i]);
+		report_set_text(&c[1], rows[3 * i + 1]);
+		report_set_real(&c[2], atof(rows[3 * i + 2]));
+	}
+}
+
+START_TEST(test_pivot_fold)
+{
+	static const char *const rows[] = {
+		"d1", "short", "1", "d1", "batch", "4", "d1", "gpu", "0.5",
+		"d2", "batch", "2", "d2", NULL, "3",
+	};
+	struct report r, p, f;
+	char *s;
+
+	series(&r, rows, 5);
+	report_pivot(&r, 0, 1, 2, "total", &p);
+	s = render(&p, REPORT_CSV);
+	ck_assert_str_eq(s, "period,-,batch,gpu,short,total\n"
+	    "d1,0.000000,4.000000,0.500000,1.000000,5.500000\n"
+	    "d2,3.000000,2.000000,0.000000,0.000000,5.000000\n");
+	free(s);
+	/* the two largest of the four queues, the rest as other */
+	report_fold(&p, 1, 4, 2, "other", &f);
+	s = render(&f, REPORT_CSV);
+	ck_assert_str_eq(s, "period,-,batch,other,total\n"
+	    "d1,0.000000,4.000000,1.500000,5.500000\n"
+	    "d2,3.000000,2.000000,0.000000,5.000000\n");
+	free(s);
+	report_free(&f);
+	report_fold(&p, 1, 4, 4, "other", &f);	/* none left out */
+	ck_assert_int_eq((int)f.ncols, 6);
+	report_free(&f);
+	report_free(&p);
+	report_free(&r);
+}
+END_TEST
+
+/* A hostile queue name, title and output path stay inside their strings
+ * and fields; a name like the data's end does not end it. */
+START_TEST(test_plot_script_safe)
+{
+	static const char *const rows[] = {
+		"d1", "a\"b\tc\nd", "1", "d1", "HPCACCT_END_OF_DATA", "2",
+	};
+	static const size_t vals[] = {1, 2, 3};
+	struct plot_output o = {PLOT_PNG, 1280, 720, "it's.png"};
+	struct plot_spec spec = {"test", PLOT_STACKED, "say \"hi\" \\ now",
+	    "Day", "Core-hours", 0, vals, 0, NULL, 1, 0, -1, NULL, 0};
+	struct report r, p;
+	char *buf = NULL;
+	size_t len = 0;
+	enum plot_format f;
+	FILE *out;
+
+	series(&r, rows, 2);
+	report_pivot(&r, 0, 1, 2, "total", &p);
+	spec.nvals = 2;
+	out = open_memstream(&buf, &len);
+	ck_assert_int_eq(plot_script(out, &o, &spec, &p), 0);
+	fclose(out);
+	ck_assert_ptr_nonnull(strstr(buf, "set output 'it''s.png'\n"));
+	ck_assert_ptr_nonnull(strstr(buf,
+	    "set title \"say \\\"hi\\\" \\\\ now\""));
+	ck_assert_ptr_nonnull(strstr(buf,
+	    "label\t_HPCACCT_END_OF_DATA\ta?b?c?d\n"));
+	ck_assert_ptr_nonnull(strstr(buf, "d1\t2\t1\n"));
+	ck_assert_ptr_null(strstr(buf, "\nHPCACCT_END_OF_DATA\t"));
+	free(buf);
+	report_free(&p);
+	report_free(&r);
+	ck_assert_int_eq(plot_format_for("x.svg", &f), 0);
+	ck_assert_int_eq(f, PLOT_SVG);
+	ck_assert_int_eq(plot_format_for("x.png.gz", &f), -1);
+	ck_assert_int_eq(plot_format_for("dir.png/x", &f), -1);
+}
+END_TEST
+
 Suite *
 render_suite(void)
 {
@@ -108,6 +203,8 @@ render_suite(void)
 
 	tcase_add_test(tc, test_formats);
 	tcase_add_test(tc, test_empty_and_formats);
+	tcase_add_test(tc, test_pivot_fold);
+	tcase_add_test(tc, test_plot_script_safe);
 	suite_add_tcase(s, tc);
 	return s;
 }
