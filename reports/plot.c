@@ -244,6 +244,8 @@ plot_child(int in, int report)
 	if (dup2(in, STDIN_FILENO) < 0)
 		_exit(127);
 	close(in);
+	/* the script is UTF-8 (set encoding utf8): so is gnuplot's locale */
+	setenv("LC_ALL", "C.UTF-8", 1);
 	if (gnuplot != NULL && gnuplot[0] != '\0')
 		execv(gnuplot, argv);
 	else

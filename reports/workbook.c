@@ -7,6 +7,7 @@
 
 #include "efficiency.h"
 #include "period.h"
+#include "render.h"
 #include "signups.h"
 #include "sizes.h"
 #include "slo.h"
@@ -247,18 +248,41 @@ wb_figures(struct wb *w, int64_t from, int64_t to,
 		lines[i].v[k] = v[i];
 }
 
-/* The summary sheet: the month, the one before, the year before. */
-static int
-wb_summary(struct wb *w)
+static void
+wb_init(struct wb *w, struct store *st, const struct workbook_request *req,
+    char *err, size_t errsize)
 {
-	struct xlsx_summary_line all[WB_NLINES], shown[WB_NLINES];
-	const char *notes[4] = {NULL, NULL, NULL, NULL};
-	char heads[3][16], title[160], note[160];
-	const char *hp[3] = {heads[0], heads[1], heads[2]};
-	int64_t from[3], to[3], first = 0, last = 0;
-	size_t i, k, n = 0, out = 0;
-	int has, rc;
+	memset(w, 0, sizeof(*w));
+	w->st = st;
+	w->req = req;
+	w->cluster[0] = req->cluster;
+	w->err = err;
+	w->errsize = errsize;
+	period_label(PERIOD_MONTH, req->from, w->month, sizeof(w->month));
+	w->month[7] = '\0';
+	snprintf(w->scope, sizeof(w->scope), "%s, %s%s", w->month,
+	    req->cluster != NULL ? "cluster " : "all clusters",
+	    req->cluster != NULL ? req->cluster : "");
+}
 
+/* The summary: its lines (those configured), heads, title and notes. */
+struct wb_summary {
+	struct xlsx_summary_line all[WB_NLINES], shown[WB_NLINES];
+	size_t nshown;
+	char heads[3][16], title[160], note[160];
+	const char *hp[3];
+	const char *notes[4];
+};
+
+/* Compute the summary of the month, the one before, the year before. */
+static void
+wb_summary_make(struct wb *w, struct wb_summary *sum)
+{
+	int64_t from[3], to[3], first = 0, last = 0;
+	size_t i, n = 0;
+	int has;
+
+	memset(sum, 0, sizeof(*sum));
 	from[0] = w->req->from;
 	to[0] = w->req->to;
 	to[1] = from[0];
@@ -267,39 +291,145 @@ wb_summary(struct wb *w)
 	for (i = 0; i < 12; i++)
 		from[2] = period_start(PERIOD_MONTH, from[2] - 1);
 	to[2] = period_next(PERIOD_MONTH, from[2]);
-	memset(all, 0, sizeof(all));
 	has = wb_ok(w, store_span(w->st, &first, &last));
 	for (i = 0; i < 3; i++) {
-		period_label(PERIOD_MONTH, from[i], heads[i], sizeof(heads[i]));
-		heads[i][7] = '\0';	/* YYYY-MM */
+		period_label(PERIOD_MONTH, from[i], sum->heads[i],
+		    sizeof(sum->heads[i]));
+		sum->heads[i][7] = '\0';	/* YYYY-MM */
+		sum->hp[i] = sum->heads[i];
 		if (has > 0 && to[i] > first && from[i] <= last)
-			wb_figures(w, from[i], to[i], all, (int)i);
+			wb_figures(w, from[i], to[i], sum->all, (int)i);
 	}
 	for (i = 0; i < WB_NLINES; i++) {
 		if ((i == WB_UTIL && (w->left_out & WORKBOOK_NO_CAPACITY)) ||
 		    (i == WB_SLO && (w->left_out & WORKBOOK_NO_SLO)))
 			continue;
-		shown[out] = all[i];
-		shown[out].label = workbook_lines[i].label;
-		shown[out++].type = workbook_lines[i].type;
+		sum->shown[sum->nshown] = sum->all[i];
+		sum->shown[sum->nshown].label = workbook_lines[i].label;
+		sum->shown[sum->nshown++].type = workbook_lines[i].type;
 	}
 	if (w->cluster[0] != NULL)
-		notes[n++] = "New users are counted over all clusters.";
+		sum->notes[n++] = "New users are counted over all clusters.";
 	if (w->left_out & WORKBOOK_NO_CAPACITY)
-		notes[n++] = "Utilisation left out: no capacity configured for "
-		    "a cluster that ran jobs (see hpcacct.conf(5)).";
+		sum->notes[n++] = "Utilisation left out: no capacity configured "
+		    "for a cluster that ran jobs (see hpcacct.conf(5)).";
 	if (w->left_out & WORKBOOK_NO_SLO)
-		notes[n++] = "Service levels left out: no [slo] targets "
+		sum->notes[n++] = "Service levels left out: no [slo] targets "
 		    "configured (see hpcacct.conf(5)).";
-	snprintf(title, sizeof(title), "Accounting summary, %s", w->scope);
-	snprintf(note, sizeof(note), "Times in %s; the month against the one "
-	    "before and the same month a year earlier.", timeutil_zone_name());
-	rc = xlsx_summary(w->book, "Summary", title, note, hp, shown, out,
-	    notes, w->err, w->errsize);
+	snprintf(sum->title, sizeof(sum->title), "Accounting summary, %s",
+	    w->scope);
+	snprintf(sum->note, sizeof(sum->note), "Times in %s; the month against "
+	    "the one before and the same month a year earlier.",
+	    timeutil_zone_name());
+}
+
+static void
+wb_summary_free(struct wb_summary *sum)
+{
+	size_t i, k;
+
 	for (i = 0; i < WB_NLINES; i++)
 		for (k = 0; k < 3; k++)
-			free(all[i].v[k].s);
+			free(sum->all[i].v[k].s);
+}
+
+/* The summary sheet. */
+static int
+wb_summary(struct wb *w)
+{
+	struct wb_summary sum;
+	int rc;
+
+	wb_summary_make(w, &sum);
+	rc = xlsx_summary(w->book, "Summary", sum.title, sum.note, sum.hp,
+	    sum.shown, sum.nshown, sum.notes, w->err, w->errsize);
+	wb_summary_free(&sum);
 	return rc == 0 ? 0 : -2;
+}
+
+/* A summary value as text, as the workbook shows it. */
+static void
+wb_text_value(const struct xlsx_summary_line *l, int k, char *buf,
+    size_t size)
+{
+	const struct report_cell *c = &l->v[k];
+
+	if (!c->known)
+		snprintf(buf, size, "-");
+	else if (l->type == REPORT_TEXT)
+		snprintf(buf, size, "%s", c->s);
+	else if (l->type == REPORT_INT)
+		snprintf(buf, size, "%lld", (long long)c->i);
+	else if (l->type == REPORT_DURATION)
+		snprintf(buf, size, "%lld:%02lld:%02lld", (long long)(c->i /
+		    3600), (long long)(c->i / 60 % 60), (long long)(c->i % 60));
+	else if (l->type == REPORT_PERCENT)
+		snprintf(buf, size, "%.1f%%", c->d);
+	else
+		snprintf(buf, size, "%.1f", c->d);
+}
+
+/* The change of value 0 against value k, as the workbook's formula. */
+static void
+wb_text_change(const struct xlsx_summary_line *l, int k, char *buf,
+    size_t size)
+{
+	double a = l->v[0].d, b = l->v[k].d;
+
+	if (l->type == REPORT_INT || l->type == REPORT_DURATION)
+		a = (double)l->v[0].i, b = (double)l->v[k].i;
+	if (l->type == REPORT_TEXT || l->type == REPORT_PERCENT ||
+	    !l->v[0].known || !l->v[k].known || b == 0)
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%+.1f%%", 100 * (a / b - 1));
+}
+
+int
+workbook_summary_text(struct store *st, const struct workbook_request *req,
+    FILE *out, unsigned *left_out)
+{
+	struct wb w;
+	struct wb_summary sum;
+	char cell[WB_NLINES][5][128];
+	const char *head[5];
+	int width[5], pad;
+	size_t i, k;
+
+	wb_init(&w, st, req, NULL, 0);
+	wb_summary_make(&w, &sum);
+	head[0] = sum.hp[0], head[1] = sum.hp[1], head[3] = sum.hp[2];
+	head[2] = head[4] = "change";
+	for (k = 0; k < 5; k++)
+		width[k] = render_table_width(head[k]);
+	for (i = 0; i < sum.nshown; i++) {
+		wb_text_value(&sum.shown[i], 0, cell[i][0], sizeof(cell[i][0]));
+		wb_text_value(&sum.shown[i], 1, cell[i][1], sizeof(cell[i][1]));
+		wb_text_change(&sum.shown[i], 1, cell[i][2], sizeof(cell[i][2]));
+		wb_text_value(&sum.shown[i], 2, cell[i][3], sizeof(cell[i][3]));
+		wb_text_change(&sum.shown[i], 2, cell[i][4], sizeof(cell[i][4]));
+		for (k = 0; k < 5; k++)
+			if (render_table_width(cell[i][k]) > width[k])
+				width[k] = render_table_width(cell[i][k]);
+	}
+	fprintf(out, "%s\n%s\n\n%-20s", sum.title, sum.note, "");
+	for (k = 0; k < 5; k++)
+		fprintf(out, "  %*s", width[k], head[k]);
+	putc('\n', out);
+	for (i = 0; i < sum.nshown; i++) {
+		render_table_cell(out, sum.shown[i].label, 20);
+		for (k = 0; k < 5; k++) {
+			pad = width[k] - render_table_width(cell[i][k]);
+			fprintf(out, "  %*s", pad > 0 ? pad : 0, "");
+			render_table_cell(out, cell[i][k], 0);
+		}
+		putc('\n', out);
+	}
+	for (i = 0; sum.notes[i] != NULL; i++)
+		fprintf(out, "%s%s\n", i == 0 ? "\n" : "", sum.notes[i]);
+	wb_summary_free(&sum);
+	*left_out = w.left_out;
+	return w.dberr ? -1 : ferror(out) ? -2 : 0;
 }
 
 /* Write r as sheet name headed "what, scope", then free r. */
@@ -549,17 +679,7 @@ workbook_write(struct store *st, const struct workbook_request *req,
 	char title[128], comments[128];
 	int rc;
 
-	memset(&w, 0, sizeof(w));
-	w.st = st;
-	w.req = req;
-	w.cluster[0] = req->cluster;
-	w.err = err;
-	w.errsize = errsize;
-	period_label(PERIOD_MONTH, req->from, w.month, sizeof(w.month));
-	w.month[7] = '\0';
-	snprintf(w.scope, sizeof(w.scope), "%s, %s%s", w.month,
-	    req->cluster != NULL ? "cluster " : "all clusters",
-	    req->cluster != NULL ? req->cluster : "");
+	wb_init(&w, st, req, err, errsize);
 	snprintf(title, sizeof(title), "HPC accounting %s", w.scope);
 	snprintf(comments, sizeof(comments), "Written by hpcacct %s",
 	    PACKAGE_VERSION);

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "conf.h"
 #include "store.h"
@@ -33,5 +34,13 @@ struct workbook_request {
  */
 int workbook_write(struct store *st, const struct workbook_request *req,
     const char *path, unsigned *left_out, char *err, size_t errsize);
+
+/*
+ * The summary sheet's figures as plain text to out (for monthly's
+ * summary.txt).  Returns 0, -1 on a database error, -2 on a write error;
+ * *left_out as above.
+ */
+int workbook_summary_text(struct store *st,
+    const struct workbook_request *req, FILE *out, unsigned *left_out);
 
 #endif

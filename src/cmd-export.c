@@ -302,22 +302,22 @@ cmd_workbook_warn(const char *command, unsigned left_out)
 
 int
 cmd_workbook(struct store *st, const struct workbook_request *req,
-    const char *command, const char *path)
+    const char *command, const char *path, unsigned *left_out)
 {
 	struct cmd_output out;
-	unsigned left_out = 0;
 	char err[512];
 	int r;
 
+	*left_out = 0;
 	if (cmd_output_open(&out, path) != 0)
 		return 1;
-	r = workbook_write(st, req, out.tmp, &left_out, err, sizeof(err));
+	r = workbook_write(st, req, out.tmp, left_out, err, sizeof(err));
 	if (r == -1)
 		msg_error("%s: database %s", command, store_errmsg(st));
 	else if (r != 0)
 		msg_error("%s: %s: %s", command, path, err);
 	else
-		cmd_workbook_warn(command, left_out);
+		cmd_workbook_warn(command, *left_out);
 	return cmd_output_close(&out, r == 0);
 }
 
@@ -336,6 +336,7 @@ cmd_export_xlsx_exec(const struct cmd_globals *g, int argc, char **argv)
 	struct xlsx_args a;
 	struct workbook_request req;
 	struct store *st;
+	unsigned left_out;
 	int r;
 
 	memset(&a, 0, sizeof(a));
@@ -358,7 +359,7 @@ cmd_export_xlsx_exec(const struct cmd_globals *g, int argc, char **argv)
 	req.created = cmd_month_created(req.to);
 	if ((st = cmd_open_store(g, STORE_OPEN_EXISTING)) == NULL)
 		return 1;
-	r = cmd_workbook(st, &req, name, a.output);
+	r = cmd_workbook(st, &req, name, a.output, &left_out);
 	store_close(st);
 	return r;
 }

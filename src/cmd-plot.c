@@ -133,7 +133,7 @@ cmd_plot_draw(struct cmd_plot *p, const struct plot_spec *s,
 	return cmd_output_close(&img, ok) == 0 && ok ? 0 : 1;
 }
 
-/* The exit status after build result rc and drawing: closes all. */
+/* Draw s over r after its build's result rc, then free r: 0 or 1. */
 static int
 cmd_plot_finish(struct cmd_plot *p, int rc, const struct plot_spec *s,
     struct report *r)
@@ -148,9 +148,6 @@ cmd_plot_finish(struct cmd_plot *p, int rc, const struct plot_spec *s,
 	else if ((status = cmd_plot_draw(p, s, r)) < 0)
 		msg_error("%s: cannot write the script", p->e->name);
 	report_free(r);
-	store_close(p->st);
-	if (cmd_output_close(&p->out, rc == 0 && status == 0) != 0)
-		status = 1;
 	return rc != 0 || status != 0 ? 1 : 0;
 }
 
@@ -166,21 +163,19 @@ cmd_plot_series(size_t *vals, size_t first, size_t last)
 }
 
 static int
-cmd_plot_usage_exec(const struct cmd_globals *g, int argc, char **argv)
+cmd_plot_usage(struct cmd_plot *p, const struct conf *conf)
 {
-	struct cmd_plot p;
 	struct usage_request req;
 	struct report r, pivot, fold;
 	struct plot_spec s;
 	size_t vals[CMD_PLOT_SERIES + 1];
 	int rc;
 
-	memset(&p, 0, sizeof(p));
-	if ((rc = cmd_plot_start(&p, &cmd_plot_usage_entry, g, argc, argv)) >= 0)
-		return rc;
-	req = (struct usage_request){p.a.key_set ? p.a.key : STORE_KEY_QUEUE,
-	    -1, p.a.period, p.a.filter};
-	rc = usage_build(p.st, &req, &r);
+	(void)conf;
+
+	req = (struct usage_request){p->a.key_set ? p->a.key : STORE_KEY_QUEUE,
+	    -1, p->a.period, p->a.filter};
+	rc = usage_build(p->st, &req, &r);
 	memset(&pivot, 0, sizeof(pivot));
 	memset(&fold, 0, sizeof(fold));
 	if (rc == 0) {
@@ -188,52 +183,47 @@ cmd_plot_usage_exec(const struct cmd_globals *g, int argc, char **argv)
 		report_fold(&pivot, 1, pivot.ncols - 2, CMD_PLOT_SERIES,
 		    "other", &fold);
 	}
-	snprintf(p.title, sizeof(p.title), "Core-hours per %s by %s, %s",
-	    cmd_plot_period_word(p.a.period), store_key_name(req.key),
-	    p.window);
-	s = (struct plot_spec){"hpcacct plot usage", PLOT_STACKED, p.title,
-	    cmd_plot_period_name(p.a.period), "Core-hours", 0, vals,
+	snprintf(p->title, sizeof(p->title), "Core-hours per %s by %s, %s",
+	    cmd_plot_period_word(p->a.period), store_key_name(req.key),
+	    p->window);
+	s = (struct plot_spec){"hpcacct plot usage", PLOT_STACKED, p->title,
+	    cmd_plot_period_name(p->a.period), "Core-hours", 0, vals,
 	    rc == 0 ? cmd_plot_series(vals, 1, fold.ncols - 1) : 0, NULL, 1, 0,
 	    -1, NULL, 0};
-	rc = cmd_plot_finish(&p, rc, &s, &fold);
+	rc = cmd_plot_finish(p, rc, &s, &fold);
 	report_free(&pivot);
 	report_free(&r);
 	return rc;
 }
 
 static int
-cmd_plot_wait_exec(const struct cmd_globals *g, int argc, char **argv)
+cmd_plot_wait(struct cmd_plot *p, const struct conf *conf)
 {
 	static const char *const names[] = {"median", "p90", "p95", "p99"};
 	static const size_t vals[] = {3, 4, 5, 6};
-	struct cmd_plot p;
 	struct wait_request req;
 	struct report r;
 	struct plot_spec s;
 	int rc;
 
-	memset(&p, 0, sizeof(p));
-	p.a.by_size = 1;
-	if ((rc = cmd_plot_start(&p, &cmd_plot_wait_entry, g, argc, argv)) >= 0)
-		return rc;
-	req = (struct wait_request){p.a.key_set ? p.a.key : STORE_KEY_QUEUE,
-	    PERIOD_NONE, p.a.filter};
-	rc = wait_build(p.st, &req, &r);
-	snprintf(p.title, sizeof(p.title), "Wait-time percentiles per %s, %s",
-	    store_key_name(req.key), p.window);
-	s = (struct plot_spec){"hpcacct plot wait", PLOT_BARS, p.title,
+	(void)conf;
+
+	req = (struct wait_request){p->a.key_set ? p->a.key : STORE_KEY_QUEUE,
+	    PERIOD_NONE, p->a.filter};
+	rc = wait_build(p->st, &req, &r);
+	snprintf(p->title, sizeof(p->title), "Wait-time percentiles per %s, %s",
+	    store_key_name(req.key), p->window);
+	s = (struct plot_spec){"hpcacct plot wait", PLOT_BARS, p->title,
 	    req.key == STORE_KEY_SIZE ? "Processors" : "Queue",
 	    "Wait (hours)", 0, vals, 4, names, 1.0 / 3600, 0, -1, NULL, 0};
 	if (req.key != STORE_KEY_QUEUE && req.key != STORE_KEY_SIZE)
 		s.x_title = store_key_name(req.key);
-	return cmd_plot_finish(&p, rc, &s, &r);
+	return cmd_plot_finish(p, rc, &s, &r);
 }
 
 static int
-cmd_plot_utilization_exec(const struct cmd_globals *g, int argc,
-    char **argv)
+cmd_plot_utilization(struct cmd_plot *p, const struct conf *conf)
 {
-	struct cmd_plot p;
 	struct utilization_request req;
 	struct report r, pivot;
 	struct plot_spec s;
@@ -241,116 +231,179 @@ cmd_plot_utilization_exec(const struct cmd_globals *g, int argc,
 	char missing[256];
 	int rc;
 
-	memset(&p, 0, sizeof(p));
-	if ((rc = cmd_plot_start(&p, &cmd_plot_utilization_entry, g, argc,
-	    argv)) >= 0)
-		return rc;
-	req = (struct utilization_request){p.a.period, p.a.filter, &g->conf};
-	rc = utilization_build(p.st, &req, &r, missing, sizeof(missing));
+	req = (struct utilization_request){p->a.period, p->a.filter, conf};
+	rc = utilization_build(p->st, &req, &r, missing, sizeof(missing));
 	if (rc == -3) {
 		msg_error("%s: cluster '%s' has no capacity (add '[cluster %s]' "
 		    "with 'capacity = YYYY-MM-DD cores=N'; see hpcacct.conf(5))",
-		    p.e->name, missing, missing);
+		    p->e->name, missing, missing);
 		report_free(&r);
-		cmd_report_close(p.st, &p.out);
 		return 2;
 	}
 	memset(&pivot, 0, sizeof(pivot));
 	if (rc == 0)	/* core_utilization per period and cluster */
 		report_pivot(&r, 0, 1, 4, "total", &pivot);
-	snprintf(p.title, sizeof(p.title), "Core utilisation per %s and "
-	    "cluster, %s", cmd_plot_period_word(p.a.period), p.window);
-	s = (struct plot_spec){"hpcacct plot utilization", PLOT_LINES, p.title,
-	    cmd_plot_period_name(p.a.period), "Utilisation (%)", 0, vals,
+	snprintf(p->title, sizeof(p->title), "Core utilisation per %s and "
+	    "cluster, %s", cmd_plot_period_word(p->a.period), p->window);
+	s = (struct plot_spec){"hpcacct plot utilization", PLOT_LINES, p->title,
+	    cmd_plot_period_name(p->a.period), "Utilisation (%)", 0, vals,
 	    rc == 0 ? cmd_plot_series(vals, 1, pivot.ncols < 65 ?
 	    pivot.ncols - 1 : 64) : 0, NULL, 1, 1, -1, NULL, 0};
-	rc = cmd_plot_finish(&p, rc, &s, &pivot);
+	rc = cmd_plot_finish(p, rc, &s, &pivot);
 	report_free(&r);
 	return rc;
 }
 
 static int
-cmd_plot_signups_exec(const struct cmd_globals *g, int argc, char **argv)
+cmd_plot_signups(struct cmd_plot *p, const struct conf *conf)
 {
-	struct cmd_plot p;
 	struct signups_request req;
 	struct report r, pivot;
 	struct plot_spec s;
 	size_t vals[16];
 	int rc;
 
-	memset(&p, 0, sizeof(p));
-	if ((rc = cmd_plot_start(&p, &cmd_plot_signups_entry, g, argc,
-	    argv)) >= 0)
-		return rc;
-	if (p.a.period != PERIOD_MONTH && p.a.period != PERIOD_YEAR)
-		p.a.period = PERIOD_MONTH;
-	req = (struct signups_request){STORE_SIGNUP_NONE, p.a.period,
-	    p.a.filter.from, p.a.filter.to};
-	rc = signups_build(p.st, &req, &r);
+	(void)conf;
+
+	if (p->a.period != PERIOD_MONTH && p->a.period != PERIOD_YEAR)
+		p->a.period = PERIOD_MONTH;
+	req = (struct signups_request){STORE_SIGNUP_NONE, p->a.period,
+	    p->a.filter.from, p->a.filter.to};
+	rc = signups_build(p->st, &req, &r);
 	memset(&pivot, 0, sizeof(pivot));
 	if (rc == 0)	/* new_users per period and source */
 		report_pivot(&r, 0, 1, 2, "total", &pivot);
-	snprintf(p.title, sizeof(p.title), "New users per %s, %s",
-	    p.a.period == PERIOD_YEAR ? "year" : "month", p.window);
-	s = (struct plot_spec){"hpcacct plot signups", PLOT_STACKED, p.title,
-	    cmd_plot_period_name(p.a.period), "New users", 0, vals,
+	snprintf(p->title, sizeof(p->title), "New users per %s, %s",
+	    p->a.period == PERIOD_YEAR ? "year" : "month", p->window);
+	s = (struct plot_spec){"hpcacct plot signups", PLOT_STACKED, p->title,
+	    cmd_plot_period_name(p->a.period), "New users", 0, vals,
 	    rc == 0 ? cmd_plot_series(vals, 1, pivot.ncols < 17 ?
 	    pivot.ncols - 1 : 16) : 0, NULL, 1, 0, -1, NULL, 0};
-	rc = cmd_plot_finish(&p, rc, &s, &pivot);
+	rc = cmd_plot_finish(p, rc, &s, &pivot);
 	report_free(&r);
 	return rc;
 }
 
 static int
-cmd_plot_sizes_exec(const struct cmd_globals *g, int argc, char **argv)
+cmd_plot_sizes(struct cmd_plot *p, const struct conf *conf)
 {
 	static const char *const names[] = {"jobs"};
 	static const size_t vals[] = {2};
-	struct cmd_plot p;
 	struct sizes_request req;
 	struct report r;
 	struct plot_spec s;
 	int rc;
 
-	memset(&p, 0, sizeof(p));
-	if ((rc = cmd_plot_start(&p, &cmd_plot_sizes_entry, g, argc, argv)) >= 0)
-		return rc;
-	req = (struct sizes_request){STORE_UNIT_PROCS, PERIOD_NONE, p.a.filter};
-	rc = sizes_build(p.st, &req, &r);
-	snprintf(p.title, sizeof(p.title), "Jobs per size, %s", p.window);
-	s = (struct plot_spec){"hpcacct plot sizes", PLOT_BARS, p.title,
+	(void)conf;
+
+	req = (struct sizes_request){STORE_UNIT_PROCS, PERIOD_NONE, p->a.filter};
+	rc = sizes_build(p->st, &req, &r);
+	snprintf(p->title, sizeof(p->title), "Jobs per size, %s", p->window);
+	s = (struct plot_spec){"hpcacct plot sizes", PLOT_BARS, p->title,
 	    "Processors", "Jobs", 1, vals, 1, names, 1, 0, 0, "size", 0};
-	return cmd_plot_finish(&p, rc, &s, &r);
+	return cmd_plot_finish(p, rc, &s, &r);
 }
 
 static int
-cmd_plot_efficiency_exec(const struct cmd_globals *g, int argc,
-    char **argv)
+cmd_plot_efficiency(struct cmd_plot *p, const struct conf *conf)
 {
 	static const char *const names[] = {"CPU", "memory", "time limit"};
 	static const size_t vals[] = {4, 7, 9};
-	struct cmd_plot p;
 	struct efficiency_request req;
 	struct report r;
 	struct plot_spec s;
 	int rc;
 
-	memset(&p, 0, sizeof(p));
-	if ((rc = cmd_plot_start(&p, &cmd_plot_efficiency_entry, g, argc,
-	    argv)) >= 0)
-		return rc;
-	req = (struct efficiency_request){p.a.key_set ? p.a.key :
-	    STORE_KEY_USER, PERIOD_NONE, p.a.filter, 1,
+	(void)conf;
+
+	req = (struct efficiency_request){p->a.key_set ? p->a.key :
+	    STORE_KEY_USER, PERIOD_NONE, p->a.filter, 1,
 	    EFFICIENCY_BY_CORE_HOURS};
-	rc = efficiency_build(p.st, &req, &r);
-	snprintf(p.title, sizeof(p.title), "Efficiency of the %d %ss with "
+	rc = efficiency_build(p->st, &req, &r);
+	snprintf(p->title, sizeof(p->title), "Efficiency of the %d %ss with "
 	    "the most core-hours, %s", CMD_PLOT_USERS, store_key_name(req.key),
-	    p.window);
-	s = (struct plot_spec){"hpcacct plot efficiency", PLOT_BARS, p.title,
+	    p->window);
+	s = (struct plot_spec){"hpcacct plot efficiency", PLOT_BARS, p->title,
 	    store_key_name(req.key), "Efficiency (%)", 0, vals, 3, names, 1,
 	    1, -1, NULL, CMD_PLOT_USERS};
-	return cmd_plot_finish(&p, rc, &s, &r);
+	return cmd_plot_finish(p, rc, &s, &r);
+}
+
+typedef int (*cmd_plot_fn)(struct cmd_plot *, const struct conf *);
+
+/* A plot command: its options, the chart, closing what start opened. */
+static int
+cmd_plot_run(const struct cmd_entry *e, cmd_plot_fn chart, int by_size,
+    const struct cmd_globals *g, int argc, char **argv)
+{
+	struct cmd_plot p;
+	int rc;
+
+	memset(&p, 0, sizeof(p));
+	p.a.by_size = by_size;
+	if ((rc = cmd_plot_start(&p, e, g, argc, argv)) >= 0)
+		return rc;
+	rc = chart(&p, &g->conf);
+	store_close(p.st);
+	if (cmd_output_close(&p.out, rc == 0) != 0 && rc == 0)
+		rc = 1;
+	return rc;
+}
+
+#define CMD_PLOT_EXEC(name, by_size) \
+	static int \
+	cmd_plot_##name##_exec(const struct cmd_globals *g, int argc, \
+	    char **argv) \
+	{ \
+		return cmd_plot_run(&cmd_plot_##name##_entry, cmd_plot_##name, \
+		    by_size, g, argc, argv); \
+	}
+CMD_PLOT_EXEC(usage, 0)
+CMD_PLOT_EXEC(wait, 1)
+CMD_PLOT_EXEC(utilization, 0)
+CMD_PLOT_EXEC(signups, 0)
+CMD_PLOT_EXEC(sizes, 0)
+CMD_PLOT_EXEC(efficiency, 0)
+
+static const struct {
+	const char *name;
+	cmd_plot_fn chart;
+	const struct cmd_entry *entry;
+} cmd_plot_charts[] = {
+	{"usage", cmd_plot_usage, &cmd_plot_usage_entry},
+	{"wait", cmd_plot_wait, &cmd_plot_wait_entry},
+	{"utilization", cmd_plot_utilization, &cmd_plot_utilization_entry},
+	{"signups", cmd_plot_signups, &cmd_plot_signups_entry},
+	{"sizes", cmd_plot_sizes, &cmd_plot_sizes_entry},
+	{"efficiency", cmd_plot_efficiency, &cmd_plot_efficiency_entry},
+};
+
+int
+cmd_plot_chart(struct store *st, const struct conf *conf, const char *chart,
+    const struct store_filter *f, enum period period, const char *path)
+{
+	struct cmd_plot p;
+	size_t i;
+
+	for (i = 0; i < sizeof(cmd_plot_charts) / sizeof(cmd_plot_charts[0]);
+	    i++)
+		if (strcmp(cmd_plot_charts[i].name, chart) == 0)
+			break;
+	if (i == sizeof(cmd_plot_charts) / sizeof(cmd_plot_charts[0]))
+		return 2;
+	memset(&p, 0, sizeof(p));
+	p.e = cmd_plot_charts[i].entry;
+	p.st = st;
+	p.a.filter = *f;
+	p.a.period = period;
+	p.a.output = path;
+	p.a.width = 1280;
+	p.a.height = 720;
+	p.out.fp = stdout;
+	if (plot_format_for(path, &p.format) != 0)
+		return 2;
+	cmd_plot_window(&p);
+	return cmd_plot_charts[i].chart(&p, conf);
 }
 
 #define PLOT_LONGOPTS \

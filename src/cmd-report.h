@@ -93,4 +93,14 @@ int cmd_report_start(const struct cmd_entry *e, const struct cmd_globals *g,
 /* Before a usage error after cmd_report_start(): close what it opened. */
 void cmd_report_close(struct store *st, struct cmd_output *out);
 
+/*
+ * Draw chart ("usage", "wait", "utilization", "signups", "sizes",
+ * "efficiency") of the jobs f selects from st into path (.png, .svg,
+ * .pdf; under a temporary name, renamed), as plot CHART would: 0, 1, or
+ * 2 (utilization: a cluster without capacity).
+ */
+int cmd_plot_chart(struct store *st, const struct conf *conf,
+    const char *chart, const struct store_filter *f, enum period period,
+    const char *path);
+
 #endif

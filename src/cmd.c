@@ -20,6 +20,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_report_entry,
 	&cmd_export_entry,
 	&cmd_plot_entry,
+	&cmd_monthly_entry,
 	&cmd_runs_entry,
 	&cmd_forget_entry,
 	&cmd_users_entry,

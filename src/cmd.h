@@ -81,6 +81,7 @@ extern const struct cmd_entry cmd_export_swf_entry;
 extern const struct cmd_entry cmd_export_prometheus_entry;
 extern const struct cmd_entry cmd_export_xlsx_entry;
 extern const struct cmd_entry cmd_plot_entry;
+extern const struct cmd_entry cmd_monthly_entry;
 extern const struct cmd_entry cmd_plot_usage_entry;
 extern const struct cmd_entry cmd_plot_wait_entry;
 extern const struct cmd_entry cmd_plot_utilization_entry;
@@ -202,10 +203,11 @@ int64_t cmd_source_time(void);
 int64_t cmd_month_created(int64_t to);
 
 /* Write the workbook req to path (under a temporary name), saying what
- * is wrong or left out as command: the exit status. */
+ * is wrong or left out (*left_out: WORKBOOK_* bits) as command: the exit
+ * status. */
 struct workbook_request;
 int cmd_workbook(struct store *st, const struct workbook_request *req,
-    const char *command, const char *path);
+    const char *command, const char *path, unsigned *left_out);
 
 /* Flush stdout and report a write error; returns status (1 on error). */
 int cmd_finish_output(int status);
