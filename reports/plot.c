@@ -164,6 +164,21 @@ plot_value(FILE *out, const struct report *r, size_t i, size_t j,
 		fprintf(out, "%.10g", c->d * scale);
 }
 
+/* A row's label, cut to s->cat_len. */
+static void
+plot_label(FILE *out, const struct plot_spec *s, const struct report_cell *c)
+{
+	char buf[64];
+
+	if (!c->known)
+		plot_field(out, "(unknown)");
+	else if (s->cat_len > 0 && s->cat_len < sizeof(buf)) {
+		snprintf(buf, sizeof(buf), "%.*s", (int)s->cat_len, c->s);
+		plot_field(out, buf);
+	} else
+		plot_field(out, c->s);
+}
+
 /* The rows as inline data: a header of the series' names, then a line
  * per row, its label first.  Returns the rows written. */
 static size_t
@@ -182,8 +197,7 @@ plot_data(FILE *out, const struct plot_spec *s, const struct report *r)
 	    i++) {
 		if (!plot_row_wanted(s, r, i))
 			continue;
-		plot_field(out, report_cell(r, i, s->cat)->known ?
-		    report_cell(r, i, s->cat)->s : "(unknown)");
+		plot_label(out, s, report_cell(r, i, s->cat));
 		for (k = 0; k < s->nvals; k++) {
 			putc('\t', out);
 			plot_value(out, r, i, s->vals[k], s->scale);

@@ -42,6 +42,7 @@ struct plot_spec {
 	int where_col;			/* only rows whose column where_col */
 	const char *where;		/* is where (where_col -1: all) */
 	size_t max_rows;		/* the first so many of those (0: all) */
+	size_t cat_len;			/* labels cut to so many bytes (0: no) */
 };
 
 /* The format a file name asks for (.png, .svg, .pdf): 0 or -1. */

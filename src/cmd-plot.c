@@ -67,6 +67,14 @@ cmd_plot_period_name(enum period p)
 	return names[p];
 }
 
+/* The part of a period's label worth showing: 2026-10, 2026. */
+static size_t
+cmd_plot_period_len(enum period p)
+{
+	return p == PERIOD_MONTH || p == PERIOD_QUARTER ? 7 :
+	    p == PERIOD_YEAR ? 4 : 0;
+}
+
 static const char *
 cmd_plot_period_word(enum period p)
 {
@@ -189,7 +197,8 @@ cmd_plot_usage(struct cmd_plot *p, const struct conf *conf)
 	s = (struct plot_spec){"hpcacct plot usage", PLOT_STACKED, p->title,
 	    cmd_plot_period_name(p->a.period), "Core-hours", 0, vals,
 	    rc == 0 ? cmd_plot_series(vals, 1, fold.ncols - 1) : 0, NULL, 1, 0,
-	    -1, NULL, 0};
+	    -1, NULL, 0, 0};
+	s.cat_len = cmd_plot_period_len(p->a.period);
 	rc = cmd_plot_finish(p, rc, &s, &fold);
 	report_free(&pivot);
 	report_free(&r);
@@ -215,7 +224,7 @@ cmd_plot_wait(struct cmd_plot *p, const struct conf *conf)
 	    store_key_name(req.key), p->window);
 	s = (struct plot_spec){"hpcacct plot wait", PLOT_BARS, p->title,
 	    req.key == STORE_KEY_SIZE ? "Processors" : "Queue",
-	    "Wait (hours)", 0, vals, 4, names, 1.0 / 3600, 0, -1, NULL, 0};
+	    "Wait (hours)", 0, vals, 4, names, 1.0 / 3600, 0, -1, NULL, 0, 0};
 	if (req.key != STORE_KEY_QUEUE && req.key != STORE_KEY_SIZE)
 		s.x_title = store_key_name(req.key);
 	return cmd_plot_finish(p, rc, &s, &r);
@@ -248,7 +257,8 @@ cmd_plot_utilization(struct cmd_plot *p, const struct conf *conf)
 	s = (struct plot_spec){"hpcacct plot utilization", PLOT_LINES, p->title,
 	    cmd_plot_period_name(p->a.period), "Utilisation (%)", 0, vals,
 	    rc == 0 ? cmd_plot_series(vals, 1, pivot.ncols < 65 ?
-	    pivot.ncols - 1 : 64) : 0, NULL, 1, 1, -1, NULL, 0};
+	    pivot.ncols - 1 : 64) : 0, NULL, 1, 1, -1, NULL, 0, 0};
+	s.cat_len = cmd_plot_period_len(p->a.period);
 	rc = cmd_plot_finish(p, rc, &s, &pivot);
 	report_free(&r);
 	return rc;
@@ -278,7 +288,8 @@ cmd_plot_signups(struct cmd_plot *p, const struct conf *conf)
 	s = (struct plot_spec){"hpcacct plot signups", PLOT_STACKED, p->title,
 	    cmd_plot_period_name(p->a.period), "New users", 0, vals,
 	    rc == 0 ? cmd_plot_series(vals, 1, pivot.ncols < 17 ?
-	    pivot.ncols - 1 : 16) : 0, NULL, 1, 0, -1, NULL, 0};
+	    pivot.ncols - 1 : 16) : 0, NULL, 1, 0, -1, NULL, 0, 0};
+	s.cat_len = cmd_plot_period_len(p->a.period);
 	rc = cmd_plot_finish(p, rc, &s, &pivot);
 	report_free(&r);
 	return rc;
@@ -300,7 +311,7 @@ cmd_plot_sizes(struct cmd_plot *p, const struct conf *conf)
 	rc = sizes_build(p->st, &req, &r);
 	snprintf(p->title, sizeof(p->title), "Jobs per size, %s", p->window);
 	s = (struct plot_spec){"hpcacct plot sizes", PLOT_BARS, p->title,
-	    "Processors", "Jobs", 1, vals, 1, names, 1, 0, 0, "size", 0};
+	    "Processors", "Jobs", 1, vals, 1, names, 1, 0, 0, "size", 0, 0};
 	return cmd_plot_finish(p, rc, &s, &r);
 }
 
@@ -325,7 +336,7 @@ cmd_plot_efficiency(struct cmd_plot *p, const struct conf *conf)
 	    p->window);
 	s = (struct plot_spec){"hpcacct plot efficiency", PLOT_BARS, p->title,
 	    store_key_name(req.key), "Efficiency (%)", 0, vals, 3, names, 1,
-	    1, -1, NULL, CMD_PLOT_USERS};
+	    1, -1, NULL, CMD_PLOT_USERS, 0};
 	return cmd_plot_finish(p, rc, &s, &r);
 }
 

@@ -165,7 +165,7 @@ START_TEST(test_plot_script_safe)
 	static const size_t vals[] = {1, 2, 3};
 	struct plot_output o = {PLOT_PNG, 1280, 720, "it's.png"};
 	struct plot_spec spec = {"test", PLOT_STACKED, "say \"hi\" \\ now",
-	    "Day", "Core-hours", 0, vals, 0, NULL, 1, 0, -1, NULL, 0};
+	    "Day", "Core-hours", 0, vals, 0, NULL, 1, 0, -1, NULL, 0, 0};
 	struct report r, p;
 	char *buf = NULL;
 	size_t len = 0;
