@@ -2,13 +2,14 @@
 -- epoch) in queue ?3: how many, how many waited at most ?4 seconds, the
 -- nearest-rank ?5-th percentile wait and the longest wait.  ?6 to ?12
 -- filter as in usage.sql.
--- A full-scan twin (sql_slo_full, NOT INDEXED) serves wide windows.
+-- A full-scan twin (sql_slo_full, NOT INDEXED) serves wide windows
+-- (without the lines marked "index only", which serve jobs_begin).
 SELECT COUNT(*), COALESCE(SUM(wait_time <= ?4), 0),
        percentile_rank(wait_time, ?5), MAX(wait_time)
   FROM job_rows
- WHERE COALESCE(start_time, end_time) >= ?1
-   AND COALESCE(start_time, end_time) < ?2
-   AND start_time >= ?1 AND start_time < ?2 AND wait_time IS NOT NULL
+ WHERE start_time >= ?1 AND start_time < ?2 AND wait_time IS NOT NULL
+   AND COALESCE(start_time, end_time) >= ?1 -- index only
+   AND COALESCE(start_time, end_time) < ?2 -- index only
    AND queue_id = (SELECT id FROM names WHERE kind = 3 AND name = ?3)
    AND (?6 IS NULL OR user_id IN (SELECT id FROM names
         WHERE kind = 0 AND name IN (SELECT value FROM json_each(?6))))

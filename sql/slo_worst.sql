@@ -1,11 +1,12 @@
 -- The ?4 longest waits of slo.sql's runs (?1 to ?3 and ?6 to ?12 as
 -- there; ?5 unused): job id, user, wait; the longest first.
--- A full-scan twin (sql_slo_worst_full, NOT INDEXED) serves wide windows.
+-- A full-scan twin (sql_slo_worst_full, NOT INDEXED) serves wide windows
+-- (without the lines marked "index only", which serve jobs_begin).
 SELECT job_id, (SELECT name FROM names WHERE id = user_id), wait_time
   FROM job_rows
- WHERE COALESCE(start_time, end_time) >= ?1
-   AND COALESCE(start_time, end_time) < ?2
-   AND start_time >= ?1 AND start_time < ?2 AND wait_time IS NOT NULL
+ WHERE start_time >= ?1 AND start_time < ?2 AND wait_time IS NOT NULL
+   AND COALESCE(start_time, end_time) >= ?1 -- index only
+   AND COALESCE(start_time, end_time) < ?2 -- index only
    AND queue_id = (SELECT id FROM names WHERE kind = 3 AND name = ?3)
    AND (?6 IS NULL OR user_id IN (SELECT id FROM names
         WHERE kind = 0 AND name IN (SELECT value FROM json_each(?6))))

@@ -7,7 +7,8 @@
 -- mean expansion factor (wait + run) / run over the runs that ran.  The
 -- begin (start, else end) repeats the window so that the jobs_begin
 -- index finds the runs.
--- A full-scan twin (sql_wait_full, NOT INDEXED) serves wide windows.
+-- A full-scan twin (sql_wait_full, NOT INDEXED) serves wide windows
+-- (without the lines marked "index only", which serve jobs_begin).
 SELECT CASE WHEN ?3 = 6 THEN json_extract(value, '$[0]')
             WHEN ?3 = 7 THEN 'all'
             ELSE (SELECT name FROM names
@@ -25,9 +26,9 @@ SELECT CASE WHEN ?3 = 6 THEN json_extract(value, '$[0]')
                                WHEN 7 THEN 0 END,
                        wait_time, run_time)
       FROM job_rows
-     WHERE COALESCE(start_time, end_time) >= ?1
-       AND COALESCE(start_time, end_time) < ?2
-       AND start_time >= ?1 AND start_time < ?2 AND wait_time IS NOT NULL
+     WHERE start_time >= ?1 AND start_time < ?2 AND wait_time IS NOT NULL
+       AND COALESCE(start_time, end_time) >= ?1 -- index only
+       AND COALESCE(start_time, end_time) < ?2 -- index only
        AND (?4 IS NULL OR user_id IN (SELECT id FROM names WHERE kind = 0
             AND name IN (SELECT value FROM json_each(?4))))
        AND (?5 IS NULL OR group_id IN (SELECT id FROM names WHERE kind = 1
