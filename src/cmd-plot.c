@@ -17,6 +17,8 @@
 
 /* Series in a stacked chart before the rest become "other". */
 #define CMD_PLOT_SERIES 8
+/* Series in any chart over time (the clusters of a utilisation chart). */
+#define CMD_PLOT_MAX_SERIES 64
 /* Users in the efficiency chart. */
 #define CMD_PLOT_USERS 20
 
@@ -170,39 +172,64 @@ cmd_plot_series(size_t *vals, size_t first, size_t last)
 	return n;
 }
 
+/*
+ * Draw the rows of r (its build returned rc) as a time series: a row per
+ * period (column 0), a series per key (column 1) holding the sum of
+ * column val, the CMD_PLOT_SERIES largest and the rest as "other" when
+ * fold is set.  Frees r.
+ */
+static int
+cmd_plot_over_time(struct cmd_plot *p, int rc, struct report *r,
+    const char *val, int fold, struct plot_spec *s)
+{
+	struct report pivot, folded, *shown = fold ? &folded : &pivot;
+	size_t vals[CMD_PLOT_MAX_SERIES];
+	int col = rc == 0 ? report_column_find(r, val) : -1;
+
+	memset(&pivot, 0, sizeof(pivot));
+	memset(&folded, 0, sizeof(folded));
+	if (rc == 0 && col > 1) {
+		report_pivot(r, 0, 1, (size_t)col, "total", &pivot);
+		if (fold)
+			report_fold(&pivot, 1, pivot.ncols - 2, CMD_PLOT_SERIES,
+			    "other", &folded);
+		s->nvals = cmd_plot_series(vals, 1, shown->ncols - 1 <
+		    CMD_PLOT_MAX_SERIES ? shown->ncols - 1 :
+		    CMD_PLOT_MAX_SERIES);
+	}
+	s->vals = vals;
+	s->cat = 0;
+	s->scale = 1;
+	s->where_col = -1;
+	s->cat_len = cmd_plot_period_len(p->a.period);
+	rc = cmd_plot_finish(p, rc, s, shown);
+	report_free(&pivot);
+	report_free(r);
+	return rc;
+}
+
 static int
 cmd_plot_usage(struct cmd_plot *p, const struct conf *conf)
 {
 	struct usage_request req;
-	struct report r, pivot, fold;
 	struct plot_spec s;
-	size_t vals[CMD_PLOT_SERIES + 1];
+	struct report r;
 	int rc;
 
 	(void)conf;
-
 	req = (struct usage_request){p->a.key_set ? p->a.key : STORE_KEY_QUEUE,
 	    -1, p->a.period, p->a.filter};
 	rc = usage_build(p->st, &req, &r);
-	memset(&pivot, 0, sizeof(pivot));
-	memset(&fold, 0, sizeof(fold));
-	if (rc == 0) {
-		report_pivot(&r, 0, 1, 3, "total", &pivot);	/* core_hours */
-		report_fold(&pivot, 1, pivot.ncols - 2, CMD_PLOT_SERIES,
-		    "other", &fold);
-	}
 	snprintf(p->title, sizeof(p->title), "Core-hours per %s by %s, %s",
 	    cmd_plot_period_word(p->a.period), store_key_name(req.key),
 	    p->window);
-	s = (struct plot_spec){"hpcacct plot usage", PLOT_STACKED, p->title,
-	    cmd_plot_period_name(p->a.period), "Core-hours", 0, vals,
-	    rc == 0 ? cmd_plot_series(vals, 1, fold.ncols - 1) : 0, NULL, 1, 0,
-	    -1, NULL, 0, 0};
-	s.cat_len = cmd_plot_period_len(p->a.period);
-	rc = cmd_plot_finish(p, rc, &s, &fold);
-	report_free(&pivot);
-	report_free(&r);
-	return rc;
+	memset(&s, 0, sizeof(s));
+	s.command = "hpcacct plot usage";
+	s.style = PLOT_STACKED;
+	s.title = p->title;
+	s.x_title = cmd_plot_period_name(p->a.period);
+	s.y_title = "Core-hours";
+	return cmd_plot_over_time(p, rc, &r, "core_hours", 1, &s);
 }
 
 static int
@@ -234,9 +261,8 @@ static int
 cmd_plot_utilization(struct cmd_plot *p, const struct conf *conf)
 {
 	struct utilization_request req;
-	struct report r, pivot;
 	struct plot_spec s;
-	size_t vals[64];
+	struct report r;
 	char missing[256];
 	int rc;
 
@@ -249,50 +275,41 @@ cmd_plot_utilization(struct cmd_plot *p, const struct conf *conf)
 		report_free(&r);
 		return 2;
 	}
-	memset(&pivot, 0, sizeof(pivot));
-	if (rc == 0)	/* core_utilization per period and cluster */
-		report_pivot(&r, 0, 1, 4, "total", &pivot);
 	snprintf(p->title, sizeof(p->title), "Core utilisation per %s and "
 	    "cluster, %s", cmd_plot_period_word(p->a.period), p->window);
-	s = (struct plot_spec){"hpcacct plot utilization", PLOT_LINES, p->title,
-	    cmd_plot_period_name(p->a.period), "Utilisation (%)", 0, vals,
-	    rc == 0 ? cmd_plot_series(vals, 1, pivot.ncols < 65 ?
-	    pivot.ncols - 1 : 64) : 0, NULL, 1, 1, -1, NULL, 0, 0};
-	s.cat_len = cmd_plot_period_len(p->a.period);
-	rc = cmd_plot_finish(p, rc, &s, &pivot);
-	report_free(&r);
-	return rc;
+	memset(&s, 0, sizeof(s));
+	s.command = "hpcacct plot utilization";
+	s.style = PLOT_LINES;
+	s.title = p->title;
+	s.x_title = cmd_plot_period_name(p->a.period);
+	s.y_title = "Utilisation (%)";
+	s.reference = 1;
+	return cmd_plot_over_time(p, rc, &r, "core_utilization", 0, &s);
 }
 
 static int
 cmd_plot_signups(struct cmd_plot *p, const struct conf *conf)
 {
 	struct signups_request req;
-	struct report r, pivot;
 	struct plot_spec s;
-	size_t vals[16];
+	struct report r;
 	int rc;
 
 	(void)conf;
-
 	if (p->a.period != PERIOD_MONTH && p->a.period != PERIOD_YEAR)
 		p->a.period = PERIOD_MONTH;
 	req = (struct signups_request){STORE_SIGNUP_NONE, p->a.period,
 	    p->a.filter.from, p->a.filter.to};
 	rc = signups_build(p->st, &req, &r);
-	memset(&pivot, 0, sizeof(pivot));
-	if (rc == 0)	/* new_users per period and source */
-		report_pivot(&r, 0, 1, 2, "total", &pivot);
 	snprintf(p->title, sizeof(p->title), "New users per %s, %s",
 	    p->a.period == PERIOD_YEAR ? "year" : "month", p->window);
-	s = (struct plot_spec){"hpcacct plot signups", PLOT_STACKED, p->title,
-	    cmd_plot_period_name(p->a.period), "New users", 0, vals,
-	    rc == 0 ? cmd_plot_series(vals, 1, pivot.ncols < 17 ?
-	    pivot.ncols - 1 : 16) : 0, NULL, 1, 0, -1, NULL, 0, 0};
-	s.cat_len = cmd_plot_period_len(p->a.period);
-	rc = cmd_plot_finish(p, rc, &s, &pivot);
-	report_free(&r);
-	return rc;
+	memset(&s, 0, sizeof(s));
+	s.command = "hpcacct plot signups";
+	s.style = PLOT_STACKED;
+	s.title = p->title;
+	s.x_title = cmd_plot_period_name(p->a.period);
+	s.y_title = "New users";
+	return cmd_plot_over_time(p, rc, &r, "new_users", 0, &s);
 }
 
 static int
