@@ -283,7 +283,8 @@ add_functions(struct store *st)
 }
 
 static int
-configure(struct store *st, char *err, size_t errsize)
+configure(struct store *st, enum store_open_mode mode, char *err,
+    size_t errsize)
 {
 	store_set_lock_timeout(st, LOCK_TIMEOUT_MS);
 	if (exec(st, "PRAGMA journal_mode = WAL") != 0 ||
@@ -300,7 +301,12 @@ configure(struct store *st, char *err, size_t errsize)
 	 * files (in memory, moving 1.5M job rows took 370 MB). */
 	if (migrate(st, err, errsize) != 0)
 		return -1;
-	if (exec(st, "PRAGMA temp_store = MEMORY") != 0) {
+	/* Ingest keeps its temporary data in memory (10% faster); a reader's
+	 * big sorts (the SWF export in submit order, a scan grouped by key)
+	 * spill to files, so that its memory stays flat (360 MB for the
+	 * SWF file of 1.5M runs in memory, 10 MB in files). */
+	if (exec(st, mode == STORE_OPEN_CREATE ? "PRAGMA temp_store = MEMORY" :
+	    "PRAGMA temp_store = FILE") != 0) {
 		snprintf(err, errsize, "%s", store_errmsg(st));
 		return -1;
 	}
@@ -355,7 +361,7 @@ store_open(const char *path, enum store_open_mode mode, char *err,
 		store_close(st);
 		return NULL;
 	}
-	if (configure(st, err, errsize) != 0) {
+	if (configure(st, mode, err, errsize) != 0) {
 		store_close(st);
 		return NULL;
 	}

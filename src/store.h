@@ -20,8 +20,10 @@ struct store;
 #define STORE_SCHEMA_VERSION 4
 
 enum store_open_mode {
-	STORE_OPEN_EXISTING,	/* fail if the file does not exist */
-	STORE_OPEN_CREATE	/* create it (mode 0600) if needed */
+	STORE_OPEN_EXISTING,	/* fail if the file does not exist; big
+				 * sorts spill to temporary files */
+	STORE_OPEN_CREATE	/* create it (mode 0600) if needed; for
+				 * writers, temporary data in memory */
 };
 
 /*
