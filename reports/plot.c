@@ -220,12 +220,47 @@ plot_count(const struct plot_spec *s, const struct report *r)
 	return n;
 }
 
+/* Whether column j has a known value in a row the chart shows. */
+static int
+plot_has_values(const struct plot_spec *s, const struct report *r, size_t j)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->nrows && (s->max_rows == 0 || n < s->max_rows);
+	    i++) {
+		if (!plot_row_wanted(s, r, i))
+			continue;
+		if (report_cell(r, i, j)->known)
+			return 1;
+		n++;
+	}
+	return 0;
+}
+
+#define PLOT_MAX_SERIES 64
+
 int
 plot_script(FILE *out, const struct plot_output *o,
-    const struct plot_spec *s, const struct report *r)
+    const struct plot_spec *spec, const struct report *r)
 {
 	const char *label = "xtic(int($0) % every == 0 ? stringcolumn(1) : '')";
+	size_t vals[PLOT_MAX_SERIES], k;
+	const char *names[PLOT_MAX_SERIES];
+	struct plot_spec copy = *spec, *s = &copy;
 	size_t n = plot_count(s, r);
+
+	/* a series without a value is left out (gnuplot would warn) */
+	copy.nvals = 0;
+	for (k = 0; k < spec->nvals && copy.nvals < PLOT_MAX_SERIES; k++)
+		if (plot_has_values(spec, r, spec->vals[k])) {
+			names[copy.nvals] = spec->names != NULL ?
+			    spec->names[k] : r->cols[spec->vals[k]].name;
+			vals[copy.nvals++] = spec->vals[k];
+		}
+	copy.vals = vals;
+	copy.names = names;
+	if (copy.nvals == 0)
+		n = 0;
 
 	fprintf(out, "# %s: a gnuplot script, its data inline\n", s->command);
 	plot_terminal(out, o);
@@ -233,7 +268,7 @@ plot_script(FILE *out, const struct plot_output *o,
 	plot_data(out, s, r);
 	if (n == 0)	/* nothing to draw: an empty frame that says so */
 		fputs("set xrange [0:1]\nset yrange [0:1]\nunset xtics\n"
-		    "set label 1 'no jobs in the window' at 0.5,0.5 center\n"
+		    "set label 1 'nothing to show for this window' at 0.5,0.5 center\n"
 		    "plot NaN notitle\n", out);
 	else if (s->style == PLOT_LINES)
 		fprintf(out, "plot for [i=2:%zu] $data using 0:i:%s with "
