@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "plot.h"
+#include "render.h"
 
 /* The end of the inline data; a label that starts so gets a '_'. */
 #define PLOT_EOD "HPCACCT_END_OF_DATA"
@@ -78,11 +79,20 @@ static void
 plot_field(FILE *out, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
 
 	if (*p == '\0' || strncmp(s, PLOT_EOD, strlen(PLOT_EOD)) == 0)
 		putc('_', out);
-	for (; *p != '\0'; p++)
-		putc(*p < 0x20 || *p == 0x7f || *p == '"' ? '?' : *p, out);
+	while (*p != '\0') {
+		n = *p < 0x80 ? 1 : render_utf8_len(p);
+		if (n == 0 || *p < 0x20 || *p == 0x7f || *p == '"') {
+			putc('?', out);	/* not UTF-8, or not for the data */
+			p++;
+			continue;
+		}
+		fwrite(p, 1, n, out);
+		p += n;
+	}
 }
 
 static void

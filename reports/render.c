@@ -27,9 +27,8 @@ render_csv_field(FILE *out, const char *s)
 		fputs(s, out);
 }
 
-/* The length (2-4) of the well-formed UTF-8 sequence at s, or 0. */
-static size_t
-utf8_len(const unsigned char *s)
+size_t
+render_utf8_len(const unsigned char *s)
 {
 	size_t n, i;
 
@@ -63,7 +62,7 @@ render_json_string(FILE *out, const char *s)
 	fputc('"', out);
 	while (*p != '\0') {
 		if (*p >= 0x80) {
-			n = utf8_len(p);
+			n = render_utf8_len(p);
 			if (n == 0) {
 				fputs("\\ufffd", out);	/* not UTF-8 */
 				p++;
@@ -103,7 +102,7 @@ table_walk(FILE *out, const char *s)
 	size_t n;
 
 	while (*p != '\0') {
-		n = *p >= 0x80 ? utf8_len(p) : 1;
+		n = *p >= 0x80 ? render_utf8_len(p) : 1;
 		if (n > 1) {
 			if (out != NULL)
 				fwrite(p, 1, n, out);

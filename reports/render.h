@@ -6,6 +6,7 @@
 #ifndef HPCACCT_RENDER_H
 #define HPCACCT_RENDER_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include "rows.h"
@@ -37,6 +38,10 @@ void render_json_string(FILE *out, const char *s);
  * \x1b, \\), so a name can neither drive the terminal nor forge a row.
  */
 void render_table_cell(FILE *out, const char *s, int width);
+
+/* The length (2-4) of the well-formed UTF-8 sequence at s, or 0 (for
+ * ASCII too). */
+size_t render_utf8_len(const unsigned char *s);
 
 /* The columns render_table_cell() takes for s, before padding. */
 int render_table_width(const char *s);

@@ -9,6 +9,7 @@
 
 #include <xlsxwriter.h>
 
+#include "render.h"
 #include "xalloc.h"
 #include "xlsx.h"
 
@@ -112,30 +113,15 @@ xlsx_put(struct xlsx_book *b, size_t *n, const char *seq, size_t len)
 	*n += len;
 }
 
-/* The length of a valid UTF-8 sequence at s (1 for ASCII), or 0. */
+/* The length of a UTF-8 sequence XML allows at s (1 for ASCII), or 0. */
 static size_t
 xlsx_utf8_len(const unsigned char *s)
 {
-	size_t len, i;
-	unsigned cp;
+	size_t n = s[0] < 0x80 ? 1 : render_utf8_len(s);
 
-	if (s[0] < 0x80)
-		return 1;
-	len = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 :
-	    s[0] >= 0xC2 && s[0] < 0xE0 ? 2 : 0;
-	if (len == 0)
-		return 0;
-	cp = s[0] & (0x7F >> len);
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3F);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-	    cp == 0xFFFE || cp == 0xFFFF)
-		return 0;
-	return len;
+	if (n == 3 && s[0] == 0xef && s[1] == 0xbf && s[2] >= 0xbe)
+		return 0;	/* U+FFFE, U+FFFF */
+	return n;
 }
 
 /*

@@ -86,6 +86,15 @@ cmd_plot_period_word(enum period p)
 	return names[p];
 }
 
+static int
+cmd_plot_control(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
 /* Read the options, open the store: -1 to go on, else the exit status. */
 static int
 cmd_plot_start(struct cmd_plot *p, const struct cmd_entry *e,
@@ -106,6 +115,10 @@ cmd_plot_start(struct cmd_plot *p, const struct cmd_entry *e,
 		return msg_usage(e->name, p->a.output == NULL ? "-o FILE is "
 		    "required (.png, .svg or .pdf)" : "-o '%s': the name "
 		    "must end in .png, .svg or .pdf", p->a.output);
+	}
+	if (cmd_plot_control(p->a.output)) {	/* it goes into the script */
+		cmd_report_close(p->st, &p->out);
+		return msg_usage(e->name, "-o: a name with a control character");
 	}
 	cmd_plot_window(p);
 	return -1;
@@ -428,8 +441,10 @@ cmd_plot_chart(struct store *st, const struct conf *conf, const char *chart,
 	p.a.width = 1280;
 	p.a.height = 720;
 	p.out.fp = stdout;
-	if (plot_format_for(path, &p.format) != 0)
-		return 2;
+	if (plot_format_for(path, &p.format) != 0 || cmd_plot_control(path)) {
+		msg_error("%s: %s: not a chart's name", p.e->name, path);
+		return 1;
+	}
 	cmd_plot_window(&p);
 	return cmd_plot_charts[i].chart(&p, conf);
 }

@@ -49,3 +49,22 @@ contains "$WORK/err" "no jobs of cluster 'TYPO' in the window (the database has:
 [ -z "$(ls "$WORK" | grep 'typo.swf.')" ] || fail "a temporary file was left"
 expect_status 1 hx export swf --from 2030-01-01
 contains "$WORK/err" "no jobs submitted in the window"
+
+# The workbook: the names as text cells, XML-safe (control characters
+# and bytes that are not UTF-8 as U+FFFD), which a reader opens.
+expect_status 0 hx export xlsx --month 2026-10 -o "$WORK/forged.xlsx"
+if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+	/usr/bin/python3 - "$WORK/forged.xlsx" <<'PY' || fail "the workbook of forged names does not open"
+import sys
+import openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Users"]
+names = sorted(ws.cell(r, 1).value for r in range(4, 7))
+assert names == ["caf\ufffd", "mallory\nTOTAL 999 99999.00",
+                 "\ufffd[2J\ufffd]0;pwned\ufffd"], names
+PY
+fi
+# A chart's script: the names in the data, never a line of their own.
+hx plot usage --by user --month 2026-10 --script "$WORK/forged.gp" -o x.png
+contains "$WORK/forged.gp" "mallory?TOTAL 999 99999.00"
+contains "$WORK/forged.gp" "caf?"
+if grep -q "$esc" "$WORK/forged.gp"; then fail "an escape in the gnuplot script"; fi

@@ -75,6 +75,9 @@ contains err "-o FILE is required"
 expect_status 2 p usage -o chart.gif
 contains err "must end in .png, .svg or .pdf"
 expect_status 2 p usage --size 10x10 -o x.png
+expect_status 2 p usage -o "$(printf 'x\nsystem("touch pwned")\n.png')"
+contains err "a control character"
+[ ! -e pwned ] || fail "a name ran a gnuplot command"
 expect_status 2 "$HPCACCT" --db "$DB" --config /dev/null plot utilization -o x.png
 contains err "has no capacity"
 expect_status 0 p --help
