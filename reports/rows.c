@@ -119,19 +119,16 @@ report_key(const struct report *in, size_t row, size_t col)
 static size_t
 report_keys(const struct report *in, size_t col, const char ***keys)
 {
-	size_t i, n = 0;
+	size_t i, k, n = 0;
 
 	*keys = xreallocarray(NULL, in->nrows + 1, sizeof(**keys));
 	for (i = 0; i < in->nrows; i++)
 		(*keys)[n++] = report_key(in, i, col);
 	qsort(*keys, n, sizeof(**keys), report_strcmp);
-	for (i = 0; i + 1 < n; i++)	/* drop repeats */
-		if (strcmp((*keys)[i], (*keys)[i + 1]) == 0) {
-			memmove(*keys + i, *keys + i + 1, (n - i - 1) *
-			    sizeof(**keys));
-			n--;
-			i--;
-		}
+	for (i = 0, k = 0; i < n; i++)	/* drop repeats */
+		if (k == 0 || strcmp((*keys)[k - 1], (*keys)[i]) != 0)
+			(*keys)[k++] = (*keys)[i];
+	n = k;
 	return n;
 }
 
