@@ -44,6 +44,15 @@ xlsx_err(char *err, size_t size, const char *what, lxw_error e)
 	snprintf(err, size, "%s: %s", what, lxw_strerror(e));
 }
 
+/* Printed (or made a PDF) in landscape, a page wide. */
+static void
+xlsx_page(lxw_worksheet *ws)
+{
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);	/* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+}
+
 static void
 xlsx_formats(struct xlsx_book *b)
 {
@@ -250,9 +259,12 @@ xlsx_widths(struct xlsx_book *b, const struct xlsx_sheet_spec *spec,
 		for (i = 0; i < r->nrows; i++) {
 			const struct report_cell *c = report_cell(r, i, j);
 
-			if (!c->known)
+			if (!c->known && j == 0 && r->cols[j].type ==
+			    REPORT_TEXT)
+				w = (int)strlen("(unknown)");
+			else if (!c->known)
 				continue;
-			if (r->cols[j].type == REPORT_TEXT) {
+			else if (r->cols[j].type == REPORT_TEXT) {
 				xlsx_safe(b, c->s, &chars);
 				w = (int)chars;
 			} else
@@ -346,6 +358,7 @@ xlsx_sheet(struct xlsx_book *b, const struct xlsx_sheet_spec *spec,
 		free(width);
 		return -1;
 	}
+	xlsx_page(b->ws);
 	xlsx_widths(b, spec, r, width);
 	for (j = 0; j < r->ncols; j++)
 		worksheet_set_column(b->ws, (lxw_col_t)j, (lxw_col_t)j,
@@ -445,6 +458,7 @@ xlsx_summary(struct xlsx_book *b, const char *name, const char *title,
 		snprintf(err, errsize, "sheet '%s': cannot be added", name);
 		return -1;
 	}
+	xlsx_page(b->ws);
 	for (i = 0; i < n; i++) {
 		if ((int)strlen(lines[i].label) + 2 > w)
 			w = (int)strlen(lines[i].label) + 2;
