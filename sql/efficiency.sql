@@ -8,7 +8,8 @@
 -- time, [7] its runs, [8] their core-seconds, [10] peak memory, [11] its
 -- runs, [12] their requested memory, [14] run time, [15] its runs, [16]
 -- their requested time, [18] every run's core-seconds.
--- A full-scan twin (sql_efficiency_full, NOT INDEXED) serves wide windows.
+-- A full-scan twin (sql_efficiency_full, NOT INDEXED) serves wide windows
+-- (without the lines marked "index only", which serve jobs_begin).
 WITH runs AS (
     SELECT CASE ?3 WHEN 0 THEN user_id WHEN 1 THEN group_id
                    WHEN 2 THEN account_id WHEN 3 THEN queue_id
@@ -21,10 +22,10 @@ WITH runs AS (
            cpu_time, core_seconds, used_mem_kb, req_mem_kb, run_time,
            req_time
       FROM job_rows
-     WHERE COALESCE(start_time, end_time) >=
-               ?1 - (SELECT max_run FROM rollup_meta)
-       AND COALESCE(start_time, end_time) < ?2
-       AND start_time IS NOT NULL AND end_time >= ?1 AND end_time < ?2
+     WHERE start_time IS NOT NULL AND end_time >= ?1 AND end_time < ?2
+       AND COALESCE(start_time, end_time) >= -- index only
+               ?1 - (SELECT max_run FROM rollup_meta) -- index only
+       AND COALESCE(start_time, end_time) < ?2 -- index only
        AND (?4 IS NULL OR user_id IN (SELECT id FROM names
             WHERE kind = 0 AND name IN (SELECT value FROM json_each(?4))))
        AND (?5 IS NULL OR group_id IN (SELECT id FROM names

@@ -7,7 +7,8 @@
 -- of run time over requested time (over the runs that requested a
 -- time).  A run that ended in the window began at most the longest run
 -- before it, which the jobs_begin index finds.
--- A full-scan twin (sql_sizes_full, NOT INDEXED) serves wide windows.
+-- A full-scan twin (sql_sizes_full, NOT INDEXED) serves wide windows
+-- (without the lines marked "index only", which serve jobs_begin).
 WITH g AS MATERIALIZED (
     SELECT stat_groups(size_bucket_lo(size), NULL, ratio, core_seconds,
                        gpu_seconds) AS by_size,
@@ -19,10 +20,10 @@ WITH g AS MATERIALIZED (
                  CASE WHEN req_time > 0 THEN run_time * 1.0 / req_time END
                      AS ratio
             FROM job_rows
-           WHERE COALESCE(start_time, end_time) >=
-                     ?1 - (SELECT max_run FROM rollup_meta)
-             AND COALESCE(start_time, end_time) < ?2
-             AND start_time IS NOT NULL AND end_time >= ?1 AND end_time < ?2
+           WHERE start_time IS NOT NULL AND end_time >= ?1 AND end_time < ?2
+             AND COALESCE(start_time, end_time) >= -- index only
+                     ?1 - (SELECT max_run FROM rollup_meta) -- index only
+             AND COALESCE(start_time, end_time) < ?2 -- index only
              AND (?4 IS NULL OR user_id IN (SELECT id FROM names
                   WHERE kind = 0 AND name IN (SELECT value FROM json_each(?4))))
              AND (?5 IS NULL OR group_id IN (SELECT id FROM names
