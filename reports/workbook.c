@@ -51,6 +51,9 @@ struct wb {
 	size_t errsize;
 	char month[16];
 	char scope[96];			/* "2026-10, cluster hpc1" */
+	struct report slo;		/* the month's service levels, */
+	size_t slo_missed;		/* for the summary and the sheet */
+	int slo_rc;			/* 1: not built yet */
 };
 
 static struct store_filter
@@ -206,27 +209,51 @@ wb_targets(const struct conf *c)
 	return t;
 }
 
+/* The month's service level report (built once, with the worst waits):
+ * its build's result. */
+static int
+wb_slo_month(struct wb *w)
+{
+	struct slo_target *t;
+	struct slo_request req;
+
+	if (w->slo_rc != 1)
+		return w->slo_rc;
+	t = wb_targets(w->req->conf);
+	req = (struct slo_request){t, w->req->conf->nslo, PERIOD_NONE,
+	    wb_filter(w, w->req->from, w->req->to), 3};
+	w->slo_rc = wb_ok(w, slo_build(w->st, &req, &w->slo, &w->slo_missed));
+	free(t);
+	return w->slo_rc;
+}
+
 static void
 wb_slo_figure(struct wb *w, int64_t from, int64_t to, struct report_cell *v)
 {
 	struct slo_target *t = wb_targets(w->req->conf);
 	struct slo_request req = {t, w->req->conf->nslo, PERIOD_NONE,
 	    wb_filter(w, from, to), 0};
-	char buf[64];
-	struct report r;
+	int month = from == w->req->from && to == w->req->to;
+	struct report r, *rp = month ? &w->slo : &r;
 	size_t missed;
+	char buf[64];
+	int rc;
 
 	if (t == NULL) {
 		w->left_out |= WORKBOOK_NO_SLO;
 		return;
 	}
-	if (wb_ok(w, slo_build(w->st, &req, &r, &missed)) == 0 &&
-	    r.nrows > 0) {
-		snprintf(buf, sizeof(buf), "%zu of %zu", r.nrows - missed,
-		    r.nrows);
+	rc = month ? wb_slo_month(w) : wb_ok(w, slo_build(w->st, &req, &r,
+	    &missed));
+	if (month)
+		missed = w->slo_missed;
+	if (rc == 0 && rp->nrows > 0) {
+		snprintf(buf, sizeof(buf), "%zu of %zu", rp->nrows - missed,
+		    rp->nrows);
 		report_set_text(&v[WB_SLO], buf);
 	}
-	report_free(&r);
+	if (!month)
+		report_free(&r);
 	free(t);
 }
 
@@ -258,6 +285,7 @@ wb_init(struct wb *w, struct store *st, const struct workbook_request *req,
 	w->cluster[0] = req->cluster;
 	w->err = err;
 	w->errsize = errsize;
+	w->slo_rc = 1;
 	period_label(PERIOD_MONTH, req->from, w->month, sizeof(w->month));
 	w->month[7] = '\0';
 	snprintf(w->scope, sizeof(w->scope), "%s, %s%s", w->month,
@@ -428,6 +456,7 @@ workbook_summary_text(struct store *st, const struct workbook_request *req,
 	for (i = 0; sum.notes[i] != NULL; i++)
 		fprintf(out, "%s%s\n", i == 0 ? "\n" : "", sum.notes[i]);
 	wb_summary_free(&sum);
+	report_free(&w.slo);
 	*left_out = w.left_out;
 	return w.dberr ? -1 : ferror(out) ? -2 : 0;
 }
@@ -652,21 +681,14 @@ wb_util_sheet(struct wb *w)
 static int
 wb_slo_sheet(struct wb *w)
 {
-	struct slo_target *targets = wb_targets(w->req->conf);
-	struct slo_request req = {targets, w->req->conf->nslo, PERIOD_NONE,
-	    wb_filter(w, w->req->from, w->req->to), 3};
 	struct xlsx_table t;
-	struct report r;
-	size_t missed;
 	int rc;
 
-	if (targets == NULL)
+	if (w->req->conf->nslo == 0)
 		return 0;
-	if ((rc = wb_ok(w, slo_build(w->st, &req, &r, &missed))) == 0)
+	if ((rc = wb_slo_month(w)) == 0)
 		rc = wb_sheet(w, "Service levels", "Service levels per queue",
-		    &r, 0, 0, &t);
-	report_free(&r);
-	free(targets);
+		    &w->slo, 0, 0, &t);
 	return rc;
 }
 
@@ -714,6 +736,7 @@ workbook_write(struct store *st, const struct workbook_request *req,
 		rc = wb_slo_sheet(&w);
 	if (xlsx_close(w.book, err, errsize) != 0 && rc == 0)
 		rc = -2;
+	report_free(&w.slo);
 	*left_out = w.left_out;
 	return w.dberr ? -1 : rc;
 }
