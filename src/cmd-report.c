@@ -661,7 +661,7 @@ const struct cmd_entry cmd_report_wait_entry = {
 	"report wait [--by KEY] [--period P] [TIME SELECTION] [--tz ZONE]\n"
 	"                           [FILTERS] [--format table|csv|tsv|json]"
 	" [-o FILE]",
-	"how long runs waited from submit to start, per queue, user, size...",
+	"waits from submit to start per queue, user, size... (percentiles)",
 	"b:f:o:", report_longopts,
 	"The runs that started in the window and their wait from submit to\n"
 	"start in seconds: mean, median, p90, p95, p99 (exact: the value at\n"

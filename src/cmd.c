@@ -346,16 +346,36 @@ cmd_parse(const struct cmd_entry *e, int argc, char **argv,
 	return -1;
 }
 
+/* A summary indented by width + 3, its continuation lines too (they
+ * are written indented for the command table's 8). */
+static void
+print_summary(const char *summary, int width, FILE *out)
+{
+	for (; *summary != '\0'; summary++) {
+		putc(*summary, out);
+		if (*summary != '\n')
+			continue;
+		summary += strspn(summary + 1, " ");
+		fprintf(out, "%*s", width + 3, "");
+	}
+	putc('\n', out);
+}
+
 static void
 print_subs(const struct cmd_entry *e, const struct cmd_entry *const *subs,
     FILE *out)
 {
 	const struct cmd_entry *const *s;
+	int width = 8, n;
 
 	cmd_help(e, out);
 	for (s = subs; *s != NULL; s++)
-		fprintf(out, "  %-8s %s\n", (*s)->name + strlen(e->name) + 1,
-		    (*s)->summary);
+		if ((n = (int)strlen((*s)->name + strlen(e->name) + 1)) > width)
+			width = n;
+	for (s = subs; *s != NULL; s++) {
+		fprintf(out, "  %-*s ", width, (*s)->name + strlen(e->name) + 1);
+		print_summary((*s)->summary, width, out);
+	}
 	fprintf(out, "\nRun 'hpcacct %s NAME --help' for its options.\n",
 	    e->name);
 }
