@@ -8,16 +8,18 @@ series_each(struct store *st, enum period p, int64_t from, int64_t to,
     int (*query)(void *ctx, int64_t from, int64_t to, const char *label),
     void *ctx)
 {
-	int64_t first, last, start, next, n = 0;
+	int64_t first = 0, last = 0, start, next, n = 0;
 	char label[32];
-	int rc = store_span(st, &first, &last);
+	int rc;
 
-	if (rc <= 0)
-		return rc;	/* no job: no period */
-	if (from <= STORE_WINDOW_MIN)	/* open ends: the stored runs' */
-		from = first;
-	if (to >= STORE_WINDOW_MAX)
-		to = last;
+	if (from <= STORE_WINDOW_MIN || to >= STORE_WINDOW_MAX) {
+		if ((rc = store_span(st, &first, &last)) <= 0)
+			return rc;	/* open, and no job: no period */
+		if (from <= STORE_WINDOW_MIN)	/* the stored runs' ends */
+			from = first;
+		if (to >= STORE_WINDOW_MAX)
+			to = last;
+	}
 	/* Refuse a series too long before asking for any of it. */
 	for (start = period_start(p, from); start < to; start = next) {
 		if (++n > SERIES_MAX_PERIODS)

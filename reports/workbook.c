@@ -108,7 +108,11 @@ wb_usage_figures(struct wb *w, int64_t from, int64_t to,
 	struct report r;
 	size_t i;
 
-	if (wb_ok(w, usage_build(w->st, &req, &r)) == 0 && r.nrows > 0) {
+	if (wb_ok(w, usage_build(w->st, &req, &r)) == 0 && r.nrows == 0) {
+		report_set_int(&v[WB_JOBS], 0);		/* an idle month */
+		report_set_real(&v[WB_CORE], 0);
+		report_set_real(&v[WB_GPU], 0);
+	} else if (r.nrows > 0) {
 		for (i = 0; i < r.nrows; i++)
 			if (report_cell(&r, i, 0)->known)
 				snprintf(names + strlen(names), sizeof(names) -
@@ -286,6 +290,10 @@ wb_init(struct wb *w, struct store *st, const struct workbook_request *req,
 	w->err = err;
 	w->errsize = errsize;
 	w->slo_rc = 1;
+	if (!wb_has_capacity(req->conf))
+		w->left_out |= WORKBOOK_NO_CAPACITY;
+	if (req->conf->nslo == 0)
+		w->left_out |= WORKBOOK_NO_SLO;
 	period_label(PERIOD_MONTH, req->from, w->month, sizeof(w->month));
 	w->month[7] = '\0';
 	snprintf(w->scope, sizeof(w->scope), "%s, %s%s", w->month,
@@ -325,7 +333,8 @@ wb_summary_make(struct wb *w, struct wb_summary *sum)
 		    sizeof(sum->heads[i]));
 		sum->heads[i][7] = '\0';	/* YYYY-MM */
 		sum->hp[i] = sum->heads[i];
-		if (has > 0 && to[i] > first && from[i] <= last)
+		/* the month always; the others where there are jobs */
+		if (i == 0 || (has > 0 && to[i] > first && from[i] <= last))
 			wb_figures(w, from[i], to[i], sum->all, (int)i);
 	}
 	for (i = 0; i < WB_NLINES; i++) {

@@ -60,6 +60,21 @@ ls "$WORK/nognuplot/2026-10" | grep -q '\.png' && fail "a chart without gnuplot"
 contains "$WORK/err" "no jobs submitted in 2020-01"
 grep -q '^;' "$WORK/empty/2020-01/hpcacct-2020-01.swf" || fail "no SWF header"
 
+# A registry and no job, no configuration: an idle month, still a whole
+# set of files (no utilisation chart), its new user counted.
+printf 'user,created\nzed,2026-10-02\n' >"$WORK/users.csv"
+"$HPCACCT" --db "$WORK/idle.db" users import "$WORK/users.csv" >/dev/null
+(HPCACCT_GNUPLOT=/bin/true && export HPCACCT_GNUPLOT &&
+    expect_status 0 "$HPCACCT" --db "$WORK/idle.db" --config /dev/null \
+    monthly --month 2026-10 --dir "$WORK/idle") || exit 1
+contains "$WORK/err" "utilisation left out"
+for line in '^Jobs +0 ' '^Core-hours +0\.0 ' '^New users +1 '; do
+	grep -Eq "$line" "$WORK/idle/2026-10/summary.txt" ||
+		fail "the idle month's summary lacks $line: $(cat "$WORK/idle/2026-10/summary.txt")"
+done
+grep -q "^Utilisation (cores)" "$WORK/idle/2026-10/summary.txt" &&
+	fail "utilisation in an unconfigured summary"
+
 expect_status 2 m --month 2026-10
 contains "$WORK/err" "--dir DIR is required"
 expect_status 2 m --dir "$WORK/x"
