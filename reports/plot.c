@@ -138,7 +138,11 @@ plot_frame(FILE *out, const struct plot_spec *s, size_t nrows)
 		    i + 1, plot_colours[i]);
 	fprintf(out, "set linetype cycle %zu\n",
 	    sizeof(plot_colours) / sizeof(plot_colours[0]));
-	if (s->style != PLOT_LINES)
+	if (s->style == PLOT_BOX)
+		fputs("set style fill solid 0.6 border -1\nset boxwidth 0.5\n"
+		    "set offsets 0.5, 0.5, 0, 0\nset key below horizontal\n",
+		    out);
+	else if (s->style != PLOT_LINES)
 		fprintf(out, "set style data histograms\nset style histogram "
 		    "%s\nset style fill solid 0.9 border rgb 'white'\n"
 		    "set boxwidth 0.8 relative\n", s->style == PLOT_STACKED ?
@@ -280,7 +284,15 @@ plot_script(FILE *out, const struct plot_output *o,
 		fputs("set xrange [0:1]\nset yrange [0:1]\nunset xtics\n"
 		    "set label 1 'nothing to show for this window' at 0.5,0.5 center\n"
 		    "plot NaN notitle\n", out);
-	else if (s->style == PLOT_LINES)
+	else if (s->style == PLOT_BOX && s->nvals == 5) {
+		fprintf(out, "plot $data using 0:2:3:4:5:%s with candlesticks "
+		    "whiskerbars 0.5 lt 1 title ", label);
+		plot_string(out, s->names[0]);
+		fputs(", \\\n     '' using 0:6:6:6:6 with candlesticks lt -1 "
+		    "lw 2 title ", out);
+		plot_string(out, s->names[4]);
+		putc('\n', out);
+	} else if (s->style == PLOT_LINES)
 		fprintf(out, "plot for [i=2:%zu] $data using 0:i:%s with "
 		    "linespoints title columnhead(i)%s\n", s->nvals + 1, label,
 		    s->reference ? ", 100 with lines dt 2 lw 1.5 lc rgb "

@@ -18,7 +18,12 @@ enum plot_format { PLOT_PNG, PLOT_SVG, PLOT_PDF };
 enum plot_style {
 	PLOT_STACKED,		/* bars, the series stacked */
 	PLOT_BARS,		/* bars, the series side by side */
-	PLOT_LINES		/* a line per series */
+	PLOT_LINES,		/* a line per series */
+	PLOT_BOX		/* a box plot per row: the five series are
+				 * the box's low end, the low whisker, the
+				 * high whisker, the box's high end and the
+				 * line across it (legend: the first and
+				 * the last name) */
 };
 
 /* Where a chart goes. */

@@ -15,6 +15,9 @@ static const struct report_column wait_columns[] = {
 	{"wait_p99", REPORT_DURATION, "s", 0, 8},
 	{"wait_max", REPORT_DURATION, "s", 0, 8},
 	{"expansion_factor", REPORT_REAL, "", 0, 16},
+	{"wait_p25", REPORT_DURATION, "s", 0, 8},
+	{"wait_p75", REPORT_DURATION, "s", 0, 8},
+	{"wait_min", REPORT_DURATION, "s", 0, 8},
 };
 #define WAIT_NVALUES (sizeof(wait_columns) / sizeof(wait_columns[0]))
 
@@ -43,6 +46,9 @@ add_row(void *ctx, const struct store_wait_row *w)
 	report_set_int(&c[7], w->max);
 	if (w->expansion >= 0)
 		report_set_real(&c[8], w->expansion);
+	report_set_int(&c[9], w->p25);
+	report_set_int(&c[10], w->p75);
+	report_set_int(&c[11], w->min);
 	return 0;
 }
 

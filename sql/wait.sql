@@ -3,8 +3,9 @@
 -- 6 size: the processor bucket, 7 all: one group), grouped by name id
 -- (or bucket); ?4 to ?10 filter as in usage.sql.
 -- wait_groups() (src/store-agg.h) groups in one pass: per key the count,
--- mean, exact nearest-rank percentiles 50, 90, 95, 99, max, and the
--- mean expansion factor (wait + run) / run over the runs that ran.  The
+-- mean, exact nearest-rank percentiles 50, 90, 95, 99, max, the mean
+-- expansion factor (wait + run) / run over the runs that ran, and the
+-- percentiles 25 and 75 and the least wait.  The
 -- begin (start, else end) repeats the window so that the jobs_begin
 -- index finds the runs.
 -- A full-scan twin (sql_wait_full, NOT INDEXED) serves wide windows
@@ -17,7 +18,8 @@ SELECT CASE WHEN ?3 = 6 THEN json_extract(value, '$[0]')
        json_extract(value, '$[2]'), json_extract(value, '$[3]'),
        json_extract(value, '$[4]'), json_extract(value, '$[5]'),
        json_extract(value, '$[6]'), json_extract(value, '$[7]'),
-       json_extract(value, '$[8]')
+       json_extract(value, '$[8]'), json_extract(value, '$[9]'),
+       json_extract(value, '$[10]'), json_extract(value, '$[11]')
   FROM json_each((
     SELECT wait_groups(CASE ?3 WHEN 0 THEN user_id WHEN 1 THEN group_id
                                WHEN 2 THEN account_id WHEN 3 THEN queue_id

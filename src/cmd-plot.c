@@ -248,25 +248,38 @@ cmd_plot_usage(struct cmd_plot *p, const struct conf *conf)
 static int
 cmd_plot_wait(struct cmd_plot *p, const struct conf *conf)
 {
-	static const char *const names[] = {"median", "p90", "p95", "p99"};
-	static const size_t vals[] = {3, 4, 5, 6};
+	static const char *const names[] = {"25th to 75th percentile, "
+	    "whiskers to the least wait and the 95th percentile", "", "", "",
+	    "median"};
+	static const char *const cols[] = {"wait_p25", "wait_min", "wait_p95",
+	    "wait_p75", "wait_median"};
+	size_t vals[5], k;
 	struct wait_request req;
 	struct report r;
 	struct plot_spec s;
-	int rc;
+	int rc, c;
 
 	(void)conf;
-
 	req = (struct wait_request){p->a.key_set ? p->a.key : STORE_KEY_QUEUE,
 	    PERIOD_NONE, p->a.filter};
 	rc = wait_build(p->st, &req, &r);
-	snprintf(p->title, sizeof(p->title), "Wait-time percentiles per %s, %s",
-	    store_key_name(req.key), p->window);
-	s = (struct plot_spec){"hpcacct plot wait", PLOT_BARS, p->title,
-	    req.key == STORE_KEY_SIZE ? "Processors" : "Queue",
-	    "Wait (hours)", 0, vals, 4, names, 1.0 / 3600, 0, -1, NULL, 0, 0};
-	if (req.key != STORE_KEY_QUEUE && req.key != STORE_KEY_SIZE)
-		s.x_title = store_key_name(req.key);
+	for (k = 0; k < 5; k++)
+		vals[k] = (c = report_column_find(&r, cols[k])) >= 0 ?
+		    (size_t)c : 0;
+	snprintf(p->title, sizeof(p->title), "Wait-time distribution per %s, "
+	    "%s", store_key_name(req.key), p->window);
+	memset(&s, 0, sizeof(s));
+	s.command = "hpcacct plot wait";
+	s.style = PLOT_BOX;
+	s.title = p->title;
+	s.x_title = req.key == STORE_KEY_SIZE ? "Processors" :
+	    req.key == STORE_KEY_QUEUE ? "Queue" : store_key_name(req.key);
+	s.y_title = "Wait (hours)";
+	s.vals = vals;
+	s.nvals = rc == 0 ? 5 : 0;
+	s.names = names;
+	s.scale = 1.0 / 3600;
+	s.where_col = -1;
 	return cmd_plot_finish(p, rc, &s, &r);
 }
 
@@ -500,11 +513,12 @@ const struct cmd_entry cmd_plot_usage_entry = {
 
 const struct cmd_entry cmd_plot_wait_entry = {
 	"plot wait", PLOT_USAGE("wait [--by KEY]"),
-	"wait-time percentiles per queue",
+	"wait-time distribution per queue (box plots)",
 	"b:o:", plot_longopts,
-	"The median, 90th, 95th and 99th percentile waits (report wait) per\n"
-	"queue (or --by KEY, size for processor buckets), in hours, side by\n"
-	"side.\n"
+	"A box plot of the waits (report wait) per queue (or --by KEY, size\n"
+	"for processor buckets), in hours: the box from the 25th to the 75th\n"
+	"percentile, a line at the median, whiskers to the least wait and the\n"
+	"95th percentile.\n"
 	"\n"
 	"Options:\n"
 	"  -b, --by KEY        queue (default), user, group, account, qos,\n"

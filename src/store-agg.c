@@ -294,7 +294,7 @@ agg_final_context(sqlite3_context *ctx)
 struct agg_wait {
 	int64_t *v;
 	size_t n, cap;
-	int64_t sum, max;
+	int64_t sum, max, min;
 	double expansion;
 	int64_t n_expansion;
 };
@@ -320,6 +320,8 @@ agg_wait_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	w->sum += wait;
 	if (w->n == 1 || wait > w->max)
 		w->max = wait;
+	if (w->n == 1 || wait < w->min)
+		w->min = wait;
 	if (run > 0) {
 		w->expansion += (double)(wait + run) / (double)run;
 		w->n_expansion++;
@@ -353,10 +355,14 @@ agg_wait_final(sqlite3_context *ctx)
 			    stats_percentile(w->v, w->n, ps[k]));
 		agg_buf_printf(&b, "%lld,", (long long)w->max);
 		if (w->n_expansion > 0)
-			agg_buf_printf(&b, "%.17g],",
+			agg_buf_printf(&b, "%.17g,",
 			    w->expansion / (double)w->n_expansion);
 		else
-			agg_buf_put(&b, "null],", 6);
+			agg_buf_put(&b, "null,", 5);
+		/* later additions: the quartiles and the least */
+		agg_buf_printf(&b, "%lld,%lld,%lld],", (long long)
+		    stats_percentile(w->v, w->n, 25), (long long)
+		    stats_percentile(w->v, w->n, 75), (long long)w->min);
 	}
 	agg_buf_result(ctx, &b);
 	if (t != NULL) {

@@ -1202,6 +1202,9 @@ conv_wait(sqlite3_stmt *s, void *arg)
 	r.p99 = sqlite3_column_int64(s, 6);
 	r.max = sqlite3_column_int64(s, 7);
 	r.expansion = column_real(s, 8);
+	r.p25 = sqlite3_column_int64(s, 9);
+	r.p75 = sqlite3_column_int64(s, 10);
+	r.min = sqlite3_column_int64(s, 11);
 	return call->row(call->ctx, &r);
 }
 

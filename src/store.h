@@ -146,6 +146,7 @@ struct store_wait_row {
 	double mean;
 	int64_t median, p90, p95, p99, max;
 	double expansion;	/* mean (wait + run) / run; < 0 unknown */
+	int64_t p25, p75, min;
 };
 
 /*

@@ -43,12 +43,13 @@ diff -u "$WORK/want" "$WORK/got" || fail "usage by account,user"
 # Waits of the runs that started in October: batch 7200 and 0 s (mean
 # 3600, nearest-rank median the first, p90 and up the second; expansion
 # (7200 + 36000) / 36000 = 1.2 and 1, mean 1.1); gpu 1800 s once,
-# expansion (1800 + 172800) / 172800.
+# expansion (1800 + 172800) / 172800; quartiles batch's first and second
+# (0, 7200), the least 0; gpu's all 1800.
 r wait --by queue --month 2026-10 --format csv >"$WORK/got"
 cat >"$WORK/want" <<'CSV'
-queue,runs,wait_mean,wait_median,wait_p90,wait_p95,wait_p99,wait_max,expansion_factor
-batch,2,3600.000000,0,7200,7200,7200,7200,1.100000
-gpu,1,1800.000000,1800,1800,1800,1800,1800,1.010417
+queue,runs,wait_mean,wait_median,wait_p90,wait_p95,wait_p99,wait_max,expansion_factor,wait_p25,wait_p75,wait_min
+batch,2,3600.000000,0,7200,7200,7200,7200,1.100000,0,7200,0
+gpu,1,1800.000000,1800,1800,1800,1800,1800,1.010417,1800,1800,1800
 CSV
 diff -u "$WORK/want" "$WORK/got" || fail "wait by queue"
 

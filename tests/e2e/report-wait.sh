@@ -27,10 +27,12 @@ contains "$WORK/err" "w.psv:11: the job starts before its submit time; its wait 
 w() { hx report wait --format csv --month 2026-10 "$@"; }
 
 w --by queue >"$WORK/got"
+# Quartiles by nearest rank: q's 2nd and 4th of five (20, 40), r's 1st
+# and 2nd of two (100, 300); then the least wait.
 cat >"$WORK/want" <<'CSV'
-queue,runs,wait_mean,wait_median,wait_p90,wait_p95,wait_p99,wait_max,expansion_factor
-q,5,30.000000,30,50,50,50,50,1.300000
-r,2,200.000000,100,300,300,300,300,1.055556
+queue,runs,wait_mean,wait_median,wait_p90,wait_p95,wait_p99,wait_max,expansion_factor,wait_p25,wait_p75,wait_min
+q,5,30.000000,30,50,50,50,50,1.300000,20,40,10
+r,2,200.000000,100,300,300,300,300,1.055556,100,300,100
 CSV
 diff -u "$WORK/want" "$WORK/got" || fail "wait by queue"
 

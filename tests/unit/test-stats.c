@@ -216,7 +216,7 @@ START_TEST(test_wait_groups_edges)
 	    "FROM t", -1, &s, NULL), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
 	ck_assert_str_eq((const char *)sqlite3_column_text(s, 0),
-	    "[[\"x\",1,7,7,7,7,7,7,null]]");
+	    "[[\"x\",1,7,7,7,7,7,7,null,7,7,7]]");
 	sqlite3_finalize(s);
 	sqlite3_close(db);
 }
