@@ -109,8 +109,10 @@ prom_cluster(struct prom_state *p, const char *cluster)
 {
 	const char *only[2] = {cluster, NULL};
 	struct store_filter f;
-	struct store_slo_row slo;
-	size_t i;
+	struct store_slo_target *t;
+	struct store_slo_row *slo;
+	size_t i, n = 0, k;
+	int rc;
 
 	memset(&f, 0, sizeof(f));
 	f.from = p->req->from;
@@ -120,17 +122,24 @@ prom_cluster(struct prom_state *p, const char *cluster)
 	if (store_wait(p->st, STORE_KEY_QUEUE, &f, prom_wait, p) != 0 ||
 	    store_efficiency(p->st, STORE_KEY_QUEUE, &f, prom_ended, p) != 0)
 		return -1;
-	for (i = 0; i < p->n; i++) {
-		if (strcmp(p->s[i].cluster, cluster) != 0 || p->s[i].slo == NULL)
-			continue;
-		if (store_slo(p->st, p->s[i].queue, p->s[i].slo->wait,
-		    p->s[i].slo->pct, &f, &slo) != 0)
-			return -1;
-		p->s[i].slo_runs = slo.runs;
-		p->s[i].slo_within = slo.within;
-		p->s[i].slo_wait = slo.wait;
-	}
-	return 0;
+	/* the cluster's queues with a target, in one reading of the runs */
+	t = xreallocarray(NULL, p->n + 1, sizeof(*t));
+	slo = xreallocarray(NULL, p->n + 1, sizeof(*slo));
+	for (i = 0; i < p->n; i++)
+		if (strcmp(p->s[i].cluster, cluster) == 0 && p->s[i].slo != NULL)
+			t[n++] = (struct store_slo_target){p->s[i].queue,
+			    p->s[i].slo->wait, p->s[i].slo->pct};
+	rc = n > 0 ? store_slo_many(p->st, t, n, &f, slo) : 0;
+	for (i = 0, k = 0; i < p->n && rc == 0; i++)
+		if (strcmp(p->s[i].cluster, cluster) == 0 &&
+		    p->s[i].slo != NULL) {
+			p->s[i].slo_runs = slo[k].runs;
+			p->s[i].slo_within = slo[k].within;
+			p->s[i].slo_wait = slo[k++].wait;
+		}
+	free(t);
+	free(slo);
+	return rc;
 }
 
 /* A label value, escaped as the exposition format wants. */

@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "slo.h"
+#include "xalloc.h"
 
 static const struct report_column slo_columns[] = {
 	{"queue", REPORT_TEXT, "", 0, 5},
@@ -45,17 +47,16 @@ slo_add_worst(void *ctx, const char *job_id, const char *user, int64_t wait)
 	return 0;
 }
 
-/* One target over one window: a row. */
+/* One target over one window (its service level s): a row. */
 static int
 slo_row(struct slo_fill *f, const struct slo_target *t,
-    const struct store_filter *filter, const char *period)
+    const struct store_filter *filter, const char *period,
+    const struct store_slo_row *sp)
 {
-	struct store_slo_row s;
+	struct store_slo_row s = *sp;
 	struct report_cell *c;
 	int met, rc;
 
-	if (store_slo(f->st, t->queue, t->wait, t->pct, filter, &s) != 0)
-		return -1;
 	f->len = 0;
 	f->worst[0] = '\0';
 	rc = f->req->worst == 0 ? 0 : store_slo_worst(f->st, t->queue, filter,
@@ -87,14 +88,23 @@ slo_window(void *ctx, int64_t from, int64_t to, const char *label)
 {
 	struct slo_fill *f = ctx;
 	struct store_filter filter = f->req->filter;
-	size_t i;
+	size_t i, n = f->req->ntargets;
+	struct store_slo_target *t = xreallocarray(NULL, n + 1, sizeof(*t));
+	struct store_slo_row *s = xreallocarray(NULL, n + 1, sizeof(*s));
+	int rc;
 
 	filter.from = from;
 	filter.to = to;
-	for (i = 0; i < f->req->ntargets; i++)
-		if (slo_row(f, &f->req->targets[i], &filter, label) != 0)
-			return -1;
-	return 0;
+	for (i = 0; i < n; i++)
+		t[i] = (struct store_slo_target){f->req->targets[i].queue,
+		    f->req->targets[i].wait, f->req->targets[i].pct};
+	/* every target in one reading of the runs, then the rows */
+	rc = store_slo_many(f->st, t, n, &filter, s);
+	for (i = 0; i < n && rc == 0; i++)
+		rc = slo_row(f, &f->req->targets[i], &filter, label, &s[i]);
+	free(t);
+	free(s);
+	return rc;
 }
 
 int

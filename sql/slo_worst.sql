@@ -1,5 +1,6 @@
--- The ?4 longest waits of slo.sql's runs (?1 to ?3 and ?6 to ?12 as
--- there; ?5 unused): job id, user, wait; the longest first.
+-- The ?4 longest waits of the runs of queue ?3 that started in [?1, ?2)
+-- (UTC epoch), ?6 to ?12 filtering as in usage.sql from its ?4 (?5
+-- unused): job id, user, wait; the longest first.
 -- A full-scan twin (sql_slo_worst_full, NOT INDEXED) serves wide windows
 -- (without the lines marked "index only", which serve jobs_begin).
 SELECT job_id, (SELECT name FROM names WHERE id = user_id), wait_time

@@ -44,14 +44,14 @@ extern const char sql_wait[];
 extern const char sql_sizes[];
 extern const char sql_cluster_queues[];
 extern const char sql_efficiency[];
-extern const char sql_slo[];
 extern const char sql_slo_worst[];
+extern const char sql_slo_many[];
 /* The full-scan twins of the window queries (see sql/embed.sh). */
 extern const char sql_wait_full[];
 extern const char sql_sizes_full[];
 extern const char sql_efficiency_full[];
-extern const char sql_slo_full[];
 extern const char sql_slo_worst_full[];
+extern const char sql_slo_many_full[];
 extern const char sql_signups[];
 extern const char sql_users_put[];
 extern const char sql_users_list[];

@@ -509,40 +509,76 @@ agg_stat_final(sqlite3_context *ctx)
 	}
 }
 
-/* percentile_rank(value, p): the nearest-rank percentile of a group. */
-struct agg_percentile {
+/* slo_groups(i, wait, target, pct): per target index i (small, from 0)
+ * the runs, those within target, the nearest-rank pct-th wait, the
+ * longest; [[i, n, within, wait, max], ...] in index order. */
+struct agg_slo {
 	int64_t *v;
 	size_t n, cap;
-	double p;
+	int64_t within, max, target;
+	double pct;
 };
 
+struct agg_slos {
+	struct agg_slo *g;
+	size_t n;
+};
+
+#define AGG_SLO_MAX 4096	/* targets in one call */
+
 static void
-agg_percentile_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+agg_slo_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	struct agg_percentile *c = sqlite3_aggregate_context(ctx, sizeof(*c));
+	struct agg_slos *c = sqlite3_aggregate_context(ctx, sizeof(*c));
+	struct agg_slo *g;
+	int64_t i, wait;
 
 	(void)argc;
-	if (c == NULL || sqlite3_value_type(argv[0]) == SQLITE_NULL)
+	if (c == NULL || sqlite3_value_type(argv[0]) == SQLITE_NULL ||
+	    sqlite3_value_type(argv[1]) == SQLITE_NULL)
 		return;
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 64;
-		c->v = xreallocarray(c->v, c->cap, sizeof(*c->v));
+	if ((i = sqlite3_value_int64(argv[0])) < 0 || i >= AGG_SLO_MAX)
+		return;
+	if ((size_t)i >= c->n) {
+		c->g = xreallocarray(c->g, (size_t)i + 1, sizeof(*c->g));
+		memset(c->g + c->n, 0, ((size_t)i + 1 - c->n) * sizeof(*c->g));
+		c->n = (size_t)i + 1;
 	}
-	c->v[c->n++] = sqlite3_value_int64(argv[0]);
-	c->p = sqlite3_value_double(argv[1]);
+	g = &c->g[i];
+	wait = sqlite3_value_int64(argv[1]);
+	if (g->n == g->cap) {
+		g->cap = g->cap ? g->cap * 2 : 64;
+		g->v = xreallocarray(g->v, g->cap, sizeof(*g->v));
+	}
+	if (g->n == 0 || wait > g->max)
+		g->max = wait;
+	g->v[g->n++] = wait;
+	g->target = sqlite3_value_int64(argv[2]);
+	g->pct = sqlite3_value_double(argv[3]);
+	g->within += wait <= g->target;
 }
 
 static void
-agg_percentile_final(sqlite3_context *ctx)
+agg_slo_final(sqlite3_context *ctx)
 {
-	struct agg_percentile *c = sqlite3_aggregate_context(ctx, 0);
+	struct agg_slos *c = sqlite3_aggregate_context(ctx, 0);
+	struct agg_buf b = {NULL, 0, 0};
+	struct agg_slo *g;
+	size_t i;
 
-	if (c == NULL || c->n == 0)
-		sqlite3_result_null(ctx);
-	else
-		sqlite3_result_int64(ctx, stats_percentile(c->v, c->n, c->p));
+	agg_buf_put(&b, "[", 1);
+	for (i = 0; c != NULL && i < c->n; i++) {
+		g = &c->g[i];
+		if (g->n > 0)
+			agg_buf_printf(&b, "[%zu,%zu,%lld,%lld,%lld],", i, g->n,
+			    (long long)g->within, (long long)
+			    stats_percentile(g->v, g->n, g->pct),
+			    (long long)g->max);
+		free(g->v);
+	}
+	agg_buf_result(ctx, &b);
 	if (c != NULL)
-		free(c->v);
+		free(c->g);
 }
 
 int
@@ -559,8 +595,7 @@ agg_register(sqlite3 *db)
 		rc = sqlite3_create_function_v2(db, "stat_groups", -1, flags,
 		    NULL, NULL, agg_stat_step, agg_stat_final, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(db, "percentile_rank", 2, flags,
-		    NULL, NULL, agg_percentile_step, agg_percentile_final,
-		    NULL);
+		rc = sqlite3_create_function_v2(db, "slo_groups", 4, flags,
+		    NULL, NULL, agg_slo_step, agg_slo_final, NULL);
 	return rc;
 }

@@ -19,10 +19,13 @@
  *       per key the least order, the rows, the count, mean and (nearest
  *       rank) median of x, and the sum and count of each v.
  *
+ *   slo_groups(i, wait, target, pct)  sql/slo_many.sql: per target
+ *       [i, n, within, wait, max]    index i (0, 1, ...) the runs, those
+ *       that waited at most target, the nearest-rank pct-th wait and the
+ *       longest.
+ *
  * Keys are text, integers or NULL (JSON null); NULL values are skipped
- * (a NULL wait, order, x or v).  Beside them, percentile_rank(value, p)
- * is the plain aggregate: the nearest-rank p-th percentile of a group's
- * values (sql/slo.sql).
+ * (a NULL wait, order, x or v).
  */
 #ifndef HPCACCT_STORE_AGG_H
 #define HPCACCT_STORE_AGG_H

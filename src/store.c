@@ -1587,7 +1587,7 @@ store_efficiency(struct store *st, enum store_key key,
 	    each_row(st, stmt, conv_efficiency, &call);
 }
 
-/* sql/slo.sql's or slo_worst.sql's parameters; the queue filter is the
+/* sql/slo_worst.sql's parameters; the queue filter is the
  * queue itself. */
 static sqlite3_stmt *
 prepare_slo(struct store *st, const char *sql, const char *queue,
@@ -1607,25 +1607,47 @@ prepare_slo(struct store *st, const char *sql, const char *queue,
 }
 
 int
-store_slo(struct store *st, const char *queue, int64_t target, double pct,
-    const struct store_filter *f, struct store_slo_row *out)
+store_slo_many(struct store *st, const struct store_slo_target *t,
+    size_t n, const struct store_filter *f, struct store_slo_row *out)
 {
-	sqlite3_stmt *stmt = prepare_slo(st, window_sql(st, f, sql_slo,
-	    sql_slo_full), queue, f);
+	struct store_filter g = *f;
+	json_object *a = json_object_new_array(), *e;
+	sqlite3_stmt *stmt;
+	size_t i;
 	int rc;
 
-	if (stmt == NULL)
+	for (i = 0; i < n; i++) {
+		out[i] = (struct store_slo_row){0, 0, JOB_UNSET, JOB_UNSET};
+		e = json_object_new_array();
+		json_object_array_add(e, json_object_new_string(t[i].queue));
+		json_object_array_add(e, json_object_new_int64(t[i].wait));
+		json_object_array_add(e, json_object_new_double(t[i].pct));
+		json_object_array_add(a, e);
+	}
+	stmt = prepare_once(st, window_sql(st, f, sql_slo_many,
+	    sql_slo_many_full));
+	if (stmt == NULL) {
+		json_object_put(a);
 		return -1;
-	sqlite3_bind_int64(stmt, 4, target);
-	sqlite3_bind_double(stmt, 5, pct);
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		out->runs = sqlite3_column_int64(stmt, 0);
-		out->within = sqlite3_column_int64(stmt, 1);
-		out->wait = column_int(stmt, 2);
-		out->max = column_int(stmt, 3);
+	}
+	g.match[STORE_KEY_QUEUE] = NULL;
+	sqlite3_bind_int64(stmt, 1, f->from);
+	sqlite3_bind_int64(stmt, 2, f->to);
+	sqlite3_bind_text(stmt, 3, json_object_to_json_string_ext(a,
+	    JSON_C_TO_STRING_PLAIN), -1, SQLITE_TRANSIENT);
+	json_object_put(a);
+	bind_filter(stmt, 4, &g);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		i = (size_t)sqlite3_column_int64(stmt, 0);
+		if (i >= n)
+			continue;
+		out[i].runs = sqlite3_column_int64(stmt, 1);
+		out[i].within = sqlite3_column_int64(stmt, 2);
+		out[i].wait = column_int(stmt, 3);
+		out[i].max = column_int(stmt, 4);
 	}
 	sqlite3_finalize(stmt);
-	return rc == SQLITE_ROW ? 0 : fail(st);
+	return rc == SQLITE_DONE ? 0 : fail(st);
 }
 
 struct worst_call {

@@ -213,11 +213,18 @@ struct store_slo_row {
 	int64_t max;		/* the longest; JOB_UNSET: no runs */
 };
 
-/* The service level of queue over the filter's runs that started in its
- * window (its queue filter unused): 0 or -1. */
-int store_slo(struct store *st, const char *queue, int64_t target,
-    double pct, const struct store_filter *filter,
-    struct store_slo_row *out);
+/* A queue's service level target. */
+struct store_slo_target {
+	const char *queue;
+	int64_t wait;		/* seconds */
+	double pct;		/* 0 < pct <= 100 */
+};
+
+/* The service level of each of the n targets over the filter's runs
+ * that started in its window (its queue filter unused), in one reading
+ * of the runs, into out[0..n-1]: 0 or -1. */
+int store_slo_many(struct store *st, const struct store_slo_target *t,
+    size_t n, const struct store_filter *filter, struct store_slo_row *out);
 
 /* The n longest waits of those runs, longest first: row() per run until
  * it returns nonzero.  Returns 0, -1, or row()'s nonzero value. */
