@@ -222,6 +222,29 @@ START_TEST(test_wait_groups_edges)
 }
 END_TEST
 
+/* slo_groups(): per target index the runs, those within the target, the
+ * nearest-rank percentile and the longest; a target without runs is not
+ * there, a NULL wait not counted. */
+START_TEST(test_slo_groups)
+{
+	sqlite3 *db = agg_db();
+	sqlite3_stmt *s;
+
+	/* target 0: waits 10, 20, 30 against 15 s at p50; target 2: 5 s */
+	ck_assert_int_eq(sqlite3_exec(db, "INSERT INTO t VALUES (0, 10, 0), "
+	    "(0, 30, 0), (0, 20, 0), (2, 5, 0), (0, NULL, 0)", NULL, NULL,
+	    NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT slo_groups(k, w, "
+	    "CASE k WHEN 0 THEN 15 ELSE 5 END, 50) FROM t", -1, &s, NULL),
+	    SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	ck_assert_str_eq((const char *)sqlite3_column_text(s, 0),
+	    "[[0,3,1,20,30],[2,1,1,5,5]]");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+END_TEST
+
 /* multi_extra(): the rows beyond the first of each distinct tuple. */
 START_TEST(test_multi_extra)
 {
@@ -258,6 +281,7 @@ stats_suite(void)
 	tcase_add_test(tc, test_wait_groups_against_sort);
 	tcase_add_test(tc, test_wait_groups_edges);
 	tcase_add_test(tc, test_multi_extra);
+	tcase_add_test(tc, test_slo_groups);
 	suite_add_tcase(s, tc);
 	return s;
 }
