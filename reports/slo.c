@@ -49,7 +49,7 @@ slo_add_worst(void *ctx, const char *job_id, const char *user, int64_t wait)
 
 /* One target over one window (its service level s): a row. */
 static int
-slo_row(struct slo_fill *f, const struct slo_target *t,
+slo_row(struct slo_fill *f, const struct store_slo_target *t,
     const struct store_filter *filter, const char *period,
     const struct store_slo_row *sp)
 {
@@ -89,20 +89,15 @@ slo_window(void *ctx, int64_t from, int64_t to, const char *label)
 	struct slo_fill *f = ctx;
 	struct store_filter filter = f->req->filter;
 	size_t i, n = f->req->ntargets;
-	struct store_slo_target *t = xreallocarray(NULL, n + 1, sizeof(*t));
 	struct store_slo_row *s = xreallocarray(NULL, n + 1, sizeof(*s));
 	int rc;
 
 	filter.from = from;
 	filter.to = to;
-	for (i = 0; i < n; i++)
-		t[i] = (struct store_slo_target){f->req->targets[i].queue,
-		    f->req->targets[i].wait, f->req->targets[i].pct};
 	/* every target in one reading of the runs, then the rows */
-	rc = store_slo_many(f->st, t, n, &filter, s);
+	rc = store_slo_many(f->st, f->req->targets, n, &filter, s);
 	for (i = 0; i < n && rc == 0; i++)
 		rc = slo_row(f, &f->req->targets[i], &filter, label, &s[i]);
-	free(t);
 	free(s);
 	return rc;
 }

@@ -16,14 +16,8 @@
 #include "series.h"
 #include "store.h"
 
-struct slo_target {
-	const char *queue;
-	int64_t wait;		/* seconds */
-	double pct;		/* 0 < pct <= 100 */
-};
-
 struct slo_request {
-	const struct slo_target *targets;
+	const struct store_slo_target *targets;
 	size_t ntargets;
 	enum period period;
 	struct store_filter filter;

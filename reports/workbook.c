@@ -198,17 +198,17 @@ wb_new_figure(struct wb *w, int64_t from, int64_t to, struct report_cell *v)
 }
 
 /* The SLO targets of the configuration (to free), or NULL without. */
-static struct slo_target *
+static struct store_slo_target *
 wb_targets(const struct conf *c)
 {
-	struct slo_target *t;
+	struct store_slo_target *t;
 	size_t i;
 
 	if (c->nslo == 0)
 		return NULL;
 	t = xreallocarray(NULL, c->nslo, sizeof(*t));
 	for (i = 0; i < c->nslo; i++)
-		t[i] = (struct slo_target){c->slo[i].queue, c->slo[i].wait,
+		t[i] = (struct store_slo_target){c->slo[i].queue, c->slo[i].wait,
 		    c->slo[i].pct};
 	return t;
 }
@@ -218,7 +218,7 @@ wb_targets(const struct conf *c)
 static int
 wb_slo_month(struct wb *w)
 {
-	struct slo_target *t;
+	struct store_slo_target *t;
 	struct slo_request req;
 
 	if (w->slo_rc != 1)
@@ -234,7 +234,7 @@ wb_slo_month(struct wb *w)
 static void
 wb_slo_figure(struct wb *w, int64_t from, int64_t to, struct report_cell *v)
 {
-	struct slo_target *t = wb_targets(w->req->conf);
+	struct store_slo_target *t = wb_targets(w->req->conf);
 	struct slo_request req = {t, w->req->conf->nslo, PERIOD_NONE,
 	    wb_filter(w, from, to), 0};
 	int month = from == w->req->from && to == w->req->to;

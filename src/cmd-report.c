@@ -399,7 +399,7 @@ cmd_report_efficiency_exec(const struct cmd_globals *g, int argc,
  */
 static int
 cmd_report_slo_targets(const struct cmd_globals *g, struct report_args *a,
-    struct slo_target **t)
+    struct store_slo_target **t)
 {
 	const char *const *q = a->names[STORE_KEY_QUEUE];
 	const struct conf_slo *c;
@@ -408,19 +408,19 @@ cmd_report_slo_targets(const struct cmd_globals *g, struct report_args *a,
 	*t = xreallocarray(NULL, g->conf.nslo + MAX_NAMES + 1, sizeof(**t));
 	for (i = 0; i < g->conf.nslo; i++) {
 		c = &g->conf.slo[i];
-		(*t)[n++] = (struct slo_target){c->queue, c->wait, c->pct};
+		(*t)[n++] = (struct store_slo_target){c->queue, c->wait, c->pct};
 	}
 	if (q[0] == NULL && a->wait_target >= 0) {
 		msg_usage(a->entry->name, "--wait-target needs --queue");
 		return -1;
 	}
 	if (q[0] != NULL) {
-		struct slo_target *all = *t;
+		struct store_slo_target *all = *t;
 		size_t nall = n, k;
 
 		*t = xreallocarray(NULL, MAX_NAMES + 1, sizeof(**t));
 		for (n = 0; q[n] != NULL; n++) {
-			(*t)[n] = (struct slo_target){q[n], a->wait_target, 95};
+			(*t)[n] = (struct store_slo_target){q[n], a->wait_target, 95};
 			for (k = 0; k < nall; k++)
 				if (strcmp(all[k].queue, q[n]) == 0) {
 					(*t)[n].pct = all[k].pct;
@@ -457,7 +457,7 @@ cmd_report_slo_exec(const struct cmd_globals *g, int argc, char **argv)
 	const struct cmd_entry *e = &cmd_report_slo_entry;
 	struct report_args a;
 	struct slo_request req;
-	struct slo_target *targets = NULL;
+	struct store_slo_target *targets = NULL;
 	struct cmd_output out;
 	struct store *st;
 	struct report rep;
