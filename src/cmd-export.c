@@ -35,6 +35,15 @@ static const char swf_help[] =
     "\n"
     "SOURCE_DATE_EPOCH, when set, fixes the conversion date in the header.\n";
 
+const char *
+cmd_host_name(char *buf, size_t size)
+{
+	if (gethostname(buf, size) != 0)
+		snprintf(buf, size, "unknown");
+	buf[size - 1] = '\0';
+	return buf;
+}
+
 int64_t
 cmd_source_time(void)
 {
@@ -143,12 +152,8 @@ cmd_export_swf_exec(const struct cmd_globals *g, int argc, char **argv)
 	    &a.opt.from, &a.opt.to);
 	if (r != 0)
 		return r;
-	if (a.opt.installation == NULL) {
-		if (gethostname(host, sizeof(host)) != 0)
-			snprintf(host, sizeof(host), "unknown");
-		host[sizeof(host) - 1] = '\0';
-		a.opt.installation = host;
-	}
+	if (a.opt.installation == NULL)
+		a.opt.installation = cmd_host_name(host, sizeof(host));
 	a.opt.now = cmd_source_time();
 	st = cmd_open_store(g, STORE_OPEN_EXISTING);
 	if (st == NULL)

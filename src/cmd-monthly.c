@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "cmd-report.h"
 #include "msg.h"
@@ -79,10 +78,7 @@ cmd_monthly_swf(struct monthly *m)
 	opt.from = m->req.from;
 	opt.to = m->req.to;
 	opt.cluster = m->req.cluster;
-	if (gethostname(host, sizeof(host)) != 0)
-		snprintf(host, sizeof(host), "unknown");
-	host[sizeof(host) - 1] = '\0';
-	opt.installation = host;
+	opt.installation = cmd_host_name(host, sizeof(host));
 	opt.now = m->req.created;
 	snprintf(name, sizeof(name), "hpcacct-%s.swf", m->month);
 	if (cmd_output_open(&out, cmd_monthly_file(m, name)) != 0)

@@ -195,6 +195,9 @@ int cmd_output_open(struct cmd_output *o, const char *path);
  * after reporting a write error. */
 int cmd_output_close(struct cmd_output *o, int ok);
 
+/* This host's name in buf (size bytes), or "unknown": buf. */
+const char *cmd_host_name(char *buf, size_t size);
+
 /* SOURCE_DATE_EPOCH when set (and a number), else now. */
 int64_t cmd_source_time(void);
 
