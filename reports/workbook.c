@@ -370,19 +370,6 @@ wb_summary_free(struct wb_summary *sum)
 			free(sum->all[i].v[k].s);
 }
 
-/* The summary sheet. */
-static int
-wb_summary(struct wb *w)
-{
-	struct wb_summary sum;
-	int rc;
-
-	wb_summary_make(w, &sum);
-	rc = xlsx_summary(w->book, "Summary", sum.title, sum.note, sum.hp,
-	    sum.shown, sum.nshown, sum.notes, w->err, w->errsize);
-	wb_summary_free(&sum);
-	return rc == 0 ? 0 : -2;
-}
 
 /* A summary value as text, as the workbook shows it. */
 static void
@@ -422,39 +409,35 @@ wb_text_change(const struct xlsx_summary_line *l, int k, char *buf,
 		snprintf(buf, size, "%+.1f%%", 100 * (a / b - 1));
 }
 
-int
-workbook_summary_text(struct store *st, const struct workbook_request *req,
-    FILE *out, unsigned *left_out)
+/* The summary as plain text (monthly's summary.txt) to out. */
+static void
+wb_summary_text(const struct wb_summary *sum, FILE *out)
 {
-	struct wb w;
-	struct wb_summary sum;
 	char cell[WB_NLINES][5][128];
 	const char *head[5];
 	int width[5], pad;
 	size_t i, k;
 
-	wb_init(&w, st, req, NULL, 0);
-	wb_summary_make(&w, &sum);
-	head[0] = sum.hp[0], head[1] = sum.hp[1], head[3] = sum.hp[2];
+	head[0] = sum->hp[0], head[1] = sum->hp[1], head[3] = sum->hp[2];
 	head[2] = head[4] = "change";
 	for (k = 0; k < 5; k++)
 		width[k] = render_table_width(head[k]);
-	for (i = 0; i < sum.nshown; i++) {
-		wb_text_value(&sum.shown[i], 0, cell[i][0], sizeof(cell[i][0]));
-		wb_text_value(&sum.shown[i], 1, cell[i][1], sizeof(cell[i][1]));
-		wb_text_change(&sum.shown[i], 1, cell[i][2], sizeof(cell[i][2]));
-		wb_text_value(&sum.shown[i], 2, cell[i][3], sizeof(cell[i][3]));
-		wb_text_change(&sum.shown[i], 2, cell[i][4], sizeof(cell[i][4]));
+	for (i = 0; i < sum->nshown; i++) {
+		wb_text_value(&sum->shown[i], 0, cell[i][0], sizeof(cell[i][0]));
+		wb_text_value(&sum->shown[i], 1, cell[i][1], sizeof(cell[i][1]));
+		wb_text_change(&sum->shown[i], 1, cell[i][2], sizeof(cell[i][2]));
+		wb_text_value(&sum->shown[i], 2, cell[i][3], sizeof(cell[i][3]));
+		wb_text_change(&sum->shown[i], 2, cell[i][4], sizeof(cell[i][4]));
 		for (k = 0; k < 5; k++)
 			if (render_table_width(cell[i][k]) > width[k])
 				width[k] = render_table_width(cell[i][k]);
 	}
-	fprintf(out, "%s\n%s\n\n%-20s", sum.title, sum.note, "");
+	fprintf(out, "%s\n%s\n\n%-20s", sum->title, sum->note, "");
 	for (k = 0; k < 5; k++)
 		fprintf(out, "  %*s", width[k], head[k]);
 	putc('\n', out);
-	for (i = 0; i < sum.nshown; i++) {
-		render_table_cell(out, sum.shown[i].label, 20);
+	for (i = 0; i < sum->nshown; i++) {
+		render_table_cell(out, sum->shown[i].label, 20);
 		for (k = 0; k < 5; k++) {
 			pad = width[k] - render_table_width(cell[i][k]);
 			fprintf(out, "  %*s", pad > 0 ? pad : 0, "");
@@ -462,12 +445,24 @@ workbook_summary_text(struct store *st, const struct workbook_request *req,
 		}
 		putc('\n', out);
 	}
-	for (i = 0; sum.notes[i] != NULL; i++)
-		fprintf(out, "%s%s\n", i == 0 ? "\n" : "", sum.notes[i]);
+	for (i = 0; sum->notes[i] != NULL; i++)
+		fprintf(out, "%s%s\n", i == 0 ? "\n" : "", sum->notes[i]);
+}
+
+/* The summary sheet, and its text where the request wants it. */
+static int
+wb_summary(struct wb *w)
+{
+	struct wb_summary sum;
+	int rc;
+
+	wb_summary_make(w, &sum);
+	rc = xlsx_summary(w->book, "Summary", sum.title, sum.note, sum.hp,
+	    sum.shown, sum.nshown, sum.notes, w->err, w->errsize);
+	if (w->req->summary != NULL)
+		wb_summary_text(&sum, w->req->summary);
 	wb_summary_free(&sum);
-	report_free(&w.slo);
-	*left_out = w.left_out;
-	return w.dberr ? -1 : ferror(out) ? -2 : 0;
+	return rc == 0 ? 0 : -2;
 }
 
 /* Write r as sheet name headed "what, scope", then free r. */

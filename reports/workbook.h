@@ -25,6 +25,7 @@ struct workbook_request {
 	const char *cluster;		/* one cluster, or NULL for all */
 	const struct conf *conf;	/* capacities and SLO targets */
 	int64_t created;		/* the document's creation time */
+	FILE *summary;			/* the summary as text too, or NULL */
 };
 
 /*
@@ -34,13 +35,5 @@ struct workbook_request {
  */
 int workbook_write(struct store *st, const struct workbook_request *req,
     const char *path, unsigned *left_out, char *err, size_t errsize);
-
-/*
- * The summary sheet's figures as plain text to out (for monthly's
- * summary.txt).  Returns 0, -1 on a database error, -2 on a write error;
- * *left_out as above.
- */
-int workbook_summary_text(struct store *st,
-    const struct workbook_request *req, FILE *out, unsigned *left_out);
 
 #endif

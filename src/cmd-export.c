@@ -362,6 +362,7 @@ cmd_export_xlsx_exec(const struct cmd_globals *g, int argc, char **argv)
 	req.cluster = a.cluster;
 	req.conf = &g->conf;
 	req.created = cmd_month_created(req.to);
+	req.summary = NULL;
 	if ((st = cmd_open_store(g, STORE_OPEN_EXISTING)) == NULL)
 		return 1;
 	r = cmd_workbook(st, &req, name, a.output, &left_out);

@@ -91,21 +91,6 @@ cmd_monthly_swf(struct monthly *m)
 	return cmd_output_close(&out, r == 0 && !ferror(out.fp));
 }
 
-static int
-cmd_monthly_summary(struct monthly *m)
-{
-	struct cmd_output out;
-	unsigned left_out;
-	int r;
-
-	if (cmd_output_open(&out, cmd_monthly_file(m, "summary.txt")) != 0)
-		return 1;
-	r = workbook_summary_text(m->st, &m->req, out.fp, &left_out);
-	if (r == -1)
-		msg_error("monthly: database %s", store_errmsg(m->st));
-	return cmd_output_close(&out, r == 0);
-}
-
 /* Every chart as PNG: a month by day, signups over twelve months. */
 static int
 cmd_monthly_charts(struct monthly *m, unsigned left_out)
@@ -139,20 +124,29 @@ cmd_monthly_charts(struct monthly *m, unsigned left_out)
 	return status;
 }
 
-/* Everything of the month into m->dir: the exit status. */
+/* Everything of the month into m->dir: the exit status.  The workbook
+ * writes summary.txt from the figures of its Summary sheet. */
 static int
 cmd_monthly_write(struct monthly *m)
 {
+	struct cmd_output summary;
 	unsigned left_out = 0;
-	char name[64];
+	char name[64], path[sizeof(m->path)];
 	int status;
 
+	/* m->path is the next file's: this one needs its own name */
+	snprintf(path, sizeof(path), "%s", cmd_monthly_file(m, "summary.txt"));
+	if (cmd_output_open(&summary, path) != 0)
+		return 1;
+	m->req.summary = summary.fp;
 	snprintf(name, sizeof(name), "hpcacct-%s.xlsx", m->month);
 	status = cmd_workbook(m->st, &m->req, "monthly",
 	    cmd_monthly_file(m, name), &left_out);
+	m->req.summary = NULL;
+	status |= cmd_output_close(&summary, status == 0 &&
+	    !ferror(summary.fp));
 	status |= cmd_monthly_swf(m);
 	status |= cmd_monthly_charts(m, left_out);
-	status |= cmd_monthly_summary(m);
 	return status ? 1 : 0;
 }
 
