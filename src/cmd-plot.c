@@ -59,31 +59,33 @@ cmd_plot_window(struct cmd_plot *p)
 		    to - from <= 3 * 366 * 86400 ? PERIOD_MONTH : PERIOD_YEAR;
 }
 
-/* The axis title of period p, and (lower) the word in a chart's title. */
+/* Per period: the axis title, the word in a chart's title, and how much
+ * of a period's label is worth showing (2026-10, 2026; 0: all). */
+static const struct {
+	const char *axis, *word;
+	size_t len;
+} cmd_plot_periods[] = {
+	{"Period", "period", 0}, {"Hour", "hour", 0}, {"Day", "day", 0},
+	{"Week", "week", 0}, {"Month", "month", 7}, {"Quarter", "quarter", 7},
+	{"Year", "year", 4}
+};
+
 static const char *
 cmd_plot_period_name(enum period p)
 {
-	static const char *const names[] = {"Period", "Hour", "Day", "Week",
-	    "Month", "Quarter", "Year"};
-
-	return names[p];
-}
-
-/* The part of a period's label worth showing: 2026-10, 2026. */
-static size_t
-cmd_plot_period_len(enum period p)
-{
-	return p == PERIOD_MONTH || p == PERIOD_QUARTER ? 7 :
-	    p == PERIOD_YEAR ? 4 : 0;
+	return cmd_plot_periods[p].axis;
 }
 
 static const char *
 cmd_plot_period_word(enum period p)
 {
-	static const char *const names[] = {"period", "hour", "day", "week",
-	    "month", "quarter", "year"};
+	return cmd_plot_periods[p].word;
+}
 
-	return names[p];
+static size_t
+cmd_plot_period_len(enum period p)
+{
+	return cmd_plot_periods[p].len;
 }
 
 static int
