@@ -200,18 +200,20 @@ static void
 report_keep(const struct report *in, size_t first, size_t n, size_t keep,
     char *kept)
 {
+	double *sum = xreallocarray(NULL, n + 1, sizeof(*sum));
 	size_t j, k, best;
 
+	for (j = 0; j < n; j++)
+		sum[j] = report_column_sum(in, first + j);
 	memset(kept, 0, n);
 	for (k = 0; k < keep && k < n; k++) {
 		best = n;
 		for (j = 0; j < n; j++)
-			if (!kept[j] && (best == n ||
-			    report_column_sum(in, first + j) >
-			    report_column_sum(in, first + best)))
+			if (!kept[j] && (best == n || sum[j] > sum[best]))
 				best = j;
 		kept[best] = 1;
 	}
+	free(sum);
 }
 
 void
