@@ -119,17 +119,24 @@ prom_cluster(struct prom_state *p, const char *cluster)
 	f.to = p->req->to;
 	f.match[STORE_KEY_CLUSTER] = only;
 	p->cluster = cluster;
-	if (store_wait(p->st, STORE_KEY_QUEUE, &f, prom_wait, p) != 0 ||
-	    store_efficiency(p->st, STORE_KEY_QUEUE, &f, prom_ended, p) != 0)
-		return -1;
-	/* the cluster's queues with a target, in one reading of the runs */
+	/* the cluster's queues with a target */
 	t = xreallocarray(NULL, p->n + 1, sizeof(*t));
 	slo = xreallocarray(NULL, p->n + 1, sizeof(*slo));
 	for (i = 0; i < p->n; i++)
 		if (strcmp(p->s[i].cluster, cluster) == 0 && p->s[i].slo != NULL)
 			t[n++] = (struct store_slo_target){p->s[i].queue,
 			    p->s[i].slo->wait, p->s[i].slo->pct};
-	rc = n > 0 ? store_slo_many(p->st, t, n, &f, slo) : 0;
+	/* everything in one reading of the runs */
+	rc = store_read_ahead(p->st, &f, &(struct store_reading){.wait = 1,
+	    .wait_key = STORE_KEY_QUEUE, .efficiency = 1,
+	    .efficiency_key = STORE_KEY_QUEUE, .slo = t, .nslo = n});
+	if (rc == 0 && (store_wait(p->st, STORE_KEY_QUEUE, &f, prom_wait,
+	    p) != 0 || store_efficiency(p->st, STORE_KEY_QUEUE, &f,
+	    prom_ended, p) != 0))
+		rc = -1;
+	if (rc == 0 && n > 0)
+		rc = store_slo(p->st, t, n, 0, &f, slo, NULL, NULL);
+	store_read_ahead_drop(p->st);
 	for (i = 0, k = 0; i < p->n && rc == 0; i++)
 		if (strcmp(p->s[i].cluster, cluster) == 0 &&
 		    p->s[i].slo != NULL) {

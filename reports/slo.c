@@ -26,44 +26,36 @@ struct slo_fill {
 	const struct slo_request *req;
 	struct report *r;
 	size_t missed;
-	char worst[1024];
-	size_t len;
+	char (*worst)[1024];	/* per target: "JOBID:USER:WAIT ..." */
 };
 
-/* Add "JOBID:USER:WAIT" to the worst list (space-separated). */
+/* Add "JOBID:USER:WAIT" to target i's worst list (space-separated),
+ * whole entries only. */
 static int
-slo_add_worst(void *ctx, const char *job_id, const char *user, int64_t wait)
+slo_add_worst(void *ctx, size_t i, const char *job_id, const char *user,
+    int64_t wait)
 {
 	struct slo_fill *f = ctx;
-	int n = snprintf(f->worst + f->len, sizeof(f->worst) - f->len,
-	    "%s%s:%s:%lld", f->len > 0 ? " " : "", job_id,
-	    user != NULL ? user : "", (long long)wait);
+	char *w = f->worst[i];
+	size_t len = strlen(w);
+	int n = snprintf(w + len, sizeof(f->worst[i]) - len, "%s%s:%s:%lld",
+	    len > 0 ? " " : "", job_id, user != NULL ? user : "",
+	    (long long)wait);
 
-	if (n < 0 || (size_t)n >= sizeof(f->worst) - f->len) {
-		f->worst[f->len] = '\0';	/* full: keep whole entries */
-		return 1;
-	}
-	f->len += (size_t)n;
+	if (n < 0 || (size_t)n >= sizeof(f->worst[i]) - len)
+		w[len] = '\0';
 	return 0;
 }
 
-/* One target over one window (its service level s): a row. */
-static int
+/* One target's row (its service level s, its worst list). */
+static void
 slo_row(struct slo_fill *f, const struct store_slo_target *t,
-    const struct store_filter *filter, const char *period,
-    const struct store_slo_row *sp)
+    const char *period, const struct store_slo_row *s, const char *worst)
 {
-	struct store_slo_row s = *sp;
 	struct report_cell *c;
-	int met, rc;
+	int met;
 
-	f->len = 0;
-	f->worst[0] = '\0';
-	rc = f->req->worst == 0 ? 0 : store_slo_worst(f->st, t->queue, filter,
-	    f->req->worst, slo_add_worst, f);
-	if (rc < 0)
-		return -1;
-	met = s.runs == 0 || s.wait <= t->wait;
+	met = s->runs == 0 || s->wait <= t->wait;
 	f->missed += !met;
 	c = report_row(f->r);
 	if (period != NULL)
@@ -71,16 +63,15 @@ slo_row(struct slo_fill *f, const struct store_slo_target *t,
 	report_set_text(&c[0], t->queue);
 	report_set_int(&c[1], t->wait);
 	report_set_real(&c[2], t->pct);
-	report_set_int(&c[3], s.runs);
-	if (s.runs > 0) {
-		report_set_real(&c[4], 100.0 * (double)s.within /
-		    (double)s.runs);
-		report_set_int(&c[5], s.wait);
-		report_set_int(&c[7], s.max);
+	report_set_int(&c[3], s->runs);
+	if (s->runs > 0) {
+		report_set_real(&c[4], 100.0 * (double)s->within /
+		    (double)s->runs);
+		report_set_int(&c[5], s->wait);
+		report_set_int(&c[7], s->max);
 	}
 	report_set_text(&c[6], met ? "yes" : "no");
-	report_set_text(&c[8], f->worst);
-	return 0;
+	report_set_text(&c[8], worst);
 }
 
 static int
@@ -94,10 +85,13 @@ slo_window(void *ctx, int64_t from, int64_t to, const char *label)
 
 	filter.from = from;
 	filter.to = to;
-	/* every target in one reading of the runs, then the rows */
-	rc = store_slo_many(f->st, f->req->targets, n, &filter, s);
+	f->worst = xcalloc(n + 1, sizeof(*f->worst));
+	/* every target and its longest waits in one reading of the runs */
+	rc = store_slo(f->st, f->req->targets, n, f->req->worst, &filter, s,
+	    slo_add_worst, f);
 	for (i = 0; i < n && rc == 0; i++)
-		rc = slo_row(f, &f->req->targets[i], &filter, label, &s[i]);
+		slo_row(f, &f->req->targets[i], label, &s[i], f->worst[i]);
+	free(f->worst);
 	free(s);
 	return rc;
 }

@@ -21,6 +21,7 @@
 #include "xlsx.h"
 
 #define WORKBOOK_TOP 10		/* users on the Top users sheet */
+#define WB_WORST 3		/* longest waits on the Service levels sheet */
 
 /* The lines of the summary sheet. */
 enum {
@@ -225,7 +226,7 @@ wb_slo_month(struct wb *w)
 		return w->slo_rc;
 	t = wb_targets(w->req->conf);
 	req = (struct slo_request){t, w->req->conf->nslo, PERIOD_NONE,
-	    wb_filter(w, w->req->from, w->req->to), 3};
+	    wb_filter(w, w->req->from, w->req->to), WB_WORST};
 	w->slo_rc = wb_ok(w, slo_build(w->st, &req, &w->slo, &w->slo_missed));
 	free(t);
 	return w->slo_rc;
@@ -261,6 +262,27 @@ wb_slo_figure(struct wb *w, int64_t from, int64_t to, struct report_cell *v)
 	free(t);
 }
 
+/*
+ * Read the runs of [from, to) once for the figures of the summary, and
+ * for the month the sheets too: the month's wait, sizes, efficiency and
+ * service level builds then find their answers kept by the store.
+ */
+static void
+wb_read_ahead(struct wb *w, int64_t from, int64_t to)
+{
+	struct store_filter f = wb_filter(w, from, to);
+	struct store_slo_target *t = wb_targets(w->req->conf);
+	int month = from == w->req->from && to == w->req->to;
+	struct store_reading what = {.wait = month,
+	    .wait_key = STORE_KEY_QUEUE, .wait_all = 1, .sizes = month,
+	    .unit = STORE_UNIT_PROCS, .efficiency = month,
+	    .efficiency_key = STORE_KEY_USER, .slo = t,
+	    .nslo = w->req->conf->nslo, .worst = month ? WB_WORST : 0};
+
+	wb_ok(w, store_read_ahead(w->st, &f, &what));
+	free(t);
+}
+
 /* Every figure of the summary over [from, to) into column k of lines. */
 static void
 wb_figures(struct wb *w, int64_t from, int64_t to,
@@ -270,6 +292,7 @@ wb_figures(struct wb *w, int64_t from, int64_t to,
 	size_t i;
 
 	memset(v, 0, sizeof(v));
+	wb_read_ahead(w, from, to);
 	wb_usage_figures(w, from, to, v);
 	wb_util_figure(w, from, to, v);
 	wb_wait_figures(w, from, to, v);
@@ -328,7 +351,8 @@ wb_summary_make(struct wb *w, struct wb_summary *sum)
 		from[2] = period_start(PERIOD_MONTH, from[2] - 1);
 	to[2] = period_next(PERIOD_MONTH, from[2]);
 	has = wb_ok(w, store_span(w->st, &first, &last));
-	for (i = 0; i < 3; i++) {
+	/* the month last, whose reading the sheets use (wb_read_ahead()) */
+	for (i = 3; i-- > 0;) {
 		period_label(PERIOD_MONTH, from[i], sum->heads[i],
 		    sizeof(sum->heads[i]));
 		sum->heads[i][7] = '\0';	/* YYYY-MM */
@@ -741,6 +765,7 @@ workbook_write(struct store *st, const struct workbook_request *req,
 	if (xlsx_close(w.book, err, errsize) != 0 && rc == 0)
 		rc = -2;
 	report_free(&w.slo);
+	store_read_ahead_drop(st);
 	*left_out = w.left_out;
 	return w.dberr ? -1 : rc;
 }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Embed SQL files as C strings: sql/NAME.sql becomes `const char sql_NAME[]`.
 # A file that says "full-scan twin" also becomes `sql_NAME_full`, the same
-# statement reading job_rows NOT INDEXED and without the lines that end in
+# statement reading job_rows NOT INDEXED (a line ending in "FROM job_rows"
+# or "JOIN job_rows") and without the lines that end in
 # "-- index only" (see window_sql() in src/store.c).
 # Usage: embed.sh FILE.sql... > embedded.c
 set -e
@@ -16,7 +17,8 @@ for f in "$@"; do
 	grep -q 'full-scan twin' "$f" || continue
 	echo
 	echo "const char sql_${name}_full[] ="
-	sed -e 's/FROM job_rows$/FROM job_rows NOT INDEXED/' -e '/-- index only$/d' \
+	sed -e 's/FROM job_rows$/FROM job_rows NOT INDEXED/' \
+	    -e 's/JOIN job_rows$/JOIN job_rows NOT INDEXED/' -e '/-- index only$/d' \
 	    -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/	"/' -e 's/$/\\n"/' "$f"
 	echo '	;'
 done

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <json-c/json.h>
+
 #include "stats.h"
 #include "store-agg.h"
 #include "xalloc.h"
@@ -431,10 +433,49 @@ struct agg_stat {
 	int nvalues;
 };
 
+/* The group of an integer key (NULL where !known). */
+static void *
+agg_table_int(struct agg_table *t, int known, int64_t key)
+{
+	unsigned char tag = known ? 2 : 0;
+
+	t->scratch.len = 0;
+	agg_key_put(&t->scratch, &tag, 1);
+	if (known)
+		agg_key_put(&t->scratch, &key, sizeof(key));
+	return agg_table_get(t, t->scratch.p, t->scratch.len);
+}
+
+/* Add a row to group g: x where has_x, each v[i] where has[i]. */
+static void
+agg_stat_add(struct agg_stat *g, int has_x, double x, int nv,
+    const double *v, const int *has)
+{
+	int i;
+
+	g->rows++;
+	g->nvalues = nv;
+	if (has_x) {
+		if (g->nx == g->capx) {
+			g->capx = g->capx ? g->capx * 2 : 64;
+			g->x = xreallocarray(g->x, g->capx, sizeof(*g->x));
+		}
+		g->x[g->nx++] = x;
+		g->xsum += x;
+	}
+	for (i = 0; i < nv; i++)
+		if (has[i]) {
+			g->sum[i] += v[i];
+			g->n[i]++;
+		}
+}
+
 static void
 agg_stat_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct agg_table *t = agg_context(ctx, sizeof(struct agg_stat));
+	double v[AGG_STAT_MAX_VALUES];
+	int has[AGG_STAT_MAX_VALUES];
 	struct agg_stat *g;
 	int64_t order;
 	int i;
@@ -442,27 +483,18 @@ agg_stat_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (t == NULL || argc < 3 || argc > 3 + AGG_STAT_MAX_VALUES)
 		return;
 	g = agg_table_arg(t, 1, argv);
-	g->rows++;
-	g->nvalues = argc - 3;
 	if (sqlite3_value_type(argv[1]) != SQLITE_NULL) {
 		order = sqlite3_value_int64(argv[1]);
 		if (!g->has_order || order < g->order)
 			g->order = order;
 		g->has_order = 1;
 	}
-	if (sqlite3_value_type(argv[2]) != SQLITE_NULL) {
-		if (g->nx == g->capx) {
-			g->capx = g->capx ? g->capx * 2 : 64;
-			g->x = xreallocarray(g->x, g->capx, sizeof(*g->x));
-		}
-		g->x[g->nx++] = sqlite3_value_double(argv[2]);
-		g->xsum += g->x[g->nx - 1];
+	for (i = 0; i < argc - 3; i++) {
+		has[i] = sqlite3_value_type(argv[3 + i]) != SQLITE_NULL;
+		v[i] = has[i] ? sqlite3_value_double(argv[3 + i]) : 0;
 	}
-	for (i = 0; i < g->nvalues; i++)
-		if (sqlite3_value_type(argv[3 + i]) != SQLITE_NULL) {
-			g->sum[i] += sqlite3_value_double(argv[3 + i]);
-			g->n[i]++;
-		}
+	agg_stat_add(g, sqlite3_value_type(argv[2]) != SQLITE_NULL,
+	    sqlite3_value_double(argv[2]), argc - 3, v, has);
 }
 
 static void
@@ -471,81 +503,244 @@ agg_stat_free(void *p)
 	free(((struct agg_stat *)p)->x);
 }
 
+/* Table t's groups as a JSON array into b (freeing them). */
+static void
+agg_stat_json(struct agg_table *t, struct agg_buf *b)
+{
+	struct agg_stat *g;
+	size_t i;
+	int k;
+
+	agg_buf_put(b, "[", 1);
+	for (i = 0; t != NULL && i < t->n; i++) {
+		g = t->groups[i].val;
+		agg_buf_put(b, "[", 1);
+		agg_buf_key(b, t->groups[i].key, 1);
+		if (g->has_order)
+			agg_buf_printf(b, "%lld,", (long long)g->order);
+		else
+			agg_buf_put(b, "null,", 5);
+		agg_buf_printf(b, "%lld,%zu,", (long long)g->rows, g->nx);
+		if (g->nx > 0) {
+			agg_buf_printf(b, "%.17g,", g->xsum / (double)g->nx);
+			agg_buf_printf(b, "%.17g,",
+			    stats_percentile_real(g->x, g->nx, 50));
+		} else
+			agg_buf_put(b, "null,null,", 10);
+		for (k = 0; k < g->nvalues; k++)
+			agg_buf_printf(b, "%.17g,%lld,", g->sum[k],
+			    (long long)g->n[k]);
+		b->p[b->len - 1] = ']';
+		agg_buf_put(b, ",", 1);
+	}
+	if (b->len > 1 && b->p[b->len - 1] == ',')
+		b->len--;
+	agg_buf_put(b, "]", 1);
+	if (t != NULL)
+		agg_table_free(t, agg_stat_free);
+}
+
 static void
 agg_stat_final(sqlite3_context *ctx)
 {
 	struct agg_table *t = agg_final_context(ctx);
 	struct agg_buf b = {NULL, 0, 0};
-	struct agg_stat *g;
-	size_t i;
-	int k;
 
-	agg_buf_put(&b, "[", 1);
-	for (i = 0; t != NULL && i < t->n; i++) {
-		g = t->groups[i].val;
-		agg_buf_put(&b, "[", 1);
-		agg_buf_key(&b, t->groups[i].key, 1);
-		if (g->has_order)
-			agg_buf_printf(&b, "%lld,", (long long)g->order);
-		else
-			agg_buf_put(&b, "null,", 5);
-		agg_buf_printf(&b, "%lld,%zu,", (long long)g->rows, g->nx);
-		if (g->nx > 0) {
-			agg_buf_printf(&b, "%.17g,", g->xsum / (double)g->nx);
-			agg_buf_printf(&b, "%.17g,",
-			    stats_percentile_real(g->x, g->nx, 50));
-		} else
-			agg_buf_put(&b, "null,null,", 10);
-		for (k = 0; k < g->nvalues; k++)
-			agg_buf_printf(&b, "%.17g,%lld,", g->sum[k],
-			    (long long)g->n[k]);
-		b.p[b.len - 1] = ']';
-		agg_buf_put(&b, ",", 1);
+	agg_stat_json(t, &b);
+	sqlite3_result_text(ctx, b.p, (int)b.len, free);
+	free(t);
+}
+
+/* sizes_groups(size, run, req, core, gpu): stat_groups() of the runs
+ * by the least size of their size bucket and by the least run time of
+ * their run time bucket at once, x the run time over the requested time
+ * (where requested), the values core and GPU-seconds: [by size, by run
+ * time].  In C: these run once per job row. */
+struct agg_sizes {
+	struct agg_table *by[2];
+};
+
+static int64_t
+agg_int(sqlite3_value *v, int *known)
+{
+	*known = sqlite3_value_type(v) != SQLITE_NULL;
+	return *known ? sqlite3_value_int64(v) : 0;
+}
+
+static void
+agg_sizes_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct agg_sizes *c = sqlite3_aggregate_context(ctx, sizeof(*c));
+	int64_t size, run, req, key[2];
+	int known[2], has_run, has_req, has[2], i;
+	double v[2];
+
+	(void)argc;
+	if (c == NULL)
+		return;
+	size = agg_int(argv[0], &known[0]);
+	run = agg_int(argv[1], &has_run);
+	req = agg_int(argv[2], &has_req);
+	key[0] = size < 1 ? 0 : stats_size_bucket_lo(size);
+	key[1] = stats_runtime_bucket_lo(run);
+	known[1] = has_run;
+	for (i = 0; i < 2; i++) {
+		has[i] = sqlite3_value_type(argv[3 + i]) != SQLITE_NULL;
+		v[i] = has[i] ? sqlite3_value_double(argv[3 + i]) : 0;
 	}
-	agg_buf_result(ctx, &b);
-	if (t != NULL) {
-		agg_table_free(t, agg_stat_free);
-		free(t);
+	for (i = 0; i < 2; i++) {
+		if (c->by[i] == NULL) {
+			c->by[i] = xcalloc(1, sizeof(*c->by[i]));
+			c->by[i]->val_size = sizeof(struct agg_stat);
+		}
+		agg_stat_add(agg_table_int(c->by[i], known[i], key[i]),
+		    has_run && has_req && req > 0, (double)run / (double)req,
+		    2, v, has);
 	}
 }
 
-/* slo_groups(i, wait, target, pct): per target index i (small, from 0)
- * the runs, those within target, the nearest-rank pct-th wait, the
- * longest; [[i, n, within, wait, max], ...] in index order. */
+static void
+agg_sizes_final(sqlite3_context *ctx)
+{
+	struct agg_sizes *c = sqlite3_aggregate_context(ctx, 0);
+	struct agg_buf b = {NULL, 0, 0};
+	int i;
+
+	agg_buf_put(&b, "[", 1);
+	for (i = 0; i < 2; i++) {
+		agg_stat_json(c != NULL ? c->by[i] : NULL, &b);
+		agg_buf_put(&b, i == 0 ? "," : "]", 1);
+		if (c != NULL)
+			free(c->by[i]);
+	}
+	sqlite3_result_text(ctx, b.p, (int)b.len, free);
+}
+
+/* efficiency_groups(key, cpu, core, used_mem, req_mem, run, req): as
+ * stat_groups(key, NULL, NULL, cpu, core, used_mem, req_mem, run, req,
+ * core) with each pair only where its source records both (CPU time and
+ * core-seconds > 0, peak memory and requested memory > 0, a requested
+ * time > 0). */
+static void
+agg_efficiency_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct agg_table *t = agg_context(ctx, sizeof(struct agg_stat));
+	int has[7], i;
+	double v[7];
+
+	(void)argc;
+	if (t == NULL)
+		return;
+	for (i = 0; i < 6; i++) {
+		has[i] = sqlite3_value_type(argv[1 + i]) != SQLITE_NULL;
+		v[i] = has[i] ? sqlite3_value_double(argv[1 + i]) : 0;
+	}
+	has[6] = has[1];
+	v[6] = v[1];
+	for (i = 0; i < 6; i += 2)	/* both known, the second > 0 */
+		has[i] = has[i + 1] = has[i] && has[i + 1] && v[i + 1] > 0;
+	agg_stat_add(agg_table_int(t, sqlite3_value_type(argv[0]) !=
+	    SQLITE_NULL, sqlite3_value_int64(argv[0])), 0, 0, 7, v, has);
+}
+
+/* slo_groups(queue, wait, job_id, user, targets, n): targets a JSON
+ * array of [queue, wait, pct], read on the first row; per target (by
+ * index, from 0) that had runs [i, n, within, wait, max, worst], worst
+ * its n longest waits [[job_id, user, wait], ...], longest (then least
+ * job id) first. */
+struct agg_worst {
+	int64_t wait, user;
+	int has_user;
+	char *job_id;
+};
+
 struct agg_slo {
+	int64_t queue, target;
+	double pct;
 	int64_t *v;
 	size_t n, cap;
-	int64_t within, max, target;
-	double pct;
+	int64_t within, max;
+	struct agg_worst *worst;	/* nworst of at most slos->keep */
+	size_t nworst;
 };
 
 struct agg_slos {
+	int read;			/* the targets are read */
 	struct agg_slo *g;
 	size_t n;
+	size_t keep;			/* the longest waits kept */
 };
 
 #define AGG_SLO_MAX 4096	/* targets in one call */
+#define AGG_WORST_MAX 1000	/* longest waits kept per target */
+
+/* Read the targets [[queue id, wait, pct], ...] (a NULL queue: none). */
+static void
+agg_slo_targets(struct agg_slos *c, const char *text, int64_t keep)
+{
+	json_object *a = text != NULL ? json_tokener_parse(text) : NULL, *e;
+	size_t i, n;
+
+	c->read = 1;
+	c->keep = keep < 0 ? 0 : keep > AGG_WORST_MAX ? AGG_WORST_MAX :
+	    (size_t)keep;
+	n = json_object_is_type(a, json_type_array) ?
+	    json_object_array_length(a) : 0;
+	if (n > AGG_SLO_MAX)
+		n = AGG_SLO_MAX;
+	c->g = n > 0 ? xcalloc(n, sizeof(*c->g)) : NULL;
+	c->n = n;
+	for (i = 0; i < n; i++) {
+		e = json_object_array_get_idx(a, i);
+		c->g[i].queue = json_object_get_type(json_object_array_get_idx(
+		    e, 0)) == json_type_null ? -1 :
+		    json_object_get_int64(json_object_array_get_idx(e, 0));
+		c->g[i].target = json_object_get_int64(
+		    json_object_array_get_idx(e, 1));
+		c->g[i].pct = json_object_get_double(
+		    json_object_array_get_idx(e, 2));
+	}
+	json_object_put(a);
+}
+
+/* Does (wait, job_id) come before w among the longest waits? */
+static int
+agg_worst_before(int64_t wait, const char *job_id, const struct agg_worst *w)
+{
+	return wait > w->wait || (wait == w->wait && strcmp(job_id,
+	    w->job_id) < 0);
+}
+
+/* Keep the run among g's keep longest waits. */
+static void
+agg_worst_add(struct agg_slo *g, size_t keep, int64_t wait,
+    sqlite3_value *job, sqlite3_value *user)
+{
+	const char *id;
+	size_t i;
+
+	/* most runs wait less than the kept: their job id is not read */
+	if (keep == 0 || (g->nworst == keep && wait < g->worst[keep - 1].wait))
+		return;
+	if ((id = (const char *)sqlite3_value_text(job)) == NULL ||
+	    (g->nworst == keep && !agg_worst_before(wait, id,
+	    &g->worst[keep - 1])))
+		return;
+	if (g->worst == NULL)
+		g->worst = xreallocarray(NULL, keep, sizeof(*g->worst));
+	if (g->nworst == keep)
+		free(g->worst[--g->nworst].job_id);
+	for (i = g->nworst; i > 0 && agg_worst_before(wait, id,
+	    &g->worst[i - 1]); i--)
+		g->worst[i] = g->worst[i - 1];
+	g->worst[i] = (struct agg_worst){wait, sqlite3_value_int64(user),
+	    sqlite3_value_type(user) != SQLITE_NULL, xstrdup(id)};
+	g->nworst++;
+}
 
 static void
-agg_slo_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+agg_slo_add(struct agg_slo *g, int64_t wait)
 {
-	struct agg_slos *c = sqlite3_aggregate_context(ctx, sizeof(*c));
-	struct agg_slo *g;
-	int64_t i, wait;
-
-	(void)argc;
-	if (c == NULL || sqlite3_value_type(argv[0]) == SQLITE_NULL ||
-	    sqlite3_value_type(argv[1]) == SQLITE_NULL)
-		return;
-	if ((i = sqlite3_value_int64(argv[0])) < 0 || i >= AGG_SLO_MAX)
-		return;
-	if ((size_t)i >= c->n) {
-		c->g = xreallocarray(c->g, (size_t)i + 1, sizeof(*c->g));
-		memset(c->g + c->n, 0, ((size_t)i + 1 - c->n) * sizeof(*c->g));
-		c->n = (size_t)i + 1;
-	}
-	g = &c->g[i];
-	wait = sqlite3_value_int64(argv[1]);
 	if (g->n == g->cap) {
 		g->cap = g->cap ? g->cap * 2 : 64;
 		g->v = xreallocarray(g->v, g->cap, sizeof(*g->v));
@@ -553,9 +748,55 @@ agg_slo_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (g->n == 0 || wait > g->max)
 		g->max = wait;
 	g->v[g->n++] = wait;
-	g->target = sqlite3_value_int64(argv[2]);
-	g->pct = sqlite3_value_double(argv[3]);
 	g->within += wait <= g->target;
+}
+
+static void
+agg_slo_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct agg_slos *c = sqlite3_aggregate_context(ctx, sizeof(*c));
+	int64_t queue, wait;
+	size_t i;
+
+	(void)argc;
+	if (c == NULL)
+		return;
+	if (!c->read)
+		agg_slo_targets(c, (const char *)sqlite3_value_text(argv[4]),
+		    sqlite3_value_int64(argv[5]));
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL ||
+	    sqlite3_value_type(argv[1]) == SQLITE_NULL)
+		return;
+	queue = sqlite3_value_int64(argv[0]);
+	wait = sqlite3_value_int64(argv[1]);
+	for (i = 0; i < c->n; i++)
+		if (c->g[i].queue == queue) {
+			agg_slo_add(&c->g[i], wait);
+			agg_worst_add(&c->g[i], c->keep, wait, argv[2],
+			    argv[3]);
+		}
+}
+
+static void
+agg_slo_put(struct agg_buf *b, size_t i, struct agg_slo *g)
+{
+	size_t k;
+
+	agg_buf_printf(b, "[%zu,%zu,%lld,%lld,%lld,[", i, g->n,
+	    (long long)g->within, (long long)stats_percentile(g->v, g->n,
+	    g->pct), (long long)g->max);
+	for (k = 0; k < g->nworst; k++) {
+		agg_buf_put(b, k > 0 ? ",[" : "[", k > 0 ? 2 : 1);
+		agg_buf_string(b, (const unsigned char *)g->worst[k].job_id,
+		    strlen(g->worst[k].job_id));
+		if (g->worst[k].has_user)
+			agg_buf_printf(b, ",%lld,", (long long)
+			    g->worst[k].user);
+		else
+			agg_buf_put(b, ",null,", 6);
+		agg_buf_printf(b, "%lld]", (long long)g->worst[k].wait);
+	}
+	agg_buf_put(b, "]],", 3);
 }
 
 static void
@@ -564,16 +805,16 @@ agg_slo_final(sqlite3_context *ctx)
 	struct agg_slos *c = sqlite3_aggregate_context(ctx, 0);
 	struct agg_buf b = {NULL, 0, 0};
 	struct agg_slo *g;
-	size_t i;
+	size_t i, k;
 
 	agg_buf_put(&b, "[", 1);
 	for (i = 0; c != NULL && i < c->n; i++) {
 		g = &c->g[i];
 		if (g->n > 0)
-			agg_buf_printf(&b, "[%zu,%zu,%lld,%lld,%lld],", i, g->n,
-			    (long long)g->within, (long long)
-			    stats_percentile(g->v, g->n, g->pct),
-			    (long long)g->max);
+			agg_slo_put(&b, i, g);
+		for (k = 0; k < g->nworst; k++)
+			free(g->worst[k].job_id);
+		free(g->worst);
 		free(g->v);
 	}
 	agg_buf_result(ctx, &b);
@@ -595,7 +836,14 @@ agg_register(sqlite3 *db)
 		rc = sqlite3_create_function_v2(db, "stat_groups", -1, flags,
 		    NULL, NULL, agg_stat_step, agg_stat_final, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(db, "slo_groups", 4, flags,
+		rc = sqlite3_create_function_v2(db, "sizes_groups", 5, flags,
+		    NULL, NULL, agg_sizes_step, agg_sizes_final, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "efficiency_groups", 7,
+		    flags, NULL, NULL, agg_efficiency_step, agg_stat_final,
+		    NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "slo_groups", 6, flags,
 		    NULL, NULL, agg_slo_step, agg_slo_final, NULL);
 	return rc;
 }

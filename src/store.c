@@ -54,6 +54,7 @@ struct store {
 	sqlite3_stmt *first_get, *first_put;	/* users' first jobs */
 	int64_t *first;		/* by user id: 0 unread, INT64_MAX none */
 	size_t nfirst;
+	struct store_ahead *ahead;	/* store_read_ahead()'s reading */
 };
 
 /* A failed call: remembered for store_failed(); returns -1. */
@@ -393,6 +394,7 @@ store_close(struct store *st)
 	sqlite3_finalize(st->pod_put);
 	sqlite3_finalize(st->pods_summary);
 	rollup_close(st->rollup);
+	store_read_ahead_drop(st);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -1231,24 +1233,6 @@ window_sql(struct store *st, const struct store_filter *f,
 }
 
 int
-store_wait(struct store *st, enum store_key key,
-    const struct store_filter *f,
-    int (*row)(void *ctx, const struct store_wait_row *r), void *ctx)
-{
-	struct wait_call call = {row, ctx};
-	sqlite3_stmt *stmt;
-
-	if (sqlite3_prepare_v2(st->db, window_sql(st, f, sql_wait,
-	    sql_wait_full), -1, &stmt, NULL) != SQLITE_OK)
-		return fail(st);
-	sqlite3_bind_int64(stmt, 1, f->from);
-	sqlite3_bind_int64(stmt, 2, f->to);
-	sqlite3_bind_int(stmt, 3, (int)key);
-	bind_filter(stmt, 4, f);
-	return each_row(st, stmt, conv_wait, &call);
-}
-
-int
 store_span(struct store *st, int64_t *first, int64_t *last)
 {
 	sqlite3_stmt *stmt;
@@ -1499,22 +1483,6 @@ prepare_once(struct store *st, const char *sql)
 	return stmt;
 }
 
-/* A window query's ?1 from and ?2 to, ?3 a number, filters from ?4. */
-static sqlite3_stmt *
-prepare_window(struct store *st, const char *sql,
-    const struct store_filter *f, int number)
-{
-	sqlite3_stmt *stmt = prepare_once(st, sql);
-
-	if (stmt != NULL) {
-		sqlite3_bind_int64(stmt, 1, f->from);
-		sqlite3_bind_int64(stmt, 2, f->to);
-		sqlite3_bind_int(stmt, 3, number);
-		bind_filter(stmt, 4, f);
-	}
-	return stmt;
-}
-
 struct sizes_call {
 	int (*row)(void *, const struct store_size_row *);
 	void *ctx;
@@ -1534,18 +1502,6 @@ conv_sizes(sqlite3_stmt *s, void *arg)
 	r.ratio_mean = column_real(s, 5);
 	r.ratio_median = column_real(s, 6);
 	return call->row(call->ctx, &r);
-}
-
-int
-store_sizes(struct store *st, enum store_unit unit,
-    const struct store_filter *f,
-    int (*row)(void *ctx, const struct store_size_row *r), void *ctx)
-{
-	struct sizes_call call = {row, ctx};
-	sqlite3_stmt *stmt = prepare_window(st, window_sql(st, f,
-	    sql_sizes, sql_sizes_full), f, (int)unit);
-
-	return stmt == NULL ? -1 : each_row(st, stmt, conv_sizes, &call);
 }
 
 struct efficiency_call {
@@ -1574,110 +1530,331 @@ conv_efficiency(sqlite3_stmt *s, void *arg)
 	return call->row(call->ctx, &r);
 }
 
-int
-store_efficiency(struct store *st, enum store_key key,
-    const struct store_filter *f,
-    int (*row)(void *ctx, const struct store_efficiency_row *r), void *ctx)
+/*
+ * Readings (sql/reading.sql): one reading of a window's runs computes
+ * the parts asked for, each a JSON text that a *_rows.sql statement turns
+ * into rows.  store_read_ahead() keeps one reading in st->ahead, named by
+ * its filter and parameters as bound (JSON text), for the calls after it.
+ */
+enum {
+	READ_WAIT, READ_WAIT_ALL, READ_SIZES, READ_EFFICIENCY, READ_SLO,
+	READ_NPARTS
+};
+
+struct store_ahead {
+	char *filter;			/* read_filter_text() */
+	struct store_reading what;	/* its slo pointer unused */
+	char *slo;			/* the targets' JSON text, or NULL */
+	char *part[READ_NPARTS];
+};
+
+/* The filter's window and name lists as one JSON text (to free). */
+static char *
+read_filter_text(const struct store_filter *f)
 {
-	struct efficiency_call call = {row, ctx};
-	sqlite3_stmt *stmt = prepare_window(st, window_sql(st, f,
-	    sql_efficiency, sql_efficiency_full), f, (int)key);
+	json_object *a = json_object_new_array(), *l;
+	const char *const *names;
+	char *text;
+	int k;
 
-	return stmt == NULL ? -1 :
-	    each_row(st, stmt, conv_efficiency, &call);
-}
-
-/* sql/slo_worst.sql's parameters; the queue filter is the
- * queue itself. */
-static sqlite3_stmt *
-prepare_slo(struct store *st, const char *sql, const char *queue,
-    const struct store_filter *f)
-{
-	struct store_filter g = *f;
-	sqlite3_stmt *stmt = prepare_once(st, sql);
-
-	if (stmt != NULL) {
-		g.match[STORE_KEY_QUEUE] = NULL;
-		sqlite3_bind_int64(stmt, 1, f->from);
-		sqlite3_bind_int64(stmt, 2, f->to);
-		bind_text(stmt, 3, queue);
-		bind_filter(stmt, 6, &g);
+	json_object_array_add(a, json_object_new_int64(f->from));
+	json_object_array_add(a, json_object_new_int64(f->to));
+	for (k = 0; k <= STORE_NKEYS; k++) {
+		names = k < STORE_NKEYS ? f->match[k] : f->states;
+		l = names != NULL ? json_object_new_array() : NULL;
+		for (; names != NULL && *names != NULL; names++)
+			json_object_array_add(l, json_object_new_string(*names));
+		json_object_array_add(a, l);
 	}
-	return stmt;
+	text = xstrdup(json_object_to_json_string_ext(a,
+	    JSON_C_TO_STRING_PLAIN));
+	json_object_put(a);
+	return text;
 }
 
-int
-store_slo_many(struct store *st, const struct store_slo_target *t,
-    size_t n, const struct store_filter *f, struct store_slo_row *out)
+/* The n targets as reading.sql's ?7 (to free), or NULL for none. */
+static char *
+read_slo_text(const struct store_slo_target *t, size_t n)
 {
-	struct store_filter g = *f;
-	json_object *a = json_object_new_array(), *e;
-	sqlite3_stmt *stmt;
+	json_object *a, *e;
+	char *text;
 	size_t i;
-	int rc;
 
+	if (t == NULL || n == 0)
+		return NULL;
+	a = json_object_new_array();
 	for (i = 0; i < n; i++) {
-		out[i] = (struct store_slo_row){0, 0, JOB_UNSET, JOB_UNSET};
 		e = json_object_new_array();
 		json_object_array_add(e, json_object_new_string(t[i].queue));
 		json_object_array_add(e, json_object_new_int64(t[i].wait));
 		json_object_array_add(e, json_object_new_double(t[i].pct));
 		json_object_array_add(a, e);
 	}
-	stmt = prepare_once(st, window_sql(st, f, sql_slo_many,
-	    sql_slo_many_full));
-	if (stmt == NULL) {
-		json_object_put(a);
-		return -1;
-	}
-	g.match[STORE_KEY_QUEUE] = NULL;
-	sqlite3_bind_int64(stmt, 1, f->from);
-	sqlite3_bind_int64(stmt, 2, f->to);
-	sqlite3_bind_text(stmt, 3, json_object_to_json_string_ext(a,
-	    JSON_C_TO_STRING_PLAIN), -1, SQLITE_TRANSIENT);
+	text = xstrdup(json_object_to_json_string_ext(a,
+	    JSON_C_TO_STRING_PLAIN));
 	json_object_put(a);
-	bind_filter(stmt, 4, &g);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		i = (size_t)sqlite3_column_int64(stmt, 0);
-		if (i >= n)
-			continue;
-		out[i].runs = sqlite3_column_int64(stmt, 1);
-		out[i].within = sqlite3_column_int64(stmt, 2);
-		out[i].wait = column_int(stmt, 3);
-		out[i].max = column_int(stmt, 4);
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : fail(st);
+	return text;
 }
 
-struct worst_call {
-	int (*row)(void *, const char *, const char *, int64_t);
+/* Bind integer v at i where the part is asked for, else NULL. */
+static void
+read_bind_part(sqlite3_stmt *stmt, int i, int asked, int64_t v)
+{
+	if (asked)
+		sqlite3_bind_int64(stmt, i, v);
+	else
+		sqlite3_bind_null(stmt, i);
+}
+
+/* Read the parts of *w (slo: the targets' text) into part[]: 0 or -1. */
+static int
+read_parts(struct store *st, const struct store_filter *f,
+    const struct store_reading *w, const char *slo, char *part[READ_NPARTS])
+{
+	sqlite3_stmt *stmt = prepare_once(st, window_sql(st, f, sql_reading,
+	    sql_reading_full));
+	int asked[READ_NPARTS] = {w->wait, w->wait_all, w->sizes,
+	    w->efficiency, slo != NULL};
+	int i, rc;
+
+	memset(part, 0, READ_NPARTS * sizeof(*part));
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, f->from);
+	sqlite3_bind_int64(stmt, 2, f->to);
+	read_bind_part(stmt, 3, w->wait, (int64_t)w->wait_key);
+	read_bind_part(stmt, 4, w->wait_all, 1);
+	read_bind_part(stmt, 5, w->sizes, (int64_t)w->unit);
+	read_bind_part(stmt, 6, w->efficiency, (int64_t)w->efficiency_key);
+	bind_text(stmt, 7, slo);
+	sqlite3_bind_int64(stmt, 8, (int64_t)w->worst);
+	bind_filter(stmt, 9, f);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		for (i = 0; i < READ_NPARTS; i++)
+			if (asked[i] &&
+			    sqlite3_column_type(stmt, i) == SQLITE_TEXT)
+				part[i] = xstrdup(column_text(stmt, i));
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW ? 0 : fail(st);
+}
+
+static void
+read_ahead_free(struct store_ahead *a)
+{
+	int i;
+
+	if (a == NULL)
+		return;
+	free(a->filter);
+	free(a->slo);
+	for (i = 0; i < READ_NPARTS; i++)
+		free(a->part[i]);
+	free(a);
+}
+
+void
+store_read_ahead_drop(struct store *st)
+{
+	read_ahead_free(st->ahead);
+	st->ahead = NULL;
+}
+
+int
+store_read_ahead(struct store *st, const struct store_filter *f,
+    const struct store_reading *what)
+{
+	struct store_ahead *a = xcalloc(1, sizeof(*a));
+
+	store_read_ahead_drop(st);
+	a->filter = read_filter_text(f);
+	a->what = *what;
+	/* service levels ignore the queue filter, the other parts not */
+	if (f->match[STORE_KEY_QUEUE] == NULL)
+		a->slo = read_slo_text(what->slo, what->nslo);
+	if (read_parts(st, f, what, a->slo, a->part) != 0) {
+		read_ahead_free(a);
+		return -1;
+	}
+	st->ahead = a;
+	return 0;
+}
+
+/*
+ * The parts of a reading over f that has part p as *w asks for it, into
+ * part[]: the kept reading's where it has it (returns 0), else a reading
+ * of its own (returns 1: free with read_parts_free()), or -1.
+ */
+static int
+read_get(struct store *st, const struct store_filter *f,
+    const struct store_reading *w, const char *slo, int p,
+    char *part[READ_NPARTS])
+{
+	struct store_ahead *a = st->ahead;
+	int hit = 0;
+	char *ft;
+
+	if (a != NULL) {
+		ft = read_filter_text(f);
+		hit = strcmp(ft, a->filter) == 0 && a->part[p] != NULL &&
+		    (p != READ_WAIT || a->what.wait_key == w->wait_key) &&
+		    (p != READ_SIZES || a->what.unit == w->unit) &&
+		    (p != READ_EFFICIENCY ||
+		    a->what.efficiency_key == w->efficiency_key) &&
+		    (p != READ_SLO || (strcmp(a->slo, slo) == 0 &&
+		    a->what.worst >= w->worst));
+		free(ft);
+	}
+	if (hit) {
+		memcpy(part, a->part, READ_NPARTS * sizeof(*part));
+		return 0;
+	}
+	return read_parts(st, f, w, slo, part) == 0 ? 1 : -1;
+}
+
+static void
+read_parts_free(char *part[READ_NPARTS])
+{
+	int i;
+
+	for (i = 0; i < READ_NPARTS; i++)
+		free(part[i]);
+}
+
+/* Run a *_rows.sql statement over ?1 a part's text (NULL: none) and ?2
+ * a number where it takes one. */
+static int
+read_rows(struct store *st, const char *sql, const char *part,
+    const char *none, int number, int (*conv)(sqlite3_stmt *, void *),
+    void *arg)
+{
+	sqlite3_stmt *stmt = prepare_once(st, sql);
+
+	if (stmt == NULL)
+		return -1;
+	bind_text(stmt, 1, part != NULL ? part : none);
+	if (sqlite3_bind_parameter_count(stmt) >= 2)
+		sqlite3_bind_int(stmt, 2, number);
+	return each_row(st, stmt, conv, arg);
+}
+
+int
+store_wait(struct store *st, enum store_key key,
+    const struct store_filter *f,
+    int (*row)(void *ctx, const struct store_wait_row *r), void *ctx)
+{
+	struct wait_call call = {row, ctx};
+	struct store_reading w = {.wait = 1, .wait_key = key};
+	char *part[READ_NPARTS];
+	int owned, rc, p = READ_WAIT;
+
+	if (key == STORE_KEY_ALL && st->ahead != NULL &&
+	    st->ahead->what.wait_all) {
+		p = READ_WAIT_ALL;
+		w = (struct store_reading){.wait_all = 1};
+	}
+	if ((owned = read_get(st, f, &w, NULL, p, part)) < 0)
+		return -1;
+	rc = read_rows(st, sql_wait_rows, part[p], "[]", (int)key, conv_wait,
+	    &call);
+	if (owned)
+		read_parts_free(part);
+	return rc;
+}
+
+int
+store_sizes(struct store *st, enum store_unit unit,
+    const struct store_filter *f,
+    int (*row)(void *ctx, const struct store_size_row *r), void *ctx)
+{
+	struct sizes_call call = {row, ctx};
+	struct store_reading w = {.sizes = 1, .unit = unit};
+	char *part[READ_NPARTS];
+	int owned, rc;
+
+	if ((owned = read_get(st, f, &w, NULL, READ_SIZES, part)) < 0)
+		return -1;
+	rc = read_rows(st, sql_sizes_rows, part[READ_SIZES], "[[],[]]", 0,
+	    conv_sizes, &call);
+	if (owned)
+		read_parts_free(part);
+	return rc;
+}
+
+int
+store_efficiency(struct store *st, enum store_key key,
+    const struct store_filter *f,
+    int (*row)(void *ctx, const struct store_efficiency_row *r), void *ctx)
+{
+	struct efficiency_call call = {row, ctx};
+	struct store_reading w = {.efficiency = 1, .efficiency_key = key};
+	char *part[READ_NPARTS];
+	int owned, rc;
+
+	if ((owned = read_get(st, f, &w, NULL, READ_EFFICIENCY, part)) < 0)
+		return -1;
+	rc = read_rows(st, sql_efficiency_rows, part[READ_EFFICIENCY], "[]", 0,
+	    conv_efficiency, &call);
+	if (owned)
+		read_parts_free(part);
+	return rc;
+}
+
+struct slo_call {
+	size_t n, worst, seen, last;	/* seen: longest waits of last */
+	struct store_slo_row *out;
+	int (*row)(void *, size_t, const char *, const char *, int64_t);
 	void *ctx;
 };
 
 static int
-conv_worst(sqlite3_stmt *s, void *arg)
+conv_slo(sqlite3_stmt *s, void *arg)
 {
-	struct worst_call *call = arg;
+	struct slo_call *call = arg;
+	size_t i = (size_t)sqlite3_column_int64(s, 0);
 
-	return call->row(call->ctx, column_text(s, 0), column_text(s, 1),
-	    sqlite3_column_int64(s, 2));
+	if (i >= call->n)
+		return 0;
+	call->out[i].runs = sqlite3_column_int64(s, 1);
+	call->out[i].within = sqlite3_column_int64(s, 2);
+	call->out[i].wait = column_int(s, 3);
+	call->out[i].max = column_int(s, 4);
+	if (i != call->last)
+		call->seen = 0;
+	call->last = i;
+	if (sqlite3_column_type(s, 5) == SQLITE_NULL ||
+	    call->seen++ >= call->worst || call->row == NULL)
+		return 0;
+	return call->row(call->ctx, i, column_text(s, 5), column_text(s, 6),
+	    sqlite3_column_int64(s, 7));
 }
 
 int
-store_slo_worst(struct store *st, const char *queue,
-    const struct store_filter *f, size_t n,
-    int (*row)(void *ctx, const char *job_id, const char *user,
-    int64_t wait), void *ctx)
+store_slo(struct store *st, const struct store_slo_target *t, size_t n,
+    size_t worst, const struct store_filter *f, struct store_slo_row *out,
+    int (*worst_row)(void *ctx, size_t i, const char *job_id,
+    const char *user, int64_t wait), void *ctx)
 {
-	struct worst_call call = {row, ctx};
-	sqlite3_stmt *stmt = prepare_slo(st, window_sql(st, f,
-	    sql_slo_worst, sql_slo_worst_full), queue, f);
+	struct slo_call call = {n, worst, 0, (size_t)-1, out, worst_row, ctx};
+	struct store_reading w = {.slo = t, .nslo = n, .worst = worst};
+	struct store_filter g = *f;
+	char *part[READ_NPARTS], *slo;
+	int owned, rc;
+	size_t i;
 
-	if (stmt == NULL)
+	for (i = 0; i < n; i++)
+		out[i] = (struct store_slo_row){0, 0, JOB_UNSET, JOB_UNSET};
+	if ((slo = read_slo_text(t, n)) == NULL)
+		return 0;
+	g.match[STORE_KEY_QUEUE] = NULL;
+	owned = read_get(st, &g, &w, slo, READ_SLO, part);
+	free(slo);
+	if (owned < 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 4, (int64_t)n);
-	return each_row(st, stmt, conv_worst, &call);
+	rc = read_rows(st, sql_slo_rows, part[READ_SLO], "[]", 0, conv_slo,
+	    &call);
+	if (owned)
+		read_parts_free(part);
+	return rc;
 }
 
 int

@@ -220,18 +220,45 @@ struct store_slo_target {
 	double pct;		/* 0 < pct <= 100 */
 };
 
-/* The service level of each of the n targets over the filter's runs
+/*
+ * The service level of each of the n targets over the filter's runs
  * that started in its window (its queue filter unused), in one reading
- * of the runs, into out[0..n-1]: 0 or -1. */
-int store_slo_many(struct store *st, const struct store_slo_target *t,
-    size_t n, const struct store_filter *filter, struct store_slo_row *out);
+ * of the runs, into out[0..n-1]; with each target's `worst` longest
+ * waits (then least job id), longest first: worst_row() per run with the
+ * target's index until it returns nonzero.  Returns 0, -1, or
+ * worst_row()'s nonzero value.
+ */
+int store_slo(struct store *st, const struct store_slo_target *t, size_t n,
+    size_t worst, const struct store_filter *filter,
+    struct store_slo_row *out, int (*worst_row)(void *ctx, size_t i,
+    const char *job_id, const char *user, int64_t wait), void *ctx);
 
-/* The n longest waits of those runs, longest first: row() per run until
- * it returns nonzero.  Returns 0, -1, or row()'s nonzero value. */
-int store_slo_worst(struct store *st, const char *queue,
-    const struct store_filter *filter, size_t n,
-    int (*row)(void *ctx, const char *job_id, const char *user,
-    int64_t wait), void *ctx);
+/* What one reading of a window's runs computes for store_read_ahead():
+ * each part that is asked for. */
+struct store_reading {
+	int wait;			/* store_wait() by wait_key */
+	enum store_key wait_key;
+	int wait_all;			/* store_wait() by STORE_KEY_ALL */
+	int sizes;			/* store_sizes() in unit */
+	enum store_unit unit;
+	int efficiency;			/* store_efficiency() by efficiency_key */
+	enum store_key efficiency_key;
+	const struct store_slo_target *slo;	/* store_slo() of these nslo */
+	size_t nslo, worst;
+};
+
+/*
+ * Read the filter's window once for every part of *what and keep the
+ * results (dropping those of an earlier call): store_wait(),
+ * store_sizes(), store_efficiency() and store_slo() asked for one of
+ * them over the same filter then answer without reading the runs again.
+ * Each of those reads the runs itself otherwise, so the answers are the
+ * same either way.  0 or -1.
+ */
+int store_read_ahead(struct store *st, const struct store_filter *filter,
+    const struct store_reading *what);
+/* Drop what store_read_ahead() kept. */
+void store_read_ahead_drop(struct store *st);
 
 /* A user: of the registry, or known only from jobs (source "first-job",
  * created then being the first job's submit time). */

@@ -222,24 +222,28 @@ START_TEST(test_wait_groups_edges)
 }
 END_TEST
 
-/* slo_groups(): per target index the runs, those within the target, the
- * nearest-rank percentile and the longest; a target without runs is not
- * there, a NULL wait not counted. */
+/* slo_groups(): per target index the runs of its queue, those within
+ * the target, the nearest-rank percentile, the longest and the longest
+ * waits (ties by least job id); a target without runs is not there, a
+ * NULL wait not counted, two targets on one queue both count its runs. */
 START_TEST(test_slo_groups)
 {
 	sqlite3 *db = agg_db();
 	sqlite3_stmt *s;
 
-	/* target 0: waits 10, 20, 30 against 15 s at p50; target 2: 5 s */
+	/* queue 0: waits 10, 30, 20, 30 (jobs j10 j30 j20 a30); queue 2: 5 */
 	ck_assert_int_eq(sqlite3_exec(db, "INSERT INTO t VALUES (0, 10, 0), "
-	    "(0, 30, 0), (0, 20, 0), (2, 5, 0), (0, NULL, 0)", NULL, NULL,
-	    NULL), SQLITE_OK);
+	    "(0, 30, 0), (0, 20, 0), (2, 5, 0), (0, NULL, 0), (0, 30, 1)",
+	    NULL, NULL, NULL), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT slo_groups(k, w, "
-	    "CASE k WHEN 0 THEN 15 ELSE 5 END, 50) FROM t", -1, &s, NULL),
-	    SQLITE_OK);
+	    "CASE r WHEN 1 THEN 'a' ELSE 'j' END || w, NULLIF(k, 2), "
+	    "'[[0,15,50],[1,99,50],[2,5,50],[0,25,100]]', 2) FROM t", -1, &s,
+	    NULL), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
 	ck_assert_str_eq((const char *)sqlite3_column_text(s, 0),
-	    "[[0,3,1,20,30],[2,1,1,5,5]]");
+	    "[[0,4,1,20,30,[[\"a30\",0,30],[\"j30\",0,30]]],"
+	    "[2,1,1,5,5,[[\"j5\",null,5]]],"
+	    "[3,4,2,30,30,[[\"a30\",0,30],[\"j30\",0,30]]]]");
 	sqlite3_finalize(s);
 	sqlite3_close(db);
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,6 +167,137 @@ START_TEST(test_usage_is_clipped)
 }
 END_TEST
 
+/* The answers of the window queries, as text. */
+struct answers {
+	char text[2048];
+};
+
+static void
+answers_add(struct answers *a, const char *fmt, ...)
+{
+	size_t len = strlen(a->text);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->text + len, sizeof(a->text) - len, fmt, ap);
+	va_end(ap);
+}
+
+static int
+wait_text(void *ctx, const struct store_wait_row *r)
+{
+	answers_add(ctx, "w %s %lld %lld %lld;", r->key ? r->key : "-",
+	    (long long)r->runs, (long long)r->median, (long long)r->max);
+	return 0;
+}
+
+static int
+sizes_text(void *ctx, const struct store_size_row *r)
+{
+	answers_add(ctx, "s %s %s %lld %.6f;", r->dimension,
+	    r->bucket ? r->bucket : "-", (long long)r->runs, r->core_hours);
+	return 0;
+}
+
+static int
+efficiency_text(void *ctx, const struct store_efficiency_row *r)
+{
+	answers_add(ctx, "e %s %lld %.1f %.1f;", r->key ? r->key : "-",
+	    (long long)r->runs, r->cpu_seconds, r->core_seconds);
+	return 0;
+}
+
+static int
+worst_text(void *ctx, size_t i, const char *job, const char *user,
+    int64_t wait)
+{
+	answers_add(ctx, "x %zu %s %s %lld;", i, job, user ? user : "-",
+	    (long long)wait);
+	return 0;
+}
+
+/* Every window query over f into a. */
+static void
+answers_of(struct store *st, const struct store_filter *f,
+    struct answers *a)
+{
+	static const struct store_slo_target t[] = {{"q1", 60, 50},
+	    {"q2", 200, 100}};
+	struct store_slo_row s[2];
+	int i;
+
+	a->text[0] = '\0';
+	ck_assert_int_eq(store_wait(st, STORE_KEY_QUEUE, f, wait_text, a), 0);
+	ck_assert_int_eq(store_wait(st, STORE_KEY_ALL, f, wait_text, a), 0);
+	ck_assert_int_eq(store_sizes(st, STORE_UNIT_PROCS, f, sizes_text, a),
+	    0);
+	ck_assert_int_eq(store_efficiency(st, STORE_KEY_USER, f,
+	    efficiency_text, a), 0);
+	ck_assert_int_eq(store_slo(st, t, 2, 1, f, s, worst_text, a), 0);
+	for (i = 0; i < 2; i++)
+		answers_add(a, "l %lld %lld %lld;", (long long)s[i].runs,
+		    (long long)s[i].within, (long long)s[i].wait);
+}
+
+/* A reading kept by store_read_ahead() gives the answers each query
+ * gives on its own: for the parts it has, and (read again) for those it
+ * has not; service levels ignore a queue filter either way. */
+START_TEST(test_read_ahead_same_answers)
+{
+	static const char *const q1[] = {"q1", NULL};
+	static const struct store_slo_target t[] = {{"q1", 60, 50},
+	    {"q2", 200, 100}};
+	struct store *st = open_new();
+	struct store_filter all = {0, 100000, NULL, {NULL}, NULL, 0};
+	struct store_filter only = all;
+	struct store_reading every = {1, STORE_KEY_QUEUE, 1, 1,
+	    STORE_UNIT_PROCS, 1, STORE_KEY_USER, t, 2, 1};
+	struct store_reading other = {1, STORE_KEY_USER, 0, 1,
+	    STORE_UNIT_GPUS, 0, STORE_KEY_USER, NULL, 0, 0};
+	struct answers alone, ahead;
+	static const char *const ids[] = {"1", "2", "3"};
+	static const char *const queues[] = {"q1", "q2", "q1"};
+	static const char *const users[] = {"ann", "bob", "bob"};
+	static const int64_t waits[] = {100, 300, 50};
+	struct job j;
+	int i;
+
+	only.match[STORE_KEY_QUEUE] = q1;
+	ck_assert_int_eq(store_begin(st), 0);
+	for (i = 0; i < 3; i++) {
+		sample(&j);
+		j.job_id = ids[i];
+		j.queue = queues[i];
+		j.user = users[i];
+		j.start = j.submit + waits[i];
+		j.cpu_time = 3000 + i;
+		job_finish(&j);
+		ck_assert_int_eq(store_put_job(st, &j, 1), STORE_PUT_NEW);
+	}
+	ck_assert_int_eq(store_commit(st), 0);
+	answers_of(st, &all, &alone);
+	ck_assert_msg(strstr(alone.text, "w q1 2 50 100;w q2 1 300 300;"
+	    "w all 3 100 300;") != NULL, "%s", alone.text);
+	ck_assert_msg(strstr(alone.text, "x 0 1 ann 100;x 1 2 bob 300;"
+	    "l 2 1 50;l 1 0 300;") != NULL, "%s", alone.text);
+	ck_assert_int_eq(store_read_ahead(st, &all, &every), 0);
+	answers_of(st, &all, &ahead);
+	ck_assert_str_eq(ahead.text, alone.text);
+	ck_assert_int_eq(store_read_ahead(st, &all, &other), 0);
+	answers_of(st, &all, &ahead);
+	ck_assert_str_eq(ahead.text, alone.text);
+	store_read_ahead_drop(st);
+	answers_of(st, &only, &alone);
+	ck_assert_msg(strstr(alone.text, "l 2 1 50;l 1 0 300;") != NULL,
+	    "%s", alone.text);
+	ck_assert_int_eq(store_read_ahead(st, &only, &every), 0);
+	answers_of(st, &only, &ahead);
+	ck_assert_str_eq(ahead.text, alone.text);
+	store_close(st);
+	remove_db();
+}
+END_TEST
+
 Suite *
 store_suite(void)
 {
@@ -175,6 +307,7 @@ store_suite(void)
 	tcase_add_test(tc, test_create_private_and_versioned);
 	tcase_add_test(tc, test_put_new_unchanged_updated);
 	tcase_add_test(tc, test_usage_is_clipped);
+	tcase_add_test(tc, test_read_ahead_same_answers);
 	suite_add_tcase(s, tc);
 	return s;
 }
