@@ -55,6 +55,20 @@ stats_rank(size_t n, double p)
 	return rank < 1 ? 0 : rank > (double)n ? n - 1 : (size_t)rank - 1;
 }
 
+void
+stats_percentiles(int64_t *v, size_t n, const double *ps, size_t np,
+    int64_t *out)
+{
+	size_t i, k, lo = 0;
+
+	for (i = 0; i < np; i++) {
+		k = stats_rank(n, ps[i]);
+		stats_select(v, lo, n - 1, k);
+		out[i] = v[k];
+		lo = k;		/* the next rank is among v[k..] */
+	}
+}
+
 int64_t
 stats_percentile(int64_t *v, size_t n, double p)
 {

@@ -14,6 +14,10 @@
  * rank.  Reorders v.
  */
 int64_t stats_percentile(int64_t *v, size_t n, double p);
+/* Several at once, ps[0..np) ascending, into out[] (each selection
+ * narrower than the one before). */
+void stats_percentiles(int64_t *v, size_t n, const double *ps, size_t np,
+    int64_t *out);
 
 /* The same of n reals (reorders v). */
 double stats_percentile_real(double *v, size_t n, double p);

@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <json-c/json.h>
-
 #include "stats.h"
 #include "store-agg.h"
 #include "xalloc.h"
@@ -35,7 +33,13 @@ struct agg_table {
 	size_t slots_cap;		/* a power of two, > 2 n */
 	size_t val_size;
 	struct agg_key scratch;
+	void **direct;			/* agg_table_int()'s small keys */
+	void *null_val;			/* and its NULL key */
 };
+
+/* Integer keys below this (name ids) skip the hash: one lookup per row
+ * and part counts at 1.5M rows. */
+#define AGG_DIRECT_MAX 65536
 
 struct agg_buf {
 	char *p;
@@ -184,6 +188,7 @@ agg_table_free(struct agg_table *t, void (*val_free)(void *))
 	free(t->groups);
 	free(t->slots);
 	free(t->scratch.p);
+	free(t->direct);
 }
 
 static void
@@ -260,13 +265,20 @@ agg_buf_key(struct agg_buf *b, const unsigned char *p, int n)
 	}
 }
 
-/* Close the array (dropping a trailing ',') and make it the result. */
+/* Close the array (dropping a trailing ','). */
 static void
-agg_buf_result(sqlite3_context *ctx, struct agg_buf *b)
+agg_buf_end(struct agg_buf *b)
 {
 	if (b->len > 1 && b->p[b->len - 1] == ',')
 		b->len--;
 	agg_buf_put(b, "]", 1);
+}
+
+/* Close the array and make it the result. */
+static void
+agg_buf_result(sqlite3_context *ctx, struct agg_buf *b)
+{
+	agg_buf_end(b);
 	sqlite3_result_text(ctx, b->p, (int)b->len, free);
 }
 
@@ -292,7 +304,7 @@ agg_final_context(sqlite3_context *ctx)
 	return tp != NULL ? *tp : NULL;
 }
 
-/* wait_groups(key, wait, run) */
+/* The wait of a group: every wait (for exact percentiles). */
 struct agg_wait {
 	int64_t *v;
 	size_t n, cap;
@@ -302,18 +314,8 @@ struct agg_wait {
 };
 
 static void
-agg_wait_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+agg_wait_put(struct agg_wait *w, int64_t wait, int64_t run)
 {
-	struct agg_table *t = agg_context(ctx, sizeof(struct agg_wait));
-	struct agg_wait *w;
-	int64_t wait, run;
-
-	(void)argc;
-	if (t == NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL)
-		return;
-	w = agg_table_arg(t, 1, argv);
-	wait = sqlite3_value_int64(argv[1]);
-	run = sqlite3_value_int64(argv[2]);
 	if (w->n == w->cap) {
 		w->cap = w->cap ? w->cap * 2 : 64;
 		w->v = xreallocarray(w->v, w->cap, sizeof(*w->v));
@@ -336,41 +338,35 @@ agg_wait_free(void *p)
 	free(((struct agg_wait *)p)->v);
 }
 
+/* Table t's wait groups as JSON into b. */
 static void
-agg_wait_final(sqlite3_context *ctx)
+agg_wait_json(struct agg_table *t, struct agg_buf *b)
 {
-	static const double ps[] = {50, 90, 95, 99};
-	struct agg_table *t = agg_final_context(ctx);
-	struct agg_buf b = {NULL, 0, 0};
+	static const double ps[] = {25, 50, 75, 90, 95, 99};
+	int64_t q[6];
 	struct agg_wait *w;
-	size_t i, k;
+	size_t i;
 
-	agg_buf_put(&b, "[", 1);
-	for (i = 0; t != NULL && i < t->n; i++) {
+	agg_buf_put(b, "[", 1);
+	for (i = 0; i < t->n; i++) {
 		w = t->groups[i].val;
-		agg_buf_put(&b, "[", 1);
-		agg_buf_key(&b, t->groups[i].key, 1);
-		agg_buf_printf(&b, "%zu,%.17g,", w->n,
-		    (double)w->sum / (double)w->n);
-		for (k = 0; k < sizeof(ps) / sizeof(ps[0]); k++)
-			agg_buf_printf(&b, "%lld,", (long long)
-			    stats_percentile(w->v, w->n, ps[k]));
-		agg_buf_printf(&b, "%lld,", (long long)w->max);
+		stats_percentiles(w->v, w->n, ps, 6, q);
+		agg_buf_put(b, "[", 1);
+		agg_buf_key(b, t->groups[i].key, 1);
+		agg_buf_printf(b, "%zu,%.17g,%lld,%lld,%lld,%lld,%lld,", w->n,
+		    (double)w->sum / (double)w->n, (long long)q[1],
+		    (long long)q[3], (long long)q[4], (long long)q[5],
+		    (long long)w->max);
 		if (w->n_expansion > 0)
-			agg_buf_printf(&b, "%.17g,",
+			agg_buf_printf(b, "%.17g,",
 			    w->expansion / (double)w->n_expansion);
 		else
-			agg_buf_put(&b, "null,", 5);
+			agg_buf_put(b, "null,", 5);
 		/* later additions: the quartiles and the least */
-		agg_buf_printf(&b, "%lld,%lld,%lld],", (long long)
-		    stats_percentile(w->v, w->n, 25), (long long)
-		    stats_percentile(w->v, w->n, 75), (long long)w->min);
+		agg_buf_printf(b, "%lld,%lld,%lld],", (long long)q[0],
+		    (long long)q[2], (long long)w->min);
 	}
-	agg_buf_result(ctx, &b);
-	if (t != NULL) {
-		agg_table_free(t, agg_wait_free);
-		free(t);
-	}
+	agg_buf_end(b);
 }
 
 /* multi_extra(k1, k2, v...) */
@@ -419,12 +415,12 @@ agg_extra_final(sqlite3_context *ctx)
 	}
 }
 
-/* stat_groups(key, order, x, v1, ..., vn) */
+/* A group's sums (for sizes and efficiency): rows, x values (for the
+ * mean and median), and the sum and count of each value. */
 #define AGG_STAT_MAX_VALUES 8
 
 struct agg_stat {
-	int64_t rows, order;
-	int has_order;
+	int64_t rows;
 	double *x;
 	size_t nx, capx;
 	double xsum;
@@ -438,11 +434,35 @@ static void *
 agg_table_int(struct agg_table *t, int known, int64_t key)
 {
 	unsigned char tag = known ? 2 : 0;
+	void **slot = known ? NULL : &t->null_val;
 
+	if (known && key >= 0 && key < AGG_DIRECT_MAX) {
+		if (t->direct == NULL)
+			t->direct = xcalloc(AGG_DIRECT_MAX, sizeof(*t->direct));
+		slot = &t->direct[key];
+	}
+	if (slot != NULL && *slot != NULL)
+		return *slot;
 	t->scratch.len = 0;
 	agg_key_put(&t->scratch, &tag, 1);
 	if (known)
 		agg_key_put(&t->scratch, &key, sizeof(key));
+	if (slot == NULL)
+		return agg_table_get(t, t->scratch.p, t->scratch.len);
+	return *slot = agg_table_get(t, t->scratch.p, t->scratch.len);
+}
+
+/* The group of a text key. */
+static void *
+agg_table_text(struct agg_table *t, const char *s)
+{
+	unsigned char tag = 1;
+	uint32_t len = (uint32_t)strlen(s);
+
+	t->scratch.len = 0;
+	agg_key_put(&t->scratch, &tag, 1);
+	agg_key_put(&t->scratch, &len, sizeof(len));
+	agg_key_put(&t->scratch, s, len);
 	return agg_table_get(t, t->scratch.p, t->scratch.len);
 }
 
@@ -471,39 +491,13 @@ agg_stat_add(struct agg_stat *g, int has_x, double x, int nv,
 }
 
 static void
-agg_stat_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct agg_table *t = agg_context(ctx, sizeof(struct agg_stat));
-	double v[AGG_STAT_MAX_VALUES];
-	int has[AGG_STAT_MAX_VALUES];
-	struct agg_stat *g;
-	int64_t order;
-	int i;
-
-	if (t == NULL || argc < 3 || argc > 3 + AGG_STAT_MAX_VALUES)
-		return;
-	g = agg_table_arg(t, 1, argv);
-	if (sqlite3_value_type(argv[1]) != SQLITE_NULL) {
-		order = sqlite3_value_int64(argv[1]);
-		if (!g->has_order || order < g->order)
-			g->order = order;
-		g->has_order = 1;
-	}
-	for (i = 0; i < argc - 3; i++) {
-		has[i] = sqlite3_value_type(argv[3 + i]) != SQLITE_NULL;
-		v[i] = has[i] ? sqlite3_value_double(argv[3 + i]) : 0;
-	}
-	agg_stat_add(g, sqlite3_value_type(argv[2]) != SQLITE_NULL,
-	    sqlite3_value_double(argv[2]), argc - 3, v, has);
-}
-
-static void
 agg_stat_free(void *p)
 {
 	free(((struct agg_stat *)p)->x);
 }
 
-/* Table t's groups as a JSON array into b (freeing them). */
+/* Table t's groups as JSON into b: [key, null, rows, nx, x_mean,
+ * x_median, s1, n1, ..., sk, nk] (the null: a former least order). */
 static void
 agg_stat_json(struct agg_table *t, struct agg_buf *b)
 {
@@ -512,15 +506,11 @@ agg_stat_json(struct agg_table *t, struct agg_buf *b)
 	int k;
 
 	agg_buf_put(b, "[", 1);
-	for (i = 0; t != NULL && i < t->n; i++) {
+	for (i = 0; i < t->n; i++) {
 		g = t->groups[i].val;
 		agg_buf_put(b, "[", 1);
 		agg_buf_key(b, t->groups[i].key, 1);
-		if (g->has_order)
-			agg_buf_printf(b, "%lld,", (long long)g->order);
-		else
-			agg_buf_put(b, "null,", 5);
-		agg_buf_printf(b, "%lld,%zu,", (long long)g->rows, g->nx);
+		agg_buf_printf(b, "null,%lld,%zu,", (long long)g->rows, g->nx);
 		if (g->nx > 0) {
 			agg_buf_printf(b, "%.17g,", g->xsum / (double)g->nx);
 			agg_buf_printf(b, "%.17g,",
@@ -533,121 +523,10 @@ agg_stat_json(struct agg_table *t, struct agg_buf *b)
 		b->p[b->len - 1] = ']';
 		agg_buf_put(b, ",", 1);
 	}
-	if (b->len > 1 && b->p[b->len - 1] == ',')
-		b->len--;
-	agg_buf_put(b, "]", 1);
-	if (t != NULL)
-		agg_table_free(t, agg_stat_free);
+	agg_buf_end(b);
 }
 
-static void
-agg_stat_final(sqlite3_context *ctx)
-{
-	struct agg_table *t = agg_final_context(ctx);
-	struct agg_buf b = {NULL, 0, 0};
-
-	agg_stat_json(t, &b);
-	sqlite3_result_text(ctx, b.p, (int)b.len, free);
-	free(t);
-}
-
-/* sizes_groups(size, run, req, core, gpu): stat_groups() of the runs
- * by the least size of their size bucket and by the least run time of
- * their run time bucket at once, x the run time over the requested time
- * (where requested), the values core and GPU-seconds: [by size, by run
- * time].  In C: these run once per job row. */
-struct agg_sizes {
-	struct agg_table *by[2];
-};
-
-static int64_t
-agg_int(sqlite3_value *v, int *known)
-{
-	*known = sqlite3_value_type(v) != SQLITE_NULL;
-	return *known ? sqlite3_value_int64(v) : 0;
-}
-
-static void
-agg_sizes_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct agg_sizes *c = sqlite3_aggregate_context(ctx, sizeof(*c));
-	int64_t size, run, req, key[2];
-	int known[2], has_run, has_req, has[2], i;
-	double v[2];
-
-	(void)argc;
-	if (c == NULL)
-		return;
-	size = agg_int(argv[0], &known[0]);
-	run = agg_int(argv[1], &has_run);
-	req = agg_int(argv[2], &has_req);
-	key[0] = size < 1 ? 0 : stats_size_bucket_lo(size);
-	key[1] = stats_runtime_bucket_lo(run);
-	known[1] = has_run;
-	for (i = 0; i < 2; i++) {
-		has[i] = sqlite3_value_type(argv[3 + i]) != SQLITE_NULL;
-		v[i] = has[i] ? sqlite3_value_double(argv[3 + i]) : 0;
-	}
-	for (i = 0; i < 2; i++) {
-		if (c->by[i] == NULL) {
-			c->by[i] = xcalloc(1, sizeof(*c->by[i]));
-			c->by[i]->val_size = sizeof(struct agg_stat);
-		}
-		agg_stat_add(agg_table_int(c->by[i], known[i], key[i]),
-		    has_run && has_req && req > 0, (double)run / (double)req,
-		    2, v, has);
-	}
-}
-
-static void
-agg_sizes_final(sqlite3_context *ctx)
-{
-	struct agg_sizes *c = sqlite3_aggregate_context(ctx, 0);
-	struct agg_buf b = {NULL, 0, 0};
-	int i;
-
-	agg_buf_put(&b, "[", 1);
-	for (i = 0; i < 2; i++) {
-		agg_stat_json(c != NULL ? c->by[i] : NULL, &b);
-		agg_buf_put(&b, i == 0 ? "," : "]", 1);
-		if (c != NULL)
-			free(c->by[i]);
-	}
-	sqlite3_result_text(ctx, b.p, (int)b.len, free);
-}
-
-/* efficiency_groups(key, cpu, core, used_mem, req_mem, run, req): as
- * stat_groups(key, NULL, NULL, cpu, core, used_mem, req_mem, run, req,
- * core) with each pair only where its source records both (CPU time and
- * core-seconds > 0, peak memory and requested memory > 0, a requested
- * time > 0). */
-static void
-agg_efficiency_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct agg_table *t = agg_context(ctx, sizeof(struct agg_stat));
-	int has[7], i;
-	double v[7];
-
-	(void)argc;
-	if (t == NULL)
-		return;
-	for (i = 0; i < 6; i++) {
-		has[i] = sqlite3_value_type(argv[1 + i]) != SQLITE_NULL;
-		v[i] = has[i] ? sqlite3_value_double(argv[1 + i]) : 0;
-	}
-	has[6] = has[1];
-	v[6] = v[1];
-	for (i = 0; i < 6; i += 2)	/* both known, the second > 0 */
-		has[i] = has[i + 1] = has[i] && has[i + 1] && v[i + 1] > 0;
-	agg_stat_add(agg_table_int(t, sqlite3_value_type(argv[0]) !=
-	    SQLITE_NULL, sqlite3_value_int64(argv[0])), 0, 0, 7, v, has);
-}
-
-/* slo_groups(queue, wait, job_id, user, targets, n): targets a JSON
- * array of [queue, wait, pct], read on the first row; per target (by
- * index, from 0) that had runs [i, n, within, wait, max, worst], worst
- * its n longest waits [[job_id, user, wait], ...], longest (then least
- * job id) first. */
+/* A service level target's runs and longest waits. */
 struct agg_worst {
 	int64_t wait, user;
 	int has_user;
@@ -655,53 +534,13 @@ struct agg_worst {
 };
 
 struct agg_slo {
-	int64_t queue, target;
-	double pct;
+	struct agg_slo_target t;
 	int64_t *v;
 	size_t n, cap;
 	int64_t within, max;
-	struct agg_worst *worst;	/* nworst of at most slos->keep */
+	struct agg_worst *worst;	/* nworst of at most keep */
 	size_t nworst;
 };
-
-struct agg_slos {
-	int read;			/* the targets are read */
-	struct agg_slo *g;
-	size_t n;
-	size_t keep;			/* the longest waits kept */
-};
-
-#define AGG_SLO_MAX 4096	/* targets in one call */
-#define AGG_WORST_MAX 1000	/* longest waits kept per target */
-
-/* Read the targets [[queue id, wait, pct], ...] (a NULL queue: none). */
-static void
-agg_slo_targets(struct agg_slos *c, const char *text, int64_t keep)
-{
-	json_object *a = text != NULL ? json_tokener_parse(text) : NULL, *e;
-	size_t i, n;
-
-	c->read = 1;
-	c->keep = keep < 0 ? 0 : keep > AGG_WORST_MAX ? AGG_WORST_MAX :
-	    (size_t)keep;
-	n = json_object_is_type(a, json_type_array) ?
-	    json_object_array_length(a) : 0;
-	if (n > AGG_SLO_MAX)
-		n = AGG_SLO_MAX;
-	c->g = n > 0 ? xcalloc(n, sizeof(*c->g)) : NULL;
-	c->n = n;
-	for (i = 0; i < n; i++) {
-		e = json_object_array_get_idx(a, i);
-		c->g[i].queue = json_object_get_type(json_object_array_get_idx(
-		    e, 0)) == json_type_null ? -1 :
-		    json_object_get_int64(json_object_array_get_idx(e, 0));
-		c->g[i].target = json_object_get_int64(
-		    json_object_array_get_idx(e, 1));
-		c->g[i].pct = json_object_get_double(
-		    json_object_array_get_idx(e, 2));
-	}
-	json_object_put(a);
-}
 
 /* Does (wait, job_id) come before w among the longest waits? */
 static int
@@ -711,10 +550,11 @@ agg_worst_before(int64_t wait, const char *job_id, const struct agg_worst *w)
 	    w->job_id) < 0);
 }
 
-/* Keep the run among g's keep longest waits. */
+/* Keep the row's run (job id in column job, user id in user) among g's
+ * keep longest waits. */
 static void
 agg_worst_add(struct agg_slo *g, size_t keep, int64_t wait,
-    sqlite3_value *job, sqlite3_value *user)
+    sqlite3_value **row, int job, int user)
 {
 	const char *id;
 	size_t i;
@@ -722,7 +562,7 @@ agg_worst_add(struct agg_slo *g, size_t keep, int64_t wait,
 	/* most runs wait less than the kept: their job id is not read */
 	if (keep == 0 || (g->nworst == keep && wait < g->worst[keep - 1].wait))
 		return;
-	if ((id = (const char *)sqlite3_value_text(job)) == NULL ||
+	if ((id = (const char *)sqlite3_value_text(row[job])) == NULL ||
 	    (g->nworst == keep && !agg_worst_before(wait, id,
 	    &g->worst[keep - 1])))
 		return;
@@ -733,13 +573,13 @@ agg_worst_add(struct agg_slo *g, size_t keep, int64_t wait,
 	for (i = g->nworst; i > 0 && agg_worst_before(wait, id,
 	    &g->worst[i - 1]); i--)
 		g->worst[i] = g->worst[i - 1];
-	g->worst[i] = (struct agg_worst){wait, sqlite3_value_int64(user),
-	    sqlite3_value_type(user) != SQLITE_NULL, xstrdup(id)};
+	g->worst[i] = (struct agg_worst){wait, sqlite3_value_int64(row[user]),
+	    sqlite3_value_type(row[user]) != SQLITE_NULL, xstrdup(id)};
 	g->nworst++;
 }
 
 static void
-agg_slo_add(struct agg_slo *g, int64_t wait)
+agg_slo_count(struct agg_slo *g, int64_t wait)
 {
 	if (g->n == g->cap) {
 		g->cap = g->cap ? g->cap * 2 : 64;
@@ -748,43 +588,30 @@ agg_slo_add(struct agg_slo *g, int64_t wait)
 	if (g->n == 0 || wait > g->max)
 		g->max = wait;
 	g->v[g->n++] = wait;
-	g->within += wait <= g->target;
+	g->within += wait <= g->t.wait;
 }
 
 static void
-agg_slo_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+agg_slo_free(struct agg_slo *g)
 {
-	struct agg_slos *c = sqlite3_aggregate_context(ctx, sizeof(*c));
-	int64_t queue, wait;
-	size_t i;
+	size_t k;
 
-	(void)argc;
-	if (c == NULL)
-		return;
-	if (!c->read)
-		agg_slo_targets(c, (const char *)sqlite3_value_text(argv[4]),
-		    sqlite3_value_int64(argv[5]));
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL ||
-	    sqlite3_value_type(argv[1]) == SQLITE_NULL)
-		return;
-	queue = sqlite3_value_int64(argv[0]);
-	wait = sqlite3_value_int64(argv[1]);
-	for (i = 0; i < c->n; i++)
-		if (c->g[i].queue == queue) {
-			agg_slo_add(&c->g[i], wait);
-			agg_worst_add(&c->g[i], c->keep, wait, argv[2],
-			    argv[3]);
-		}
+	for (k = 0; k < g->nworst; k++)
+		free(g->worst[k].job_id);
+	free(g->worst);
+	free(g->v);
 }
 
+/* Target i's JSON into b: [i, n, within, wait, max, [[job_id, user,
+ * wait], ...]]. */
 static void
-agg_slo_put(struct agg_buf *b, size_t i, struct agg_slo *g)
+agg_slo_json(struct agg_buf *b, size_t i, struct agg_slo *g)
 {
 	size_t k;
 
 	agg_buf_printf(b, "[%zu,%zu,%lld,%lld,%lld,[", i, g->n,
 	    (long long)g->within, (long long)stats_percentile(g->v, g->n,
-	    g->pct), (long long)g->max);
+	    g->t.pct), (long long)g->max);
 	for (k = 0; k < g->nworst; k++) {
 		agg_buf_put(b, k > 0 ? ",[" : "[", k > 0 ? 2 : 1);
 		agg_buf_string(b, (const unsigned char *)g->worst[k].job_id,
@@ -799,51 +626,272 @@ agg_slo_put(struct agg_buf *b, size_t i, struct agg_slo *g)
 	agg_buf_put(b, "]],", 3);
 }
 
-static void
-agg_slo_final(sqlite3_context *ctx)
-{
-	struct agg_slos *c = sqlite3_aggregate_context(ctx, 0);
-	struct agg_buf b = {NULL, 0, 0};
-	struct agg_slo *g;
-	size_t i, k;
+#define AGG_WORST_MAX 1000	/* longest waits kept per target */
 
-	agg_buf_put(&b, "[", 1);
-	for (i = 0; c != NULL && i < c->n; i++) {
-		g = &c->g[i];
-		if (g->n > 0)
-			agg_slo_put(&b, i, g);
-		for (k = 0; k < g->nworst; k++)
-			free(g->worst[k].job_id);
-		free(g->worst);
-		free(g->v);
+/* One reading: its spec and each part's groups. */
+struct agg_reading {
+	struct agg_reading_spec spec;
+	struct agg_table wait, wait_all, by_size, by_runtime, efficiency;
+	struct agg_slo *slo;
+};
+
+/* The reading statement's columns (sql/reading.sql); the times are
+ * computed into start, end, wait and run (see agg_reading_times()). */
+enum {
+	COL_SUBMIT, COL_START_DELAY, COL_END_DELAY, COL_KEYS, /* 6 name ids */
+	COL_PROCS = COL_KEYS + 6, COL_NODES, COL_GPUS, COL_CORE, COL_GPU_S,
+	COL_CPU, COL_USED_MEM, COL_REQ_MEM, COL_REQ_TIME, COL_JOB_ID
+};
+
+struct agg_reading *
+agg_reading_new(const struct agg_reading_spec *spec)
+{
+	struct agg_reading *r = xcalloc(1, sizeof(*r));
+	size_t i;
+
+	r->spec = *spec;
+	r->wait.val_size = r->wait_all.val_size = sizeof(struct agg_wait);
+	r->by_size.val_size = r->by_runtime.val_size =
+	    r->efficiency.val_size = sizeof(struct agg_stat);
+	if (spec->nslo > 0) {
+		r->slo = xcalloc(spec->nslo, sizeof(*r->slo));
+		for (i = 0; i < spec->nslo; i++)
+			r->slo[i].t = spec->slo[i];
 	}
-	agg_buf_result(ctx, &b);
-	if (c != NULL)
-		free(c->g);
+	r->spec.slo = NULL;
+	if (r->spec.worst > AGG_WORST_MAX)
+		r->spec.worst = AGG_WORST_MAX;
+	return r;
+}
+
+/* Column i as an integer; *known whether it is not NULL. */
+static int64_t
+agg_col(sqlite3_value **s, int i, int *known)
+{
+	*known = sqlite3_value_type(s[i]) != SQLITE_NULL;
+	return *known ? sqlite3_value_int64(s[i]) : 0;
+}
+
+static double
+agg_col_real(sqlite3_value **s, int i, int *known)
+{
+	*known = sqlite3_value_type(s[i]) != SQLITE_NULL;
+	return *known ? sqlite3_value_double(s[i]) : 0;
+}
+
+/* The wait group of the row by the spec's key. */
+static struct agg_wait *
+agg_reading_wait_group(struct agg_reading *r, sqlite3_value **s)
+{
+	char label[48];
+	int64_t v;
+	int known;
+
+	if (r->spec.wait_key == AGG_KEY_ALL)
+		return agg_table_int(&r->wait, 1, 0);
+	if (r->spec.wait_key != AGG_KEY_SIZE) {
+		v = agg_col(s, COL_KEYS + r->spec.wait_key, &known);
+		return agg_table_int(&r->wait, known, v);
+	}
+	v = agg_col(s, COL_PROCS, &known);
+	if (!known)
+		return agg_table_int(&r->wait, 0, 0);
+	if (v < 1)
+		snprintf(label, sizeof(label), "0");
+	else
+		stats_size_bucket(v, label, sizeof(label));
+	return agg_table_text(&r->wait, label);
+}
+
+/* A started run's times, as sql/migrate-4.sql's virtual columns. */
+struct agg_times {
+	int64_t start, end, wait, run;
+	int has_wait;		/* it did not start before its submit */
+};
+
+/* A run that started in the window: its wait, its service levels. */
+static void
+agg_reading_started(struct agg_reading *r, sqlite3_value **s,
+    const struct agg_times *t)
+{
+	int64_t queue;
+	int has_queue;
+	size_t i;
+
+	if (!t->has_wait)
+		return;
+	if (r->spec.wait_key >= 0)
+		agg_wait_put(agg_reading_wait_group(r, s), t->wait, t->run);
+	if (r->spec.wait_all)
+		agg_wait_put(agg_table_int(&r->wait_all, 1, 0), t->wait,
+		    t->run);
+	queue = agg_col(s, COL_KEYS + 3, &has_queue);
+	for (i = 0; has_queue && i < r->spec.nslo; i++)
+		if (r->slo[i].t.queue == queue) {
+			agg_slo_count(&r->slo[i], t->wait);
+			agg_worst_add(&r->slo[i], r->spec.worst, t->wait, s,
+			    COL_JOB_ID, COL_KEYS);
+		}
+}
+
+/* A run that ran and ended in the window: its size, run time, and
+ * efficiency, each pair only where the source records both. */
+static void
+agg_reading_ended(struct agg_reading *r, sqlite3_value **s,
+    const struct agg_times *t)
+{
+	static const int eff[6] = {COL_CPU, COL_CORE, COL_USED_MEM,
+	    COL_REQ_MEM, -1, COL_REQ_TIME};
+	int64_t size, req, key;
+	int known, has_req, has[7], i;
+	double v[7], ratio;
+
+	req = agg_col(s, COL_REQ_TIME, &has_req);
+	has_req = has_req && req > 0;
+	ratio = has_req ? (double)t->run / (double)req : 0;
+	v[0] = agg_col_real(s, COL_CORE, &has[0]);
+	v[1] = agg_col_real(s, COL_GPU_S, &has[1]);
+	if (r->spec.size_unit >= 0) {
+		size = agg_col(s, COL_PROCS + r->spec.size_unit, &known);
+		if (r->spec.size_unit == 2)	/* no GPUs recorded: 0 */
+			known = 1;
+		agg_stat_add(agg_table_int(&r->by_size, known, size < 1 ? 0 :
+		    stats_size_bucket_lo(size)), has_req, ratio, 2, v, has);
+		agg_stat_add(agg_table_int(&r->by_runtime, 1,
+		    stats_runtime_bucket_lo(t->run)), has_req, ratio, 2, v,
+		    has);
+	}
+	if (r->spec.efficiency_key < 0)
+		return;
+	for (i = 0; i < 6; i++)
+		v[i] = eff[i] < 0 ? (double)t->run : agg_col_real(s, eff[i],
+		    &has[i]);
+	has[4] = 1;
+	v[6] = v[1];
+	has[6] = has[1];
+	for (i = 0; i < 6; i += 2)	/* both known, the second > 0 */
+		has[i] = has[i + 1] = has[i] && has[i + 1] && v[i + 1] > 0;
+	key = agg_col(s, COL_KEYS + r->spec.efficiency_key, &known);
+	agg_stat_add(agg_table_int(&r->efficiency, known, key), 0, 0, 7, v,
+	    has);
+}
+
+/* reading_add(reading, columns...): add a row to the reading bound as
+ * a pointer (sql/reading.sql); its result is NULL. */
+static void
+agg_reading_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct agg_reading *r = sqlite3_value_pointer(argv[0],
+	    AGG_READING_TYPE);
+
+	(void)ctx;
+	if (r != NULL && argc == COL_JOB_ID + 2)
+		agg_reading_row(r, argv + 1);
+}
+
+static void
+agg_reading_final(sqlite3_context *ctx)
+{
+	sqlite3_result_null(ctx);
+}
+
+void
+agg_reading_row(struct agg_reading *r, sqlite3_value **s)
+{
+	struct agg_times t;
+	int64_t submit, delay, end_delay;
+	int known;
+
+	submit = sqlite3_value_int64(s[COL_SUBMIT]);
+	delay = agg_col(s, COL_START_DELAY, &known);
+	if (!known)
+		return;		/* never ran: no wait, no size */
+	end_delay = sqlite3_value_int64(s[COL_END_DELAY]);
+	t.start = submit + delay;
+	t.end = t.start + end_delay;
+	t.has_wait = delay >= 0;
+	t.wait = delay;
+	t.run = end_delay > 0 ? end_delay : 0;
+	if (t.start >= r->spec.from && t.start < r->spec.to)
+		agg_reading_started(r, s, &t);
+	if (t.end >= r->spec.from && t.end < r->spec.to &&
+	    (r->spec.size_unit >= 0 || r->spec.efficiency_key >= 0))
+		agg_reading_ended(r, s, &t);
+}
+
+char *
+agg_reading_json(struct agg_reading *r, enum agg_part part)
+{
+	struct agg_buf b = {NULL, 0, 0};
+	size_t i;
+
+	switch (part) {
+	case AGG_PART_WAIT:
+		if (r->spec.wait_key < 0)
+			return NULL;
+		agg_wait_json(&r->wait, &b);
+		break;
+	case AGG_PART_WAIT_ALL:
+		if (!r->spec.wait_all)
+			return NULL;
+		agg_wait_json(&r->wait_all, &b);
+		break;
+	case AGG_PART_SIZES:
+		if (r->spec.size_unit < 0)
+			return NULL;
+		agg_buf_put(&b, "[", 1);
+		agg_stat_json(&r->by_size, &b);
+		agg_buf_put(&b, ",", 1);
+		agg_stat_json(&r->by_runtime, &b);
+		agg_buf_put(&b, "]", 1);
+		break;
+	case AGG_PART_EFFICIENCY:
+		if (r->spec.efficiency_key < 0)
+			return NULL;
+		agg_stat_json(&r->efficiency, &b);
+		break;
+	case AGG_PART_SLO:
+		if (r->spec.nslo == 0)
+			return NULL;
+		agg_buf_put(&b, "[", 1);
+		for (i = 0; i < r->spec.nslo; i++)
+			if (r->slo[i].n > 0)
+				agg_slo_json(&b, i, &r->slo[i]);
+		agg_buf_end(&b);
+		break;
+	}
+	agg_buf_put(&b, "", 1);		/* the terminating NUL */
+	return b.p;
+}
+
+void
+agg_reading_free(struct agg_reading *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	agg_table_free(&r->wait, agg_wait_free);
+	agg_table_free(&r->wait_all, agg_wait_free);
+	agg_table_free(&r->by_size, agg_stat_free);
+	agg_table_free(&r->by_runtime, agg_stat_free);
+	agg_table_free(&r->efficiency, agg_stat_free);
+	for (i = 0; i < r->spec.nslo; i++)
+		agg_slo_free(&r->slo[i]);
+	free(r->slo);
+	free(r);
 }
 
 int
 agg_register(sqlite3 *db)
 {
-	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc;
+	int rc = sqlite3_create_function_v2(db, "multi_extra", -1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, NULL, agg_extra_step,
+	    agg_extra_final, NULL);
 
-	rc = sqlite3_create_function_v2(db, "wait_groups", 3, flags, NULL,
-	    NULL, agg_wait_step, agg_wait_final, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(db, "multi_extra", -1, flags,
-		    NULL, NULL, agg_extra_step, agg_extra_final, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(db, "stat_groups", -1, flags,
-		    NULL, NULL, agg_stat_step, agg_stat_final, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(db, "sizes_groups", 5, flags,
-		    NULL, NULL, agg_sizes_step, agg_sizes_final, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(db, "efficiency_groups", 7,
-		    flags, NULL, NULL, agg_efficiency_step, agg_stat_final,
-		    NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(db, "slo_groups", 6, flags,
-		    NULL, NULL, agg_slo_step, agg_slo_final, NULL);
+		rc = sqlite3_create_function_v2(db, "reading_add", COL_JOB_ID +
+		    2, SQLITE_UTF8, NULL, NULL, agg_reading_step,
+		    agg_reading_final, NULL);
 	return rc;
 }

@@ -1,51 +1,91 @@
 /*
  * The store's grouping aggregates (part of the SQLite store).  A report
- * query that groups many rows by text keys spends most of its time in
- * SQLite's sorter; these aggregates group in a hash table inside one
- * call instead and return their groups as a JSON array, which the query
- * reads back with json_each():
+ * query that groups many rows by keys would spend most of its time in
+ * SQLite's sorter, and a reading of a month of 1.5M runs most of the
+ * rest evaluating SQL expressions per row; so these group in hash tables
+ * in C and give their groups as JSON arrays, which the queries in sql/
+ * read back with json_each().
  *
- *   wait_groups(key, wait, run)      sql/reading.sql: per key, the
+ *   multi_extra(k1, k2, v...)        SQL, sql/usage_rollup.sql: per
+ *       [k1, k2, n]                  (k1, k2), the rows beyond the first
+ *                                    of each distinct (k1, k2, v...).
+ *
+ *   reading_add(reading, v...)      SQL, sql/reading.sql: adds each row
+ *                                    to a reading bound as a pointer.
+ *
+ * A reading (struct agg_reading, fed the rows of sql/reading.sql by
+ * read_parts() in src/store.c) computes the parts its spec asks for over
+ * the runs of a window, each as the JSON its sql/PART_rows.sql reads:
+ *
+ *   AGG_PART_WAIT, AGG_PART_WAIT_ALL  the runs that started in the
  *       [key, n, mean, p50, p90, p95, p99, max, expansion, p25, p75, min]
- *                                    count, exact nearest-rank
- *       percentiles of wait (stats.h), mean expansion factor (wait + run)
- *       / run over the runs with run > 0 (NULL when none), the quartiles
- *       and the least wait.
- *   multi_extra(k1, k2, v...)        sql/usage_rollup.sql: per (k1, k2),
- *       [k1, k2, n]                  the rows beyond the first of each
- *                                    distinct (k1, k2, v...).
+ *       window, per key (or all as key 0): the count, exact nearest-rank
+ *       percentiles of wait (stats.h), the mean expansion factor (wait +
+ *       run) / run over the runs with run > 0 (null when none), the
+ *       quartiles and the least wait.
+ *   AGG_PART_SIZES  [by size, by run time], each of groups
+ *       [key, null, rows, nx, x_mean, x_median, s1, n1, s2, n2]: the runs
+ *       that ran and ended in the window by the least size of their size
+ *       bucket and by the least run time of their run time bucket, x = run
+ *       / requested time (where requested), s = core- and GPU-seconds.
+ *   AGG_PART_EFFICIENCY  groups as above per key, without x, s = CPU time
+ *       and core-seconds (both known, core > 0), peak and requested memory
+ *       (requested > 0), run and requested time (requested > 0), then
+ *       every run's core-seconds.
+ *   AGG_PART_SLO  [i, n, within, wait, max, [[job_id, user, wait]...]]
+ *       per target i (from 0) with runs of its queue that started in the
+ *       window: those runs, those that waited at most its wait, the
+ *       nearest-rank pct-th wait, the longest, and the longest waits
+ *       (then least job id) first.
  *
- *   stat_groups(key, order, x, v1, ..., v8 at most)
- *       [key, order, rows, nx, x_mean, x_median, s1, n1, ..., sk, nk]
- *       per key the least order, the rows, the count, mean and (nearest
- *       rank) median of x, and the sum and count of each v.
- *   sizes_groups(size, run, req, core, gpu)   sql/reading.sql: two
- *       [[stat_groups], [stat_groups]]  stat_groups() at once, by the
- *       least size of each size bucket and by the least run time of each
- *       run time bucket, x = run / req (req > 0), v = core, gpu.
- *   efficiency_groups(key, cpu, core, used, req_mem, run, req)
- *       [stat_groups] with v = cpu, core (both known, core > 0), used,
- *       req_mem (req_mem > 0), run, req (req > 0), then every core.
- *   (These two do in C what stat_groups() over CASE expressions did: a
- *   reading of a month of 1.5M runs spends most of its time evaluating
- *   expressions per row.)
- *
- *   slo_groups(queue, wait, job_id, user, targets, n)  sql/reading.sql:
- *       [i, n, within, wait, max,    targets a JSON array of [queue id,
- *        [[job_id, user, wait]...]]  wait, pct]; per target i (0, 1,
- *       ...) with runs of its queue those runs, those that waited at most
- *       its wait, the nearest-rank pct-th wait, the longest, and its n
- *       longest waits (then least job id) first.
- *
- * Keys are text, integers or NULL (JSON null); NULL values are skipped
- * (a NULL wait, order, x or v).
+ * Keys are name ids, size bucket labels or null; NULL values are skipped.
  */
 #ifndef HPCACCT_STORE_AGG_H
 #define HPCACCT_STORE_AGG_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include <sqlite3.h>
 
-/* Register the aggregates on db.  Returns SQLITE_OK or an error code. */
+/* Register the SQL aggregates on db.  Returns SQLITE_OK or an error. */
 int agg_register(sqlite3 *db);
+
+/* A key of a reading: a name id column (0 user, 1 group, 2 account,
+ * 3 queue, 4 qos, 5 cluster, as enum store_key), or these; -1: none. */
+#define AGG_KEY_SIZE 6		/* the processor bucket's label */
+#define AGG_KEY_ALL 7		/* one group, key 0 */
+
+struct agg_slo_target {
+	int64_t queue;		/* its name id; -1 unknown: no runs */
+	int64_t wait;
+	double pct;
+};
+
+struct agg_reading_spec {
+	int64_t from, to;	/* the window [from, to) */
+	int wait_key;		/* AGG_PART_WAIT by this key, -1 none */
+	int wait_all;		/* AGG_PART_WAIT_ALL */
+	int size_unit;		/* 0 processors, 1 nodes, 2 GPUs; -1 none */
+	int efficiency_key;	/* -1 none */
+	const struct agg_slo_target *slo;	/* nslo targets (copied) */
+	size_t nslo, worst;	/* each with its worst longest waits */
+};
+
+enum agg_part {
+	AGG_PART_WAIT, AGG_PART_WAIT_ALL, AGG_PART_SIZES,
+	AGG_PART_EFFICIENCY, AGG_PART_SLO
+};
+
+struct agg_reading *agg_reading_new(const struct agg_reading_spec *spec);
+/* Add a row, its values in sql/reading.sql's order; the SQL aggregate
+ * reading_add(pointer, values...) does it for a reading bound with
+ * sqlite3_bind_pointer() as type AGG_READING_TYPE. */
+void agg_reading_row(struct agg_reading *r, sqlite3_value **values);
+#define AGG_READING_TYPE "hpcacct_reading"
+
+/* A part as JSON text (to free), or NULL where the spec has none. */
+char *agg_reading_json(struct agg_reading *r, enum agg_part part);
+void agg_reading_free(struct agg_reading *r);
 
 #endif

@@ -55,6 +55,11 @@ struct store {
 	int64_t *first;		/* by user id: 0 unread, INT64_MAX none */
 	size_t nfirst;
 	struct store_ahead *ahead;	/* store_read_ahead()'s reading */
+	/* store_span()'s answer outside transactions (a report asks it per
+	 * query; it costs a range of the jobs_begin index): 1 found, 0 no
+	 * job, -1 not asked since the last transaction of this handle */
+	int span_found;
+	int64_t span_first, span_last;
 };
 
 /* A failed call: remembered for store_failed(); returns -1. */
@@ -352,6 +357,7 @@ store_open(const char *path, enum store_open_mode mode, char *err,
 	 * refused, harmlessly, once SQLite is initialized. */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	st = xcalloc(1, sizeof(*st));
+	st->span_found = -1;
 	st->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_NOMUTEX |
@@ -404,6 +410,7 @@ int
 store_begin(struct store *st)
 {
 	st->lazy = st->failed = 0;
+	st->span_found = -1;
 	return exec(st, "BEGIN IMMEDIATE") == 0 ? 0 : fail(st);
 }
 
@@ -411,6 +418,7 @@ void
 store_begin_lazy(struct store *st)
 {
 	st->lazy = 1;
+	st->span_found = -1;
 	st->failed = 0;
 }
 
@@ -424,6 +432,7 @@ store_failed(struct store *st)
 static int
 write_begin(struct store *st)
 {
+	st->span_found = -1;
 	if (!st->lazy || !sqlite3_get_autocommit(st->db))
 		return 0;
 	return exec(st, "BEGIN IMMEDIATE") == 0 ? 0 : fail(st);
@@ -1236,8 +1245,13 @@ int
 store_span(struct store *st, int64_t *first, int64_t *last)
 {
 	sqlite3_stmt *stmt;
-	int rc, found = 0;
+	int rc, found = 0, cache = !st->lazy && sqlite3_get_autocommit(st->db);
 
+	if (cache && st->span_found >= 0) {
+		*first = st->span_first;
+		*last = st->span_last;
+		return st->span_found;
+	}
 	if (sqlite3_prepare_v2(st->db, sql_span, -1, &stmt, NULL) != SQLITE_OK)
 		return fail(st);
 	rc = sqlite3_step(stmt);
@@ -1247,7 +1261,14 @@ store_span(struct store *st, int64_t *first, int64_t *last)
 		found = 1;
 	}
 	sqlite3_finalize(stmt);
-	return rc == SQLITE_ROW ? found : fail(st);
+	if (rc != SQLITE_ROW)
+		return fail(st);
+	if (cache) {
+		st->span_found = found;
+		st->span_first = found ? *first : 0;
+		st->span_last = found ? *last : 0;
+	}
+	return found;
 }
 
 static const char *const key_names[STORE_KEY_ALL + 1] = {
@@ -1537,8 +1558,9 @@ conv_efficiency(sqlite3_stmt *s, void *arg)
  * its filter and parameters as bound (JSON text), for the calls after it.
  */
 enum {
-	READ_WAIT, READ_WAIT_ALL, READ_SIZES, READ_EFFICIENCY, READ_SLO,
-	READ_NPARTS
+	READ_WAIT = AGG_PART_WAIT, READ_WAIT_ALL = AGG_PART_WAIT_ALL,
+	READ_SIZES = AGG_PART_SIZES, READ_EFFICIENCY = AGG_PART_EFFICIENCY,
+	READ_SLO = AGG_PART_SLO, READ_NPARTS
 };
 
 struct store_ahead {
@@ -1596,45 +1618,88 @@ read_slo_text(const struct store_slo_target *t, size_t n)
 	return text;
 }
 
-/* Bind integer v at i where the part is asked for, else NULL. */
-static void
-read_bind_part(sqlite3_stmt *stmt, int i, int asked, int64_t v)
+/* The id of queue name (kind 3), or -1 where it has none (no runs). */
+static int64_t
+read_queue_id(struct store *st, const char *name)
 {
-	if (asked)
-		sqlite3_bind_int64(stmt, i, v);
-	else
-		sqlite3_bind_null(stmt, i);
+	sqlite3_stmt *stmt = prepare_once(st, sql_name_id);
+	int64_t id = -1;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int(stmt, 1, 3);
+	bind_text(stmt, 2, name);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		id = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return id;
 }
 
-/* Read the parts of *w (slo: the targets' text) into part[]: 0 or -1. */
+/* Does f keep every job of its window? */
+static int
+read_unfiltered(const struct store_filter *f)
+{
+	int k;
+
+	for (k = 0; k < STORE_NKEYS; k++)
+		if (f->match[k] != NULL)
+			return 0;
+	return f->states == NULL;
+}
+
+/* The reading's spec for *w over f (its service levels where slo). */
+static struct agg_reading *
+read_new(struct store *st, const struct store_filter *f,
+    const struct store_reading *w, int slo)
+{
+	struct agg_reading_spec spec = {f->from, f->to,
+	    w->wait ? (int)w->wait_key : -1, w->wait_all,
+	    w->sizes ? (int)w->unit : -1,
+	    w->efficiency ? (int)w->efficiency_key : -1, NULL, 0, w->worst};
+	struct agg_slo_target *t = NULL;
+	struct agg_reading *r;
+	size_t i;
+
+	if (slo && w->nslo > 0) {
+		t = xreallocarray(NULL, w->nslo, sizeof(*t));
+		for (i = 0; i < w->nslo; i++)
+			t[i] = (struct agg_slo_target){read_queue_id(st,
+			    w->slo[i].queue), w->slo[i].wait, w->slo[i].pct};
+		spec.slo = t;
+		spec.nslo = w->nslo;
+	}
+	r = agg_reading_new(&spec);
+	free(t);
+	return r;
+}
+
+/* Read the parts of *w (the service levels where slo) into part[]: 0 or
+ * -1.  One statement over the window's rows, aggregated in C. */
 static int
 read_parts(struct store *st, const struct store_filter *f,
-    const struct store_reading *w, const char *slo, char *part[READ_NPARTS])
+    const struct store_reading *w, int slo, char *part[READ_NPARTS])
 {
 	sqlite3_stmt *stmt = prepare_once(st, window_sql(st, f, sql_reading,
 	    sql_reading_full));
-	int asked[READ_NPARTS] = {w->wait, w->wait_all, w->sizes,
-	    w->efficiency, slo != NULL};
+	struct agg_reading *r;
 	int i, rc;
 
 	memset(part, 0, READ_NPARTS * sizeof(*part));
 	if (stmt == NULL)
 		return -1;
+	r = read_new(st, f, w, slo);
 	sqlite3_bind_int64(stmt, 1, f->from);
 	sqlite3_bind_int64(stmt, 2, f->to);
-	read_bind_part(stmt, 3, w->wait, (int64_t)w->wait_key);
-	read_bind_part(stmt, 4, w->wait_all, 1);
-	read_bind_part(stmt, 5, w->sizes, (int64_t)w->unit);
-	read_bind_part(stmt, 6, w->efficiency, (int64_t)w->efficiency_key);
-	bind_text(stmt, 7, slo);
-	sqlite3_bind_int64(stmt, 8, (int64_t)w->worst);
-	bind_filter(stmt, 9, f);
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		for (i = 0; i < READ_NPARTS; i++)
-			if (asked[i] &&
-			    sqlite3_column_type(stmt, i) == SQLITE_TEXT)
-				part[i] = xstrdup(column_text(stmt, i));
+	sqlite3_bind_int(stmt, 3, w->sizes || w->efficiency);
+	bind_filter(stmt, 4, f);
+	sqlite3_bind_pointer(stmt, 11, r, AGG_READING_TYPE, NULL);
+	sqlite3_bind_int(stmt, 12, read_unfiltered(f));
+	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW)
+		for (i = 0; i < READ_NPARTS; i++)
+			part[i] = agg_reading_json(r, (enum agg_part)i);
+	agg_reading_free(r);
 	return rc == SQLITE_ROW ? 0 : fail(st);
 }
 
@@ -1671,7 +1736,7 @@ store_read_ahead(struct store *st, const struct store_filter *f,
 	/* service levels ignore the queue filter, the other parts not */
 	if (f->match[STORE_KEY_QUEUE] == NULL)
 		a->slo = read_slo_text(what->slo, what->nslo);
-	if (read_parts(st, f, what, a->slo, a->part) != 0) {
+	if (read_parts(st, f, what, a->slo != NULL, a->part) != 0) {
 		read_ahead_free(a);
 		return -1;
 	}
@@ -1708,7 +1773,7 @@ read_get(struct store *st, const struct store_filter *f,
 		memcpy(part, a->part, READ_NPARTS * sizeof(*part));
 		return 0;
 	}
-	return read_parts(st, f, w, slo, part) == 0 ? 1 : -1;
+	return read_parts(st, f, w, slo != NULL, part) == 0 ? 1 : -1;
 }
 
 static void
