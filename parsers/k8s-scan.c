@@ -17,8 +17,10 @@ struct buf {
 };
 
 struct k8s_scan {
-	k8s_scan_object_fn fn;
+	k8s_scan_object_fn fn, top_fn;
 	void *ctx;
+	char array[16];		/* the top object's key to split */
+	size_t array_len;
 	int depth;
 	int in_string, escape;
 	int in_items;		/* inside the top object's "items" array */
@@ -30,6 +32,12 @@ struct k8s_scan {
 	struct buf top, item;
 	int64_t top_line, item_line;
 };
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 static void
 buf_add(struct buf *b, char c)
@@ -43,13 +51,54 @@ buf_add(struct buf *b, char c)
 }
 
 struct k8s_scan *
-k8s_scan_new(k8s_scan_object_fn fn, void *ctx)
+k8s_scan_new_array(const char *key, k8s_scan_object_fn fn,
+    k8s_scan_object_fn top_fn, void *ctx)
 {
 	struct k8s_scan *sc = xcalloc(1, sizeof(*sc));
 
 	sc->fn = fn;
+	sc->top_fn = top_fn;
 	sc->ctx = ctx;
+	sc->array_len = strlen(key);
+	if (sc->array_len >= sizeof(sc->array))
+		sc->array_len = sizeof(sc->array) - 1;
+	memcpy(sc->array, key, sc->array_len);
 	return sc;
+}
+
+struct k8s_scan *
+k8s_scan_new(k8s_scan_object_fn fn, void *ctx)
+{
+	return k8s_scan_new_array("items", fn, NULL, ctx);
+}
+
+/* A JSON object's first key: where line starts with '{', the string
+ * after it there or at the start of next. */
+int
+k8s_scan_first_key(const char *line, size_t len, const char *next,
+    size_t next_len, char *key, size_t size)
+{
+	size_t i = 0, k = 0;
+
+	while (i < len && is_space(line[i]))
+		i++;
+	if (i == len || line[i++] != '{')
+		return -1;
+	while (i < len && is_space(line[i]))
+		i++;
+	if (i == len) {		/* pretty-printed: the key is on the next */
+		line = next;
+		len = next_len;
+		i = 0;
+		while (i < len && is_space(line[i]))
+			i++;
+	}
+	if (i == len || line[i++] != '"')
+		return -1;
+	while (i < len && line[i] != '"' && k + 1 < size)
+		key[k++] = line[i++];
+	key[k] = '\0';
+	return i < len && line[i] == '"' ? 0 : -1;
 }
 
 void
@@ -60,12 +109,6 @@ k8s_scan_free(struct k8s_scan *sc)
 	free(sc->top.s);
 	free(sc->item.s);
 	free(sc);
-}
-
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
 /* A byte inside a string. */
@@ -84,7 +127,7 @@ k8s_scan_string(struct k8s_scan *sc, char c)
 		sc->key[sc->key_len++] = c;
 }
 
-/* Structure at depth 1 of the top object: is "items": [ starting? */
+/* Structure at depth 1 of the top object: is the array starting? */
 static void
 k8s_scan_top_key(struct k8s_scan *sc, char c)
 {
@@ -93,8 +136,8 @@ k8s_scan_top_key(struct k8s_scan *sc, char c)
 		sc->key_done = 0;
 	} else if (c == ':')
 		sc->key_done = 1;
-	else if (c == '[' && sc->key_done && sc->key_len == 5 &&
-	    memcmp(sc->key, "items", 5) == 0) {
+	else if (c == '[' && sc->key_done && sc->key_len == sc->array_len &&
+	    memcmp(sc->key, sc->array, sc->array_len) == 0) {
 		sc->in_items = 1;
 		sc->has_items = 1;
 	} else if (!is_space(c))
@@ -117,6 +160,9 @@ close_object(struct k8s_scan *sc, char c)
 	buf_add(&sc->top, c);
 	if (sc->depth == 0 && !sc->has_items)
 		return sc->fn(sc->ctx, sc->top.s, sc->top.len, sc->top_line);
+	if (sc->depth == 0 && sc->top_fn != NULL)	/* its array emptied */
+		return sc->top_fn(sc->ctx, sc->top.s, sc->top.len,
+		    sc->top_line);
 	return 0;
 }
 
@@ -171,6 +217,10 @@ k8s_scan_feed(struct k8s_scan *sc, const char *s, size_t len, int64_t line,
 				return r;
 			continue;
 		}
+		/* between the array's elements: left out of the top */
+		if (sc->in_items && !sc->in_item && sc->depth == 2 &&
+		    (c == ',' || is_space(c)))
+			continue;
 		buf_add(sc->in_item ? &sc->item : &sc->top, c);
 	}
 	if (bad) {

@@ -1,8 +1,8 @@
 /*
  * Splitting a JSON text into the objects hpcacct handles one at a time:
- * each element of a top-level object's "items" array (a kubectl List), or
- * each top-level object that has no "items" (a single object, or a stream
- * of them).  Works byte by byte on text fed in pieces; holds one object.
+ * each element of a top-level object's "items" array (a kubectl List; or
+ * of another array, such as sacct --json's "jobs"), or each top-level
+ * object that has no such array (a single object, or a stream of them).  Works byte by byte on text fed in pieces; holds one object.
  */
 #ifndef HPCACCT_K8S_SCAN_H
 #define HPCACCT_K8S_SCAN_H
@@ -21,6 +21,18 @@ typedef int (*k8s_scan_object_fn)(void *ctx, const char *text, size_t len,
 
 /* A new scanner; free with k8s_scan_free(). */
 struct k8s_scan *k8s_scan_new(k8s_scan_object_fn fn, void *ctx);
+/* One that splits the top object's array key (rather than "items"),
+ * handing top_fn (if not NULL) the top object itself at its end, with
+ * that array left empty (sacct --json's "jobs", then its "meta" and
+ * "errors"). */
+struct k8s_scan *k8s_scan_new_array(const char *key, k8s_scan_object_fn fn,
+    k8s_scan_object_fn top_fn, void *ctx);
+
+/* The first key of the JSON object that line starts (on line, or at the
+ * start of next where line holds only the brace) into key: 0, or -1
+ * where line starts no object or no key is there. */
+int k8s_scan_first_key(const char *line, size_t len, const char *next,
+    size_t next_len, char *key, size_t size);
 void k8s_scan_free(struct k8s_scan *sc);
 
 /*

@@ -724,10 +724,13 @@ k8s_read(struct linereader *lr, const struct reader_env *env,
 }
 
 static int
-k8s_detect(const char *line, size_t len, const struct reader_options *opt)
+k8s_detect(const char *line, size_t len, const char *next, size_t next_len,
+    const struct reader_options *opt)
 {
 	size_t i = 0;
 
+	(void)next;
+	(void)next_len;
 	(void)opt;
 	while (i < len && (line[i] == ' ' || line[i] == '\t'))
 		i++;

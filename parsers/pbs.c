@@ -634,8 +634,11 @@ pbs_read(struct linereader *lr, const struct reader_env *env,
 }
 
 static int
-pbs_detect(const char *line, size_t len, const struct reader_options *opt)
+pbs_detect(const char *line, size_t len, const char *next, size_t next_len,
+    const struct reader_options *opt)
 {
+	(void)next;
+	(void)next_len;
 	(void)opt;
 	return pbs_is_record(line, len);
 }

@@ -975,8 +975,11 @@ sacct_parse(struct linereader *lr, const char *name,
 }
 
 static int
-sacct_detect(const char *line, size_t len, const struct reader_options *opt)
+sacct_detect(const char *line, size_t len, const char *next, size_t next_len,
+    const struct reader_options *opt)
 {
+	(void)next;
+	(void)next_len;
 	return sacct_is_header(line, len, opt->delimiter);
 }
 

@@ -111,15 +111,16 @@ sink_flush(void *arg)
 
 /*
  * The reader of lr: the one asked for, else the one that recognises its
- * first non-empty line.  *reader is NULL for an empty input (nothing to
+ * first non-empty line (and the line after it, for JSON).  *reader is NULL for an empty input (nothing to
  * read in any format); -1 if no reader knows the input.
  */
 static int
 find_reader(struct linereader *lr, const struct ingest_options *opt,
     const struct reader **reader)
 {
+	const char *next = "";
+	ssize_t len, next_len;
 	char *line;
-	ssize_t len;
 
 	*reader = opt->reader;
 	if (*reader != NULL)
@@ -130,7 +131,10 @@ find_reader(struct linereader *lr, const struct ingest_options *opt,
 	if (len < 0)
 		return 0;
 	linereader_unread(lr);
-	*reader = reader_detect(line, (size_t)len, &opt->read);
+	if ((next_len = linereader_peek(lr, &next)) < 0)
+		next_len = 0;
+	*reader = reader_detect(line, (size_t)len, next, (size_t)next_len,
+	    &opt->read);
 	return *reader != NULL ? 0 : -1;
 }
 

@@ -66,17 +66,22 @@ linereader_free(struct linereader *lr)
 static int
 fill(struct linereader *lr)
 {
+	/* keep only the unread bytes, and a line pushed back */
+	size_t keep = lr->pushed_back ? (size_t)(lr->line - lr->buf) :
+	    lr->start;
 	ssize_t n;
 
-	if (lr->start > 0) {	/* keep only the unread bytes */
-		memmove(lr->buf, lr->buf + lr->start, lr->end - lr->start);
-		lr->end -= lr->start;
-		lr->start = 0;
+	if (keep > 0) {
+		memmove(lr->buf, lr->buf + keep, lr->end - keep);
+		lr->end -= keep;
+		lr->start -= keep;
 	}
 	if (lr->end == lr->cap) {
 		lr->cap *= 2;
 		lr->buf = xreallocarray(lr->buf, lr->cap + 1, 1);
 	}
+	if (lr->pushed_back)
+		lr->line = lr->buf;	/* it was moved to the start */
 	if (lr->fd >= 0) {
 		do {
 			if (lr->stop != NULL && *lr->stop) {
@@ -208,6 +213,28 @@ int
 linereader_stopped(const struct linereader *lr)
 {
 	return lr->stopped;
+}
+
+ssize_t
+linereader_peek(struct linereader *lr, const char **next)
+{
+	size_t scanned = 0;
+	char *nl;
+
+	if (!lr->pushed_back)
+		return -1;
+	for (;;) {
+		nl = memchr(lr->buf + lr->start + scanned, lr->eol,
+		    lr->end - lr->start - scanned);
+		if (nl != NULL)
+			break;
+		scanned = lr->end - lr->start;
+		if (lr->eof || fill(lr) != 0)
+			break;
+	}
+	*next = lr->buf + lr->start;
+	return nl != NULL ? nl - (lr->buf + lr->start) :
+	    (ssize_t)(lr->end - lr->start);
 }
 
 void

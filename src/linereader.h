@@ -46,6 +46,14 @@ int linereader_stopped(const struct linereader *lr);
 /* Make the next linereader_next() return the last line again. */
 void linereader_unread(struct linereader *lr);
 
+/*
+ * After linereader_unread(): the bytes of the line after the one pushed
+ * back (without its line break, not NUL-terminated, perhaps with a "\r"
+ * at its end), left unread, in *next; its length, or -1 without a line
+ * pushed back.  Reads ahead as far as that line needs.
+ */
+ssize_t linereader_peek(struct linereader *lr, const char **next);
+
 /* The 1-based number of the line last returned. */
 int64_t linereader_lineno(const struct linereader *lr);
 

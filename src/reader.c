@@ -7,10 +7,12 @@
 #include "parsers/k8s.h"
 #include "parsers/pbs.h"
 #include "parsers/sacct.h"
+#include "parsers/sacct-json.h"
 #include "reader.h"
 
 const struct reader *const reader_table[] = {
 	&sacct_reader,
+	&sacct_json_reader,	/* before k8s: both are JSON objects */
 	&pbs_reader,
 	&k8s_reader,
 	NULL
@@ -39,12 +41,13 @@ reader_for_directories(void)
 }
 
 const struct reader *
-reader_detect(const char *line, size_t len, const struct reader_options *opt)
+reader_detect(const char *line, size_t len, const char *next,
+    size_t next_len, const struct reader_options *opt)
 {
 	const struct reader *const *r;
 
 	for (r = reader_table; *r != NULL; r++)
-		if ((*r)->detect(line, len, opt))
+		if ((*r)->detect(line, len, next, next_len, opt))
 			return *r;
 	return NULL;
 }

@@ -43,9 +43,10 @@ struct reader {
 	int stateless;			/* it never uses env->state: it may
 					 * parse on its own thread while
 					 * the store writes */
-	/* Whether line (an input's first non-empty line) is this format. */
-	int (*detect)(const char *line, size_t len,
-	    const struct reader_options *opt);
+	/* Whether line (an input's first non-empty line; next the one after
+	 * it, for JSON whose first key is there) is this format. */
+	int (*detect)(const char *line, size_t len, const char *next,
+	    size_t next_len, const struct reader_options *opt);
 	/*
 	 * Read every record of lr, handing each to env->sink.  *consumed is
 	 * the number of bytes read to the end of a complete record.  Returns
@@ -64,9 +65,9 @@ const struct reader *reader_find(const char *name);
 /* The reader of directories of dated logs, or NULL. */
 const struct reader *reader_for_directories(void);
 
-/* The first reader that recognises line, or NULL. */
+/* The first reader that recognises line (and next), or NULL. */
 const struct reader *reader_detect(const char *line, size_t len,
-    const struct reader_options *opt);
+    const char *next, size_t next_len, const struct reader_options *opt);
 
 /* "slurm, pbs, k8s" into buf, for messages. */
 void reader_names(char *buf, size_t size);

@@ -23,7 +23,7 @@ contains "$WORK/err" "needs a value"
 expect_status 2 hx ingest
 contains "$WORK/err" "no input files"
 expect_status 2 hx ingest --format pbs-ish x
-contains "$WORK/err" "unknown format 'pbs-ish' (auto, slurm, pbs, k8s)"
+contains "$WORK/err" "unknown format 'pbs-ish' (auto, slurm, slurm-json, pbs, k8s)"
 expect_status 2 hx ingest --format pbs --columns JobID,State,Submit,Start,End x
 contains "$WORK/err" "--columns is for sacct output only"
 expect_status 2 hx ingest --tz Mars/Base x

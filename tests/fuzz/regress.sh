@@ -5,7 +5,7 @@
 set -eu
 : "${top_srcdir:?run through make check}"
 : "${top_builddir:?run through make check}"
-for reader in slurm pbs k8s registry; do
+for reader in slurm slurm-json pbs k8s registry; do
 	set --
 	for f in "$top_srcdir"/tests/fuzz/corpus/$reader/* \
 	    "$top_srcdir"/tests/fuzz/regressions/$reader/*; do

@@ -178,6 +178,57 @@ START_TEST(test_scan_stream_and_single)
 }
 END_TEST
 
+/* Another array split (sacct --json's "jobs"): its elements one by one,
+ * then the object around them with the array left empty. */
+START_TEST(test_scan_jobs_array)
+{
+	const char *text = "{\n  \"jobs\": [\n    {\"job_id\": 1},\n"
+	    "    {\"job_id\": 2, \"steps\": [{\"s\": 1}]}\n  ],\n"
+	    "  \"errors\": [{\"description\": \"x\"}]\n}\n";
+	struct k8s_scan *sc;
+	struct seen s;
+	int64_t where, line = 1;
+	const char *p = text, *nl;
+
+	memset(&s, 0, sizeof(s));
+	sc = k8s_scan_new_array("jobs", collect, collect, &s);
+	while ((nl = strchr(p, '\n')) != NULL) {
+		ck_assert_int_eq(k8s_scan_feed(sc, p, (size_t)(nl - p + 1),
+		    line++, &where), 0);
+		p = nl + 1;
+	}
+	ck_assert_int_eq(k8s_scan_finish(sc, &where), 0);
+	k8s_scan_free(sc);
+	ck_assert_int_eq(s.n, 3);
+	ck_assert_str_eq(s.text[0], "{\"job_id\": 1}");
+	ck_assert_int_eq(s.line[1], 4);
+	ck_assert_str_eq(s.text[2], "{\n  \"jobs\": [],\n  \"errors\": "
+	    "[{\"description\": \"x\"}]\n}");
+	ck_assert_int_eq(s.line[2], 1);
+}
+END_TEST
+
+/* The first key of an object: on its line, or the next where the line
+ * holds only the brace. */
+START_TEST(test_scan_first_key)
+{
+	char key[16];
+
+	ck_assert_int_eq(k8s_scan_first_key("{", 1, "  \"meta\": {", 11, key,
+	    sizeof(key)), 0);
+	ck_assert_str_eq(key, "meta");
+	ck_assert_int_eq(k8s_scan_first_key(" {\"apiVersion\": \"v1\"", 20, "",
+	    0, key, sizeof(key)), 0);
+	ck_assert_str_eq(key, "apiVersion");
+	ck_assert_int_eq(k8s_scan_first_key("{", 1, "", 0, key, sizeof(key)),
+	    -1);
+	ck_assert_int_eq(k8s_scan_first_key("[", 1, "\"a\"", 3, key,
+	    sizeof(key)), -1);
+	ck_assert_int_eq(k8s_scan_first_key("{\"unterminated", 14, "", 0, key,
+	    sizeof(key)), -1);
+}
+END_TEST
+
 START_TEST(test_scan_errors)
 {
 	struct seen s;
@@ -263,6 +314,8 @@ k8s_suite(void)
 	tcase_add_test(tc, test_scan_list_items);
 	tcase_add_test(tc, test_scan_stream_and_single);
 	tcase_add_test(tc, test_scan_errors);
+	tcase_add_test(tc, test_scan_jobs_array);
+	tcase_add_test(tc, test_scan_first_key);
 	tcase_add_test(tc, test_build_without_pods);
 	tcase_add_test(tc, test_build_with_pods);
 	suite_add_tcase(s, tc);
