@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "linereader.h"
@@ -419,6 +420,46 @@ START_TEST(test_delimiter)
 }
 END_TEST
 
+/* linereader_peek() after an unread: the next line, left unread, also
+ * where reading it moves the buffer (lines longer than its first size);
+ * the pushed-back line stays intact. */
+START_TEST(test_linereader_peek)
+{
+	size_t n = 300000 + 17, i;	/* over the first buffer size */
+	char *text = malloc(2 * n + 8), *line;
+	const char *next;
+	struct linereader *lr;
+	FILE *fp;
+
+	memset(text, 'a', n);
+	text[n] = '\n';
+	memset(text + n + 1, 'b', n);
+	memcpy(text + 2 * n + 1, "\nc\n", 4);
+	fp = fmemopen(text, strlen(text), "r");
+	lr = linereader_new(fp);
+	ck_assert_int_eq(linereader_peek(lr, &next), -1);	/* no unread */
+	ck_assert_int_eq(linereader_next(lr, &line), (ssize_t)n);
+	linereader_unread(lr);
+	ck_assert_int_eq(linereader_peek(lr, &next), (ssize_t)n);
+	for (i = 0; i < n; i++)
+		if (next[i] != 'b')
+			break;
+	ck_assert_uint_eq(i, n);
+	ck_assert_int_eq(linereader_next(lr, &line), (ssize_t)n);
+	ck_assert_int_eq(line[0], 'a');
+	ck_assert_int_eq(line[n - 1], 'a');
+	ck_assert_int_eq(linereader_lineno(lr), 1);
+	ck_assert_int_eq(linereader_next(lr, &line), (ssize_t)n);
+	ck_assert_int_eq(line[0], 'b');
+	ck_assert_int_eq(linereader_next(lr, &line), 1);
+	ck_assert_str_eq(line, "c");
+	ck_assert_int_eq(linereader_next(lr, &line), -1);
+	linereader_free(lr);
+	fclose(fp);
+	free(text);
+}
+END_TEST
+
 Suite *
 sacct_suite(void)
 {
@@ -439,6 +480,7 @@ sacct_suite(void)
 	tcase_add_test(tc, test_out_of_range);
 	tcase_add_test(tc, test_column_precedence);
 	tcase_add_test(tc, test_delimiter);
+	tcase_add_test(tc, test_linereader_peek);
 	suite_add_tcase(s, tc);
 	return s;
 }
