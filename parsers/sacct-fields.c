@@ -340,3 +340,19 @@ sacct_parse_exitcode(const char *s, size_t len, int64_t *code,
 		return -1;
 	return 0;
 }
+
+enum swf_status
+sacct_state_status(enum sacct_state st)
+{
+	switch (st) {
+	case SACCT_ST_COMPLETED:
+		return SWF_COMPLETED;
+	case SACCT_ST_CANCELLED:
+	case SACCT_ST_REVOKED:
+		return SWF_CANCELLED;
+	case SACCT_ST_UNKNOWN:
+		return SWF_UNKNOWN;
+	default:
+		return SWF_FAILED;
+	}
+}

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "job.h"
+
 enum sacct_jobid_kind {
 	SACCT_JOB,		/* 123 */
 	SACCT_ARRAY_TASK,	/* 123_7 */
@@ -65,6 +67,9 @@ const char *sacct_state_name(enum sacct_state state);
 
 /* Whether a job in this state has finished (its End is final). */
 int sacct_state_is_final(enum sacct_state state);
+
+/* The SWF status of a job that ended in this state. */
+enum swf_status sacct_state_status(enum sacct_state state);
 
 /*
  * Parse a memory size "16G", "3000Mc", "4Gn", "1.5G", "2048" into KB.

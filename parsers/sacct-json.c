@@ -342,22 +342,6 @@ sj_job_id(struct sj_parser *p, json_object *o, int64_t id)
 	p->job.job_id = p->id;
 }
 
-static enum swf_status
-sj_status(enum sacct_state st)
-{
-	switch (st) {
-	case SACCT_ST_COMPLETED:
-		return SWF_COMPLETED;
-	case SACCT_ST_CANCELLED:
-	case SACCT_ST_REVOKED:
-		return SWF_CANCELLED;
-	case SACCT_ST_UNKNOWN:
-		return SWF_UNKNOWN;
-	default:
-		return SWF_FAILED;
-	}
-}
-
 /* The state; 0 to go on, 1 for a job that has not ended (skipped). */
 static int
 sj_state(struct sj_parser *p, json_object *o)
@@ -386,7 +370,7 @@ sj_state(struct sj_parser *p, json_object *o)
 	}
 	p->job.state = sacct_state_name(st);
 	p->job.raw_state = base;
-	p->job.status = sj_status(st);
+	p->job.status = sacct_state_status(st);
 	return 0;
 }
 

@@ -524,22 +524,6 @@ field_time(struct sacct_parser *p, const struct record *r, enum column c,
 	}
 }
 
-static enum swf_status
-status_of(enum sacct_state st)
-{
-	switch (st) {
-	case SACCT_ST_COMPLETED:
-		return SWF_COMPLETED;
-	case SACCT_ST_CANCELLED:
-	case SACCT_ST_REVOKED:
-		return SWF_CANCELLED;
-	case SACCT_ST_UNKNOWN:
-		return SWF_UNKNOWN;
-	default:
-		return SWF_FAILED;
-	}
-}
-
 static int64_t
 size_or_unset(int64_t v)
 {
@@ -776,7 +760,7 @@ take_job(struct sacct_parser *p)
 	j->job_id = p->pend.field[p->col[COL_JOBID]];
 	j->state = sacct_state_name(st);
 	j->raw_state = s;
-	j->status = status_of(st);
+	j->status = sacct_state_status(st);
 	set_names(p, j);
 	set_resources(p, j);
 	set_exit(p, j);
