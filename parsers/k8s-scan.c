@@ -50,6 +50,42 @@ buf_add(struct buf *b, char c)
 	b->s[b->len] = '\0';
 }
 
+/* Append n bytes at once. */
+static void
+buf_put(struct buf *b, const char *p, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		b->s = xreallocarray(b->s, b->cap, 1);
+	}
+	memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+/*
+ * Inside an element only strings and brackets change the state: the
+ * bytes before the next one that might (a quote, a backslash in a string,
+ * a bracket outside one) go to the element at once.  Returns how many.
+ */
+static size_t
+k8s_scan_run(struct k8s_scan *sc, const char *s, size_t len)
+{
+	size_t j = 0;
+
+	if (!sc->in_item || sc->escape)
+		return 0;
+	if (sc->in_string)
+		while (j < len && s[j] != '"' && s[j] != '\\')
+			j++;
+	else
+		while (j < len && s[j] != '"' && s[j] != '{' && s[j] != '}' &&
+		    s[j] != '[' && s[j] != ']')
+			j++;
+	buf_put(&sc->item, s, j);
+	return j;
+}
+
 struct k8s_scan *
 k8s_scan_new_array(const char *key, k8s_scan_object_fn fn,
     k8s_scan_object_fn top_fn, void *ctx)
@@ -190,8 +226,11 @@ k8s_scan_feed(struct k8s_scan *sc, const char *s, size_t len, int64_t line,
 	int r, bad = 0;
 
 	for (i = 0; i < len; i++) {
-		char c = s[i];
+		char c;
 
+		if ((i += k8s_scan_run(sc, s + i, len - i)) == len)
+			break;
+		c = s[i];
 		if (sc->in_string) {
 			k8s_scan_string(sc, c);
 			buf_add(sc->in_item ? &sc->item : &sc->top, c);
