@@ -1,7 +1,7 @@
 #!/bin/sh
 # sacct --json in every data_parser shape (tests/fixtures/sacct-json: the
 # v0.0.38 one shaped like Slurm 22.05.8's output, the later ones written
-# from the versions' facts) is recognised by its content, and gives the
+# from the versions' facts; lab-22.05.8.* dumped from a real Slurm) is recognised by its content, and gives the
 # very jobs that sacct --parsable2 of the same jobs (jobs.psv) gives: every
 # stored field, but the exit code of a FAILED job, which 22.05 and 23.02
 # print as SUCCESS/0 (unknown here); a running job is skipped in both.
@@ -45,6 +45,23 @@ for v in 38 39 40 41 43; do
 	[ "$(sqlite3 "$DB" 'SELECT count(*) FROM jobs')" -eq 8 ] ||
 		fail "v0.0.$v and the text are not the same 8 jobs"
 done
+# A real Slurm 22.05.8 (SLURM-LAB.md's set-up) dumped with sacct -P and
+# with sacct --json: the same jobs, runs and core-, node- and GPU-hours
+# per user (CPU time differs: text rounds it to milliseconds)
+"$HPCACCT" --db "$WORK/lt.db" ingest -q --tz UTC "$dir/lab-22.05.8.psv" 2>/dev/null
+"$HPCACCT" --db "$WORK/lj.db" ingest -q "$dir/lab-22.05.8.json"
+for key in user account queue; do
+	for db in lt lj; do
+		"$HPCACCT" --db "$WORK/$db.db" report usage --by $key --format csv |
+		    cut -d, -f1-7 >"$WORK/$db.$key"
+	done
+	cmp -s "$WORK/lt.$key" "$WORK/lj.$key" ||
+		fail "lab dump by $key: $(diff "$WORK/lt.$key" "$WORK/lj.$key")"
+done
+[ "$(sqlite3 "$WORK/lj.db" "SELECT group_concat(job_id || ':' || state, ' ')
+    FROM (SELECT job_id, state FROM jobs ORDER BY job_id)")" = \
+    "1:COMPLETED 2:FAILED 3_1:COMPLETED 3_2:COMPLETED 3_3:COMPLETED 4:CANCELLED 5:CANCELLED" ] ||
+	fail "the lab's jobs from JSON: $(sqlite3 "$WORK/lj.db" 'SELECT job_id, state FROM jobs')"
 # v0.0.43's sentinel warnings are passed on
 expect_status 0 "$HPCACCT" --db "$WORK/w.db" ingest "$dir/v0.0.43.json"
 grep -q "v0.0.43.json:1: sacct warned: NO_VAL64" "$WORK/err" ||
