@@ -225,14 +225,10 @@ sj_resources(struct sj_parser *p, json_object *o)
 	/* the requested TRES memory: the whole job's, in every version */
 	if (req_mem > 0 && req_mem < INT64_C(1) << 40)
 		j->req_mem_kb = req_mem * 1024;
-	switch (sj_number(sj_get2(o, "time", "limit"), &limit)) {
-	case SJ_SET:
-		j->req_time = limit >= 0 && limit * 60 <= JOB_DURATION_MAX ?
-		    limit * 60 : JOB_UNSET;
-		break;
-	default:		/* unlimited, or the partition's limit */
-		break;
-	}
+	/* unset where unlimited, or the partition's limit */
+	if (sj_number(sj_get2(o, "time", "limit"), &limit) == SJ_SET &&
+	    limit >= 0 && limit * 60 <= JOB_DURATION_MAX)
+		j->req_time = limit * 60;
 }
 
 /* CPU seconds of a {seconds, microseconds} pair; < 0 if absent. */
@@ -502,23 +498,18 @@ sj_on_top(void *ctx, const char *text, size_t len, int64_t line)
 	return 0;
 }
 
-int
-sacct_json_is_start(const char *line, size_t len, const char *next,
-    size_t next_len)
-{
-	char key[16];
-
-	return k8s_scan_first_key(line, len, next, next_len, key,
-	    sizeof(key)) == 0 && (strcmp(key, "meta") == 0 ||
-	    strcmp(key, "jobs") == 0);
-}
-
+/* sacct --json is an object whose first key is "meta" or "jobs"
+ * (kubectl's are "apiVersion" or "kind"). */
 static int
 sj_detect(const char *line, size_t len, const char *next, size_t next_len,
     const struct reader_options *opt)
 {
+	char key[16];
+
 	(void)opt;
-	return sacct_json_is_start(line, len, next, next_len);
+	return k8s_scan_first_key(line, len, next, next_len, key,
+	    sizeof(key)) == 0 && (strcmp(key, "meta") == 0 ||
+	    strcmp(key, "jobs") == 0);
 }
 
 static int

@@ -6,16 +6,8 @@
 #ifndef HPCACCT_SACCT_JSON_H
 #define HPCACCT_SACCT_JSON_H
 
-#include <stddef.h>
-
 #include "reader.h"
 
 extern const struct reader sacct_json_reader;
-
-/* Whether an input starting with line (and next) is sacct --json: an
- * object whose first key is "meta" or "jobs" (kubectl's are "apiVersion"
- * or "kind"). */
-int sacct_json_is_start(const char *line, size_t len, const char *next,
-    size_t next_len);
 
 #endif

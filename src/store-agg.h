@@ -74,7 +74,7 @@ struct agg_reading_spec {
 
 enum agg_part {
 	AGG_PART_WAIT, AGG_PART_WAIT_ALL, AGG_PART_SIZES,
-	AGG_PART_EFFICIENCY, AGG_PART_SLO
+	AGG_PART_EFFICIENCY, AGG_PART_SLO	/* the last: READ_NPARTS in store.c */
 };
 
 struct agg_reading *agg_reading_new(const struct agg_reading_spec *spec);

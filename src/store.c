@@ -1557,11 +1557,7 @@ conv_efficiency(sqlite3_stmt *s, void *arg)
  * into rows.  store_read_ahead() keeps one reading in st->ahead, named by
  * its filter and parameters as bound (JSON text), for the calls after it.
  */
-enum {
-	READ_WAIT = AGG_PART_WAIT, READ_WAIT_ALL = AGG_PART_WAIT_ALL,
-	READ_SIZES = AGG_PART_SIZES, READ_EFFICIENCY = AGG_PART_EFFICIENCY,
-	READ_SLO = AGG_PART_SLO, READ_NPARTS
-};
+#define READ_NPARTS (AGG_PART_SLO + 1)
 
 struct store_ahead {
 	char *filter;			/* read_filter_text() */
@@ -1761,11 +1757,11 @@ read_get(struct store *st, const struct store_filter *f,
 	if (a != NULL) {
 		ft = read_filter_text(f);
 		hit = strcmp(ft, a->filter) == 0 && a->part[p] != NULL &&
-		    (p != READ_WAIT || a->what.wait_key == w->wait_key) &&
-		    (p != READ_SIZES || a->what.unit == w->unit) &&
-		    (p != READ_EFFICIENCY ||
+		    (p != AGG_PART_WAIT || a->what.wait_key == w->wait_key) &&
+		    (p != AGG_PART_SIZES || a->what.unit == w->unit) &&
+		    (p != AGG_PART_EFFICIENCY ||
 		    a->what.efficiency_key == w->efficiency_key) &&
-		    (p != READ_SLO || (strcmp(a->slo, slo) == 0 &&
+		    (p != AGG_PART_SLO || (strcmp(a->slo, slo) == 0 &&
 		    a->what.worst >= w->worst));
 		free(ft);
 	}
@@ -1810,11 +1806,11 @@ store_wait(struct store *st, enum store_key key,
 	struct wait_call call = {row, ctx};
 	struct store_reading w = {.wait = 1, .wait_key = key};
 	char *part[READ_NPARTS];
-	int owned, rc, p = READ_WAIT;
+	int owned, rc, p = AGG_PART_WAIT;
 
 	if (key == STORE_KEY_ALL && st->ahead != NULL &&
 	    st->ahead->what.wait_all) {
-		p = READ_WAIT_ALL;
+		p = AGG_PART_WAIT_ALL;
 		w = (struct store_reading){.wait_all = 1};
 	}
 	if ((owned = read_get(st, f, &w, NULL, p, part)) < 0)
@@ -1836,9 +1832,9 @@ store_sizes(struct store *st, enum store_unit unit,
 	char *part[READ_NPARTS];
 	int owned, rc;
 
-	if ((owned = read_get(st, f, &w, NULL, READ_SIZES, part)) < 0)
+	if ((owned = read_get(st, f, &w, NULL, AGG_PART_SIZES, part)) < 0)
 		return -1;
-	rc = read_rows(st, sql_sizes_rows, part[READ_SIZES], "[[],[]]", 0,
+	rc = read_rows(st, sql_sizes_rows, part[AGG_PART_SIZES], "[[],[]]", 0,
 	    conv_sizes, &call);
 	if (owned)
 		read_parts_free(part);
@@ -1855,9 +1851,9 @@ store_efficiency(struct store *st, enum store_key key,
 	char *part[READ_NPARTS];
 	int owned, rc;
 
-	if ((owned = read_get(st, f, &w, NULL, READ_EFFICIENCY, part)) < 0)
+	if ((owned = read_get(st, f, &w, NULL, AGG_PART_EFFICIENCY, part)) < 0)
 		return -1;
-	rc = read_rows(st, sql_efficiency_rows, part[READ_EFFICIENCY], "[]", 0,
+	rc = read_rows(st, sql_efficiency_rows, part[AGG_PART_EFFICIENCY], "[]", 0,
 	    conv_efficiency, &call);
 	if (owned)
 		read_parts_free(part);
@@ -1911,11 +1907,11 @@ store_slo(struct store *st, const struct store_slo_target *t, size_t n,
 	if ((slo = read_slo_text(t, n)) == NULL)
 		return 0;
 	g.match[STORE_KEY_QUEUE] = NULL;
-	owned = read_get(st, &g, &w, slo, READ_SLO, part);
+	owned = read_get(st, &g, &w, slo, AGG_PART_SLO, part);
 	free(slo);
 	if (owned < 0)
 		return -1;
-	rc = read_rows(st, sql_slo_rows, part[READ_SLO], "[]", 0, conv_slo,
+	rc = read_rows(st, sql_slo_rows, part[AGG_PART_SLO], "[]", 0, conv_slo,
 	    &call);
 	if (owned)
 		read_parts_free(part);
