@@ -8,6 +8,7 @@
 extern const char sql_schema[];
 extern const char sql_migrate_3[];
 extern const char sql_migrate_4[];
+extern const char sql_migrate_5[];
 extern const char sql_job_insert[];
 extern const char sql_job_get[];
 extern const char sql_job_multi[];

@@ -7,7 +7,10 @@
 -- (level -1 when the window starts inside a day), ?24 and ?25 the part of
 -- a day at the start [lo, hi), ?26 and ?27 the one at the end.  The runs
 -- overlapping the window are those overlapping its first piece plus
--- those starting in the others.  Distinct jobs are the runs less the
+-- those starting in the others.  Runs longer than 31 days have no cells
+-- (sql/migrate-5.sql): they come from the job rows, clipped to the whole
+-- window, and the pieces' scans look back no further than 31 days
+-- however long the longest run.  Distinct jobs are the runs less the
 -- extra runs of jobs with several incarnations overlapping the window
 -- (from the few rows marked multi, read from their index alone, and
 -- counted per job by multi_extra(), src/store-agg.h).
@@ -60,12 +63,39 @@ clipped AS (
            - (CASE WHEN start_time > p.lo THEN start_time ELSE p.lo END)
                AS overlap
       FROM pieces p JOIN job_rows
-        ON COALESCE(start_time, end_time) >=
-               p.lo - (SELECT max_run FROM rollup_meta)
+        ON COALESCE(start_time, end_time) >= p.lo -
+               MIN((SELECT max_run FROM rollup_meta), 2678400)
        AND COALESCE(start_time, end_time) < p.hi
      WHERE p.lo < p.hi
-       AND ((run_time > 0 AND start_time < p.hi AND end_time > p.lo)
+       AND ((run_time > 0 AND run_time <= 2678400
+             AND start_time < p.hi AND end_time > p.lo)
         OR (run_time = 0 AND end_time >= p.lo AND end_time < p.hi))
+       AND (?5 IS NULL OR user_id IN (SELECT id FROM names WHERE kind = 0
+            AND name IN (SELECT value FROM json_each(?5))))
+       AND (?6 IS NULL OR group_id IN (SELECT id FROM names WHERE kind = 1
+            AND name IN (SELECT value FROM json_each(?6))))
+       AND (?7 IS NULL OR account_id IN (SELECT id FROM names WHERE kind = 2
+            AND name IN (SELECT value FROM json_each(?7))))
+       AND (?8 IS NULL OR queue_id IN (SELECT id FROM names WHERE kind = 3
+            AND name IN (SELECT value FROM json_each(?8))))
+       AND (?9 IS NULL OR qos_id IN (SELECT id FROM names WHERE kind = 4
+            AND name IN (SELECT value FROM json_each(?9))))
+       AND (?10 IS NULL OR cluster_id IN (SELECT id FROM names WHERE kind = 5
+            AND name IN (SELECT value FROM json_each(?10))))
+    UNION ALL
+    SELECT CASE ?3 WHEN 0 THEN user_id WHEN 1 THEN group_id
+                   WHEN 2 THEN account_id WHEN 3 THEN queue_id
+                   WHEN 4 THEN qos_id WHEN 5 THEN cluster_id END AS k1,
+           CASE ?4 WHEN 0 THEN user_id WHEN 1 THEN group_id
+                   WHEN 2 THEN account_id WHEN 3 THEN queue_id
+                   WHEN 4 THEN qos_id WHEN 5 THEN cluster_id END AS k2,
+           1, run_time, core_seconds, nodes, gpu_seconds, cpu_time,
+           (CASE WHEN end_time < ?2 THEN end_time ELSE ?2 END)
+           - (CASE WHEN start_time > ?1 THEN start_time ELSE ?1 END)
+      FROM job_rows INDEXED BY jobs_long
+     WHERE run_time > 2678400
+       AND COALESCE(start_time, end_time) < ?2
+       AND start_time < ?2 AND end_time > ?1
        AND (?5 IS NULL OR user_id IN (SELECT id FROM names WHERE kind = 0
             AND name IN (SELECT value FROM json_each(?5))))
        AND (?6 IS NULL OR group_id IN (SELECT id FROM names WHERE kind = 1

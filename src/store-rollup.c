@@ -243,6 +243,8 @@ rollup_apply(struct rollup *r, const struct rollup_change *c, int sign)
 		return;
 	if (c->run_time > r->longest)
 		r->longest = c->run_time;
+	if (c->run_time > ROLLUP_LONG_RUN)
+		return;
 	for (level = 1; level < NLEVELS; level++) {
 		if (c->run_time == 0) {	/* counted where it ended */
 			rollup_add(r, c, sign, level,
@@ -482,7 +484,7 @@ rollup_flush(struct rollup *r)
 	size_t i, n = 0;
 	int rc = 0;
 
-	if (r->ncells == 0)
+	if (r->ncells == 0 && r->longest == 0)
 		return 0;
 	if (rollup_prepare(r) != 0)
 		return -1;

@@ -20,6 +20,11 @@
 /* Cells gathered before a flush in the middle of a transaction. */
 #define ROLLUP_FLUSH_CELLS 65536
 
+/* Runs longer than this (seconds, 31 days) have no cells: a run has one
+ * per day it touches, and reports add the few long runs from the job
+ * rows (sql/migrate-5.sql's index, sql/usage_rollup.sql). */
+#define ROLLUP_LONG_RUN 2678400
+
 struct rollup;
 
 /* Register rollup_delta() on db.  Returns NULL on failure. */

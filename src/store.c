@@ -76,6 +76,7 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	sql_migrate_2,
 	sql_migrate_3,
 	sql_migrate_4,
+	sql_migrate_5,
 };
 
 const char *

@@ -17,7 +17,7 @@
 struct store;
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 enum store_open_mode {
 	STORE_OPEN_EXISTING,	/* fail if the file does not exist; big

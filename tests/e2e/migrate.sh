@@ -1,6 +1,6 @@
 #!/bin/sh
 # A database of schema version 3 (names as text in every job row) opened
-# by this hpcacct moves to version 4 (names as ids) with nothing lost:
+# by this hpcacct moves to version 5 (names as ids, version 4) with nothing lost:
 # the same job rows through the jobs view, and the same reports
 # as a database that was ingested fresh.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
@@ -36,8 +36,8 @@ sqlite3 "$old" "ATTACH '$DB' AS fresh;
 # The first open migrates it (and builds its rollup).
 "$HPCACCT" --db "$old" report usage --by account,user --format csv \
     >"$WORK/old-usage.csv"
-[ "$(sqlite3 "$old" 'PRAGMA user_version')" -eq 4 ] ||
-	fail "not migrated to version 4"
+[ "$(sqlite3 "$old" 'PRAGMA user_version')" -eq 5 ] ||
+	fail "not migrated to version 5"
 sqlite3 "$old" "SELECT typeof(user_id), typeof(cluster_id) FROM job_rows
     LIMIT 1" >"$WORK/types"
 contains "$WORK/types" "integer|integer"
@@ -71,4 +71,4 @@ expect_status 0 "$HPCACCT" --db "$old" forget "$FIXTURES/reports.psv"
 left=$(sqlite3 "$old" "SELECT COUNT(*) FROM jobs
     WHERE source_file = '$FIXTURES/reports.psv'")
 [ "$left" -eq 0 ] || fail "forget left $left rows of the file"
-echo "migrate: $(wc -l <"$WORK/old.rows") job rows carried to version 4"
+echo "migrate: $(wc -l <"$WORK/old.rows") job rows carried to version 5"

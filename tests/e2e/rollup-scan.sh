@@ -19,6 +19,29 @@ mkdir "$WORK/pbs"
 "$gen/gen-k8s" -n 4000 -s 9 -d 2026-02-01 -D 90 -P >"$WORK/k8s-jobs.json"
 "$gen/gen-k8s" -n 4000 -s 9 -d 2026-02-01 -D 90 >"$WORK/k8s-pods.json"
 
+# Runs of more than 31 days, which have no rollup cells (the reports add
+# them from the job rows): one of exactly 31 days, which has, and one of
+# 19 years, which once made every job's scan look back 19 years.
+awk -v seed="$seed" 'BEGIN {
+	srand(seed); OFS = "|"
+	print "JobID", "Cluster", "User", "Group", "Account", "Partition",
+	    "Submit", "Start", "End", "State", "AllocCPUS",
+	    "NNodes", "AllocTRES"
+	split("hpc1 hpc2 hpc1", c, " "); split("alice bob carol", u, " ")
+	for (i = 0; i < 40; i++) {
+		start = 1767225600 - 86400 * 200 + int(rand() * 86400 * 330)
+		len = 86400 * 31 + int(rand() * 86400 * 300)
+		if (i == 0) len = 86400 * 31
+		if (i == 1) { start = 1767225600 - 86400 * 365 * 18; len = 86400 * 365 * 19 }
+		print 990000 + i, c[i % 3 + 1], u[i % 3 + 1], "users", "long",
+		    i % 2 ? "batch" : "longq", t(start - 600), t(start),
+		    t(start + len), "COMPLETED", 1 + i % 16, 1,
+		    "cpu=" 1 + i % 16 ",node=1"
+	}
+}
+function t(x) { return strftime("%Y-%m-%dT%H:%M:%S", x, 1) }' \
+    >"$WORK/long.psv"
+
 # PBS: the first half of the day files now, the rest later (completing
 # the jobs they left queued or running).
 ls "$WORK/pbs"/* | sort >"$WORK/pbs-files"
@@ -26,8 +49,16 @@ half=$(($(wc -l <"$WORK/pbs-files") / 2))
 head -n "$half" "$WORK/pbs-files" >"$WORK/pbs-first"
 tail -n +"$((half + 1))" "$WORK/pbs-files" >"$WORK/pbs-rest"
 
-hx ingest -q --tz UTC "$WORK/sacct.psv" "$WORK/k8s-jobs.json" \
-    $(cat "$WORK/pbs-first") || fail "first ingest"
+hx ingest -q --tz UTC "$WORK/sacct.psv" "$WORK/long.psv" \
+    "$WORK/k8s-jobs.json" $(cat "$WORK/pbs-first") || fail "first ingest"
+[ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM job_rows
+    WHERE run_time > 2678400")" -eq 39 ] || fail "not 39 long runs"
+# Of the account's runs only the one of 31 days has cells: at most a day
+# cell per day, two months and two years.
+cells=$(sqlite3 "$DB" "SELECT COUNT(*) FROM rollup r JOIN names n
+    ON n.id = r.account_id WHERE n.kind = 2 AND n.name = 'long'")
+[ "$cells" -ge 35 ] && [ "$cells" -le 37 ] ||
+	fail "the long runs have $cells rollup cells"
 hx report usage --by cluster --format csv | cut -d, -f1 | tail -n +2 \
     >"$WORK/clusters"
 {
