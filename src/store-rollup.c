@@ -491,6 +491,8 @@ rollup_flush(struct rollup *r)
 	sqlite3_bind_int64(r->max_run, 1, r->longest);
 	rc = sqlite3_step(r->max_run) == SQLITE_DONE ? 0 : -1;
 	sqlite3_reset(r->max_run);
+	if (r->ncells == 0)	/* only long runs changed: no cells */
+		return rc;
 	/* In key order: the writes go to neighbouring pages. */
 	for (i = 0; i < r->cap; i++)
 		if (r->cells[i].used)
