@@ -120,6 +120,46 @@ sacct_range_count(const char *range, size_t len)
 	return r < 0 || count == 0 ? -1 : count;
 }
 
+static int
+sacct_hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+int
+sacct_array_tasks(const char *s, size_t len,
+    int (*task)(void *ctx, int64_t index), void *ctx)
+{
+	size_t pos = 0, i;
+	int64_t next = -1, last = -1, index;
+	int d, b, r;
+
+	if (len < 3 || s[0] != '0' || (s[1] != 'x' && s[1] != 'X')) {
+		for (i = 0; i < len && s[i] != '%'; i++)
+			;
+		while ((r = sacct_range_next(s, i, &pos, &next, &last,
+		    &index)) == 1)
+			if (task(ctx, index) != 0)
+				return 1;
+		return r < 0 ? -1 : 0;
+	}
+	for (i = 2; i < len; i++)
+		if (sacct_hex_digit(s[i]) < 0)
+			return -1;
+	for (i = len; i-- > 2;) {	/* the last digit holds tasks 0-3 */
+		d = sacct_hex_digit(s[i]);
+		for (b = 0; b < 4; b++)
+			if ((d >> b & 1) && task(ctx, (int64_t)(len - 1 - i) *
+			    4 + b) != 0)
+				return 1;
+	}
+	return 0;
+}
+
 static const struct {
 	const char *name;
 	enum sacct_state state;

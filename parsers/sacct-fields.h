@@ -39,6 +39,16 @@ int sacct_parse_jobid(const char *s, size_t len, struct sacct_jobid *id);
 int sacct_range_next(const char *range, size_t len, size_t *pos,
     int64_t *next_index, int64_t *last_index, int64_t *index);
 
+/*
+ * Call task() with each index of an array's tasks that never split off,
+ * as slurmdbd keeps them (a hex bit mask, "0x1E": tasks 1-4) or sacct
+ * prints them ("1-4,9", "%2" throttle ignored), in increasing order of
+ * the mask and in the range's order.  Returns 0, 1 (task() returned
+ * nonzero) or -1 (malformed; task() may have been called before).
+ */
+int sacct_array_tasks(const char *s, size_t len,
+    int (*task)(void *ctx, int64_t index), void *ctx);
+
 /* Number of task indices in a range, or -1 if malformed. */
 int64_t sacct_range_count(const char *range, size_t len);
 

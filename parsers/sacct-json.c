@@ -396,6 +396,42 @@ sj_times(struct sj_parser *p, json_object *o)
 	return 0;
 }
 
+/* One task of a range: job id "P_I". */
+static int
+sj_task(void *ctx, int64_t index)
+{
+	struct sj_parser *p = ctx;
+
+	snprintf(p->id, sizeof(p->id), "%s_%lld", p->parent,
+	    (long long)index);
+	p->job.array_index = index;
+	return p->sink->job(p->sink->ctx, &p->job) != 0;
+}
+
+/*
+ * A job, or the tasks of an array range that never split off (cancelled
+ * while pending: "array": {"job_id": 10, "task": "0x1E"} and no task id),
+ * one job per task as sacct -P's "10_[1-4]" gives them.
+ */
+static int
+sj_emit(struct sj_parser *p, json_object *o)
+{
+	json_object *a = sj_get(o, "array");
+	int64_t parent = sj_int(sj_get(a, "job_id"));
+	const char *tasks = sj_string(a, "task");
+	int rc;
+
+	if (parent == JOB_UNSET || parent <= 0 || p->job.array_job_id != NULL ||
+	    tasks == NULL || *tasks == '\0')
+		return p->sink->job(p->sink->ctx, &p->job);
+	snprintf(p->parent, sizeof(p->parent), "%lld", (long long)parent);
+	p->job.array_job_id = p->parent;
+	if ((rc = sacct_array_tasks(tasks, strlen(tasks), sj_task, p)) < 0)
+		job_sink_rejectf(p->sink, p->line, "job %s: array tasks "
+		    "'%.40s'", p->parent, tasks);
+	return rc > 0 ? -1 : 0;
+}
+
 static int
 sj_job(struct sj_parser *p, json_object *o)
 {
@@ -431,7 +467,7 @@ sj_job(struct sj_parser *p, json_object *o)
 	sj_resources(p, o);
 	sj_steps(p, o);
 	sj_exit(p, o);
-	return p->sink->job(p->sink->ctx, j);
+	return sj_emit(p, o);
 }
 
 static int

@@ -1,6 +1,7 @@
 /* Unit tests: the value grammars of sacct output. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "parsers/sacct-fields.h"
@@ -85,6 +86,54 @@ START_TEST(test_ranges)
 	ck_assert_int_eq(sacct_range_count("4", 1), 1);
 	ck_assert_int_eq(sacct_range_count("1-3,", 4), -1);
 	ck_assert_int_eq(sacct_range_count("1-x", 3), -1);
+}
+END_TEST
+
+/* The tasks sacct_array_tasks() gives, as "1 2 3 " into buf. */
+static int
+collect_task(void *ctx, int64_t index)
+{
+	char *buf = ctx;
+	size_t n = strlen(buf);
+
+	snprintf(buf + n, 128 - n, "%lld ", (long long)index);
+	return 0;
+}
+
+static const char *
+tasks_of(const char *s, char *buf, int *rc)
+{
+	buf[0] = '\0';
+	*rc = sacct_array_tasks(s, strlen(s), collect_task, buf);
+	return buf;
+}
+
+static int
+stop_task(void *ctx, int64_t index)
+{
+	(void)ctx;
+	return index == 2;
+}
+
+START_TEST(test_array_tasks)
+{
+	char buf[128];
+	int rc;
+
+	/* slurmdbd's hex mask: the last digit holds tasks 0-3 */
+	ck_assert_str_eq(tasks_of("0x1E", buf, &rc), "1 2 3 4 ");
+	ck_assert_int_eq(rc, 0);
+	ck_assert_str_eq(tasks_of("0x101", buf, &rc), "0 8 ");
+	ck_assert_str_eq(tasks_of("0XA0", buf, &rc), "5 7 ");
+	/* sacct's range, the throttle left out */
+	ck_assert_str_eq(tasks_of("1-3,9%2", buf, &rc), "1 2 3 9 ");
+	ck_assert_int_eq(rc, 0);
+	tasks_of("0x1G", buf, &rc);
+	ck_assert_int_eq(rc, -1);
+	ck_assert_str_eq(buf, "");	/* a bad mask gives no task */
+	tasks_of("1-", buf, &rc);
+	ck_assert_int_eq(rc, -1);
+	ck_assert_int_eq(sacct_array_tasks("1-5", 3, stop_task, NULL), 1);
 }
 END_TEST
 
@@ -231,6 +280,7 @@ sacct_fields_suite(void)
 	tcase_add_test(tc, test_jobid_forms);
 	tcase_add_test(tc, test_jobid_bad);
 	tcase_add_test(tc, test_ranges);
+	tcase_add_test(tc, test_array_tasks);
 	tcase_add_test(tc, test_states);
 	tcase_add_test(tc, test_memory);
 	tcase_add_test(tc, test_tres);
