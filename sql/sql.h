@@ -52,6 +52,8 @@ extern const char sql_slo_rows[];
 extern const char sql_reading_full[];
 extern const char sql_signups[];
 extern const char sql_users_put[];
+extern const char sql_cursor_get[];
+extern const char sql_cursor_put[];
 extern const char sql_users_list[];
 extern const char sql_user_first_get[];
 extern const char sql_user_first_put[];

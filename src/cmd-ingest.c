@@ -5,11 +5,14 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "ingest.h"
 #include "msg.h"
 #include "parsers/sacct.h"
+#include "parsers/slurmdbd.h"
 #include "reader.h"
 #include "source.h"
 #include "timeutil.h"
@@ -55,6 +58,18 @@ static const char ingest_help[] =
     "                      every warning and every rejected record (else\n"
     "                      10 of each per file), and count the bytes read\n"
     "  -h, --help          show this help\n"
+    "\n"
+    "Live Slurm (no FILE; needs libslurm and SLURM_CONF or\n"
+    "/etc/slurm/slurm.conf):\n"
+    "      --from-slurmdbd read the jobs straight from slurmdbd: every job\n"
+    "                      in any state in the window, every incarnation\n"
+    "      --cluster NAME  the cluster to read (default: the configuration's\n"
+    "                      ClusterName)\n"
+    "      --since DATE|last  window start (YYYY-MM-DD[THH:MM:SS], in TZ or\n"
+    "                      with Z, or @EPOCH); last (the default): where\n"
+    "                      the last run for the cluster stopped, less a day\n"
+    "      --until DATE    window end (default: now)\n"
+    "      --chunk T       ask slurmdbd for T at a time (default 1d; 1h..31d)\n"
     "\n"
     "SIGINT, SIGTERM and SIGHUP stop the ingest: standard input keeps what\n"
     "was read, a file being read is stored whole or not at all.\n"
@@ -110,6 +125,9 @@ struct ingest_cli {
 	struct store_run_counts total;
 	const char *user_keys[MAX_KEYS + 1], *queue_keys[MAX_KEYS + 1];
 	int lock_timeout_ms;		/* --lock-timeout, or -1 */
+	int slurmdbd;			/* --from-slurmdbd */
+	const char *since, *until;	/* --since, --until */
+	struct ingest_live live;
 };
 
 /* Append key to a NULL-terminated list of at most MAX_KEYS; 0 or -1. */
@@ -350,6 +368,22 @@ cmd_ingest_option(void *ctx, int c, const char *arg)
 	case 'q':
 		cli->quiet = 1;
 		return -1;
+	case 'S':
+		cli->slurmdbd = 1;
+		return -1;
+	case 'B':
+		cli->since = arg;
+		return -1;
+	case 'E':
+		cli->until = arg;
+		return -1;
+	case 'K':
+		if (cmd_parse_seconds(arg, &secs) != 0 || secs < 3600 ||
+		    secs > 31 * 86400)
+			return msg_usage("ingest", "bad --chunk '%s' (1h to "
+			    "31d, e.g. 6h, 1d, 7d)", arg);
+		cli->live.chunk = secs;
+		return -1;
 	default:	/* 'v' */
 		cli->verbose = 1;
 		return -1;
@@ -376,6 +410,91 @@ cmd_ingest_settle(struct ingest_options *opt, struct ingest_cli *cli)
 	return 0;
 }
 
+/* A progress line per window, on a terminal. */
+static void
+on_live_progress(void *ctx, const char *name, int64_t from, int64_t to,
+    const struct store_run_counts *c)
+{
+	struct ingest_cli *cli = ctx;
+	char a[32], b[32];
+	time_t t;
+
+	if (cli->quiet || !isatty(STDERR_FILENO))
+		return;
+	t = (time_t)from;
+	strftime(a, sizeof(a), "%Y-%m-%dT%H:%M:%S", localtime(&t));
+	t = (time_t)to;
+	strftime(b, sizeof(b), "%Y-%m-%dT%H:%M:%S", localtime(&t));
+	fprintf(stderr, "%s: %s to %s: read %lld, new %lld, updated %lld\n",
+	    name, a, b, (long long)c->read, (long long)c->new_jobs,
+	    (long long)c->updated);
+}
+
+/* --since and --until into cli->live; 0 or the usage status 2. */
+static int
+cmd_ingest_live_window(struct ingest_cli *cli)
+{
+	struct ingest_live *l = &cli->live;
+
+	l->until = (int64_t)time(NULL);
+	if (cli->until != NULL && timeutil_parse_date_arg(cli->until,
+	    &l->until) != 0)
+		return msg_usage("ingest", "bad --until '%s'", cli->until);
+	l->since_last = cli->since == NULL || strcmp(cli->since, "last") == 0;
+	if (!l->since_last && timeutil_parse_date_arg(cli->since,
+	    &l->since) != 0)
+		return msg_usage("ingest", "bad --since '%s' (a date, or last)",
+		    cli->since);
+	if (!l->since_last && l->since >= l->until)
+		return msg_usage("ingest", "--since is not before --until");
+	if (l->chunk == 0)
+		l->chunk = 86400;
+	return 0;
+}
+
+/* ingest --from-slurmdbd. */
+static int
+cmd_ingest_live(const struct cmd_globals *g, struct ingest_options *opt,
+    struct ingest_cli *cli, int nargs)
+{
+	struct ingest_report report = {cli, on_reject, on_skip, on_warn};
+	struct store_run_counts counts;
+	char name[160], err[1024];
+	struct store *st;
+	enum ingest_result r;
+	int status;
+
+	if (!cli->slurmdbd)
+		return msg_usage("ingest", "--since, --until and --chunk go "
+		    "with --from-slurmdbd");
+	if (nargs > 0)
+		return msg_usage("ingest", "--from-slurmdbd reads no files");
+	if (!slurmdbd_supported()) {
+		msg_error("ingest --from-slurmdbd: %s", SLURMDBD_UNSUPPORTED);
+		return 2;
+	}
+	if ((status = cmd_ingest_live_window(cli)) != 0)
+		return status;
+	cli->live.cluster = opt->read.cluster;
+	cli->live.progress = on_live_progress;
+	if ((st = cmd_open_store(g, STORE_OPEN_CREATE)) == NULL)
+		return 1;
+	if (cli->lock_timeout_ms >= 0)
+		store_set_lock_timeout(st, cli->lock_timeout_ms);
+	catch_stop_signals();
+	r = ingest_slurmdbd(st, &cli->live, opt, &report, &counts, name,
+	    sizeof(name), err, sizeof(err));
+	store_close(st);
+	if (r == INGEST_FAILED)
+		msg_error("%s: %s", name, err);
+	else if (r == INGEST_STOPPED)
+		msg_error("%s: stopped by a signal; the windows read before "
+		    "are stored", name);
+	if (!cli->quiet && (r != INGEST_FAILED || counts.read > 0))
+		print_summary(name, &counts, -1);
+	return r != INGEST_READ || counts.rejected > 0;
+}
+
 static int
 cmd_ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 {
@@ -397,6 +516,9 @@ cmd_ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 		    (const char *const *)g->conf.queue_keys;
 	if ((status = cmd_ingest_settle(&opt, &cli)) != 0)
 		return status;
+	if (cli.slurmdbd || cli.since != NULL || cli.until != NULL ||
+	    cli.live.chunk != 0)
+		return cmd_ingest_live(g, &opt, &cli, argc - optind);
 	if (optind >= argc)
 		return msg_usage("ingest", "no input files (use - for "
 		    "standard input)");
@@ -424,12 +546,17 @@ static const struct option ingest_longopts[] = {
 	{"k8s-queue-key", required_argument, NULL, 'Q'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"verbose", no_argument, NULL, 'v'},
+	{"from-slurmdbd", no_argument, NULL, 'S'},
+	{"since", required_argument, NULL, 'B'},
+	{"until", required_argument, NULL, 'E'},
+	{"chunk", required_argument, NULL, 'K'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0}
 };
 
 const struct cmd_entry cmd_ingest_entry = {
-	"ingest", "ingest [OPTIONS] FILE|DIR...",
+	"ingest", "ingest [OPTIONS] FILE|DIR... | --from-slurmdbd [--since "
+	"DATE|last] [--until DATE] [--chunk T]",
 	"read accounting records (Slurm, PBS, Kubernetes) into the database",
 	"f:c:rqv", ingest_longopts, ingest_help, cmd_ingest_formats, cmd_ingest_exec
 };

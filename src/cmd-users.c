@@ -9,6 +9,7 @@
 #include "cmd.h"
 #include "msg.h"
 #include "parsers/registry.h"
+#include "parsers/slurmdbd.h"
 #include "reports/render.h"
 
 /* One registry file being imported. */
@@ -24,7 +25,7 @@ users_import_user(void *ctx, const struct registry_user *r)
 {
 	struct users_import *im = ctx;
 	struct store_user u = {r->name, r->created, "registry", r->group,
-	    r->organization, r->full_name};
+	    r->organization, r->full_name, NULL};
 
 	if (store_user_put(im->st, &u) != 0) {
 		im->failed = 1;
@@ -82,26 +83,81 @@ users_import_file(struct store *st, const char *path, int quiet)
 }
 
 static int
+users_import_slurmdbd_user(void *ctx, const char *name, int64_t created,
+    const char *account)
+{
+	struct users_import *im = ctx;
+	struct store_user u = {name, created, "slurmdbd", NULL, NULL, NULL,
+	    account};
+
+	if (store_user_put(im->st, &u) != 0) {
+		im->failed = 1;
+		return 1;
+	}
+	im->stored++;
+	return 0;
+}
+
+/* The users slurmdbd added, in one transaction: 0 or -1. */
+static int
+users_import_slurmdbd(struct store *st, int quiet)
+{
+	struct users_import im = {st, "slurmdbd", 0, 0, 0};
+	char err[512];
+
+	if (store_begin(st) != 0) {
+		msg_error("database %s", store_errmsg(st));
+		return -1;
+	}
+	if (slurmdbd_users(users_import_slurmdbd_user, &im, err,
+	    sizeof(err)) != 0 || store_commit(st) != 0) {
+		if (im.failed || store_failed(st))
+			msg_error("database %s", store_errmsg(st));
+		else
+			msg_error("slurmdbd: %s; no user was stored", err);
+		store_rollback(st);
+		return -1;
+	}
+	if (!quiet)
+		printf("slurmdbd: stored %zu users\n", im.stored);
+	return 0;
+}
+
+struct users_import_args {
+	int quiet, slurmdbd;
+};
+
+static int
 users_import_option(void *ctx, int c, const char *arg)
 {
+	struct users_import_args *a = ctx;
+
 	(void)arg;
-	*(int *)ctx = c == 'q';
+	if (c == 'q')
+		a->quiet = 1;
+	else
+		a->slurmdbd = 1;
 	return -1;
 }
 
 static int
 cmd_users_import_exec(const struct cmd_globals *g, int argc, char **argv)
 {
+	struct users_import_args a = {0, 0};
 	struct store *st;
-	int quiet = 0, r, status = 0;
+	int quiet, r, status = 0;
 
 	if ((r = cmd_parse(&cmd_users_import_entry, argc, argv,
-	    users_import_option, &quiet)) >= 0)
+	    users_import_option, &a)) >= 0)
 		return r;
-	if (optind == argc)
-		return msg_usage("users import", "no registry file given");
+	quiet = a.quiet;
+	if (optind == argc && !a.slurmdbd)
+		return msg_usage("users import", "no registry file given "
+		    "(or --from-slurmdbd)");
 	if ((st = cmd_open_store(g, STORE_OPEN_CREATE)) == NULL)
 		return 1;
+	if (a.slurmdbd && users_import_slurmdbd(st, quiet) != 0)
+		status = 1;
 	for (; optind < argc; optind++) {
 		r = users_import_file(st, argv[optind], quiet);
 		status = r != 0 && status == 0 ? 1 : status;
@@ -117,6 +173,7 @@ static const struct report_column users_columns[] = {
 	{"group", REPORT_TEXT, "", 0, 5},
 	{"organization", REPORT_TEXT, "", 0, 12},
 	{"name", REPORT_TEXT, "", 0, 4},
+	{"account", REPORT_TEXT, "", 0, 7},
 };
 
 /* What users list takes. */
@@ -143,6 +200,7 @@ users_list_row(void *ctx, const struct store_user *u)
 	report_set_text(&c[3], u->group);
 	report_set_text(&c[4], u->organization);
 	report_set_text(&c[5], u->full_name);
+	report_set_text(&c[6], u->account);
 	return 0;
 }
 
@@ -204,6 +262,7 @@ cmd_users_list_exec(const struct cmd_globals *g, int argc, char **argv)
 
 static const struct option users_import_longopts[] = {
 	{"quiet", no_argument, NULL, 'q'},
+	{"from-slurmdbd", no_argument, NULL, 'S'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0}
 };
@@ -217,8 +276,9 @@ static const struct option users_list_longopts[] = {
 };
 
 const struct cmd_entry cmd_users_import_entry = {
-	"users import", "users import [-q] FILE...",
-	"store a user registry (CSV or LDIF): who has an account since when",
+	"users import", "users import [-q] FILE... | --from-slurmdbd",
+	"store a user registry (CSV, LDIF or slurmdbd's): who has an account "
+	"since when",
 	"q", users_import_longopts,
 	"Store the users of each registry FILE ('-': standard input), told\n"
 	"apart by content:\n"
@@ -230,8 +290,13 @@ const struct cmd_entry cmd_users_import_entry = {
 	"A user read again is replaced.  A bad line is reported as\n"
 	"FILE:LINE: reason and every good one is stored (exit status 1); each\n"
 	"file is one transaction.\n"
+	"With --from-slurmdbd, the users Slurm's accounting database added\n"
+	"(its \"Add Users\" transactions, through sacctmgr with SLURM_CONF):\n"
+	"each with the time it was added, its default account and the source\n"
+	"slurmdbd.  Importing again changes nothing.\n"
 	"\n"
 	"Options:\n"
+	"      --from-slurmdbd the users of slurmdbd\n"
 	"  -q, --quiet         no summary line unless a line was rejected\n"
 	"  -h, --help          show this help\n",
 	NULL, cmd_users_import_exec
@@ -246,7 +311,8 @@ const struct cmd_entry cmd_users_list_entry = {
 	"its source: registry (users import), slurmdbd, or first-job (no\n"
 	"registry has them: the submit time of their first job, an\n"
 	"estimate).  Columns: user, created, source, group (the registry's,\n"
-	"else the first job's), organization, name.\n"
+	"else the first job's), organization, name, account (slurmdbd's\n"
+	"default account, else the first job's).\n"
 	"\n"
 	"Options:\n"
 	"  -f, --format FMT    table (default), csv, tsv or json\n"

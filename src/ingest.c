@@ -11,6 +11,7 @@
 
 #include "ingest.h"
 #include "linereader.h"
+#include "parsers/slurmdbd.h"
 #include "pipe.h"
 #include "source.h"
 #include "store-ingest.h"
@@ -379,4 +380,107 @@ ingest_path(struct store *st, const char *path,
 		return INGEST_FAILED;
 	return r > 0 || (opt->stop != NULL && *opt->stop) ? INGEST_STOPPED :
 	    INGEST_READ;
+}
+
+static void
+add_live_counts(struct store_run_counts *sum, const struct store_run_counts *c)
+{
+	sum->read += c->read;
+	sum->new_jobs += c->new_jobs;
+	sum->updated += c->updated;
+	sum->unchanged += c->unchanged;
+	sum->skipped += c->skipped;
+	sum->rejected += c->rejected;
+	sum->warnings += c->warnings;
+}
+
+/* Where --since last starts: 0, or -1 with the reason in err. */
+static int
+live_start(struct store *st, const struct ingest_live *live,
+    const char *name, int64_t *from, char *err, size_t errsize)
+{
+	int64_t seen;
+	int r;
+
+	*from = live->since;
+	if (!live->since_last)
+		return 0;
+	if ((r = store_cursor_get(st, name, &seen)) < 0) {
+		snprintf(err, errsize, "database %s", store_errmsg(st));
+		return -1;
+	}
+	if (r == 0) {
+		snprintf(err, errsize, "no earlier run read this cluster: "
+		    "give --since DATE the first time");
+		return -1;
+	}
+	*from = seen - INGEST_LIVE_OVERLAP;
+	return 0;
+}
+
+/* One window [from, to) in one transaction: 0 or -1 (err set). */
+static int
+live_chunk(struct ingest_ctx *c, struct slurmdbd *d, int64_t from,
+    int64_t to, int64_t *record, char *err, size_t errsize)
+{
+	struct job_sink sink = {c, sink_job, sink_reject, sink_skip,
+	    sink_warn, NULL};
+
+	if (store_begin(c->st) != 0 || (c->run = store_run_begin(c->st,
+	    c->path, "slurmdbd", (int64_t)time(NULL))) < 0)
+		goto db_error;
+	if (slurmdbd_read(d, from, to, c->path, record, &sink, err,
+	    errsize) != 0) {
+		if (store_failed(c->st))
+			goto db_error;
+		store_rollback(c->st);
+		return -1;
+	}
+	if (store_cursor_put(c->st, c->path, to, c->run) != 0 ||
+	    store_run_finish(c->st, c->run, c->counts, (int64_t)time(NULL)) ||
+	    store_commit(c->st) != 0)
+		goto db_error;
+	return 0;
+db_error:
+	snprintf(err, errsize, "database %s", store_errmsg(c->st));
+	store_rollback(c->st);
+	return -1;
+}
+
+enum ingest_result
+ingest_slurmdbd(struct store *st, const struct ingest_live *live,
+    const struct ingest_options *opt, const struct ingest_report *report,
+    struct store_run_counts *counts, char *name, size_t namesize,
+    char *err, size_t errsize)
+{
+	struct store_run_counts part;
+	struct ingest_ctx c = {st, name, report, &part, -1, 0, 0, 0, NULL};
+	struct slurmdbd *d;
+	int64_t from, to, record = 0;
+	enum ingest_result r = INGEST_READ;
+
+	memset(counts, 0, sizeof(*counts));
+	snprintf(name, namesize, "slurmdbd");
+	if ((d = slurmdbd_open(live->cluster, err, errsize)) == NULL)
+		return INGEST_FAILED;
+	snprintf(name, namesize, "slurmdbd:%s", slurmdbd_cluster(d));
+	if (live_start(st, live, name, &from, err, errsize) != 0)
+		r = INGEST_FAILED;
+	for (; r == INGEST_READ && from < live->until; from = to) {
+		if (opt->stop != NULL && *opt->stop) {
+			r = INGEST_STOPPED;
+			break;
+		}
+		to = live->until - from > live->chunk ? from + live->chunk :
+		    live->until;
+		memset(&part, 0, sizeof(part));
+		if (live_chunk(&c, d, from, to, &record, err, errsize) != 0)
+			r = INGEST_FAILED;
+		else
+			add_live_counts(counts, &part);
+		if (r == INGEST_READ && live->progress != NULL)
+			live->progress(report->ctx, name, from, to, &part);
+	}
+	slurmdbd_close(d);
+	return r;
 }

@@ -59,4 +59,32 @@ enum ingest_result ingest_path(struct store *st, const char *path,
     struct store_run_counts *counts, int64_t *bytes, int64_t *removed,
     char *err, size_t errsize);
 
+/* The live Slurm source of ingest --from-slurmdbd. */
+struct ingest_live {
+	const char *cluster;	/* --cluster; NULL: the configuration's */
+	int since_last;		/* --since last: from the last run's end */
+	int64_t since, until;	/* [since, until), UTC epoch */
+	int64_t chunk;		/* seconds asked for at a time */
+	/* After each window stored (NULL: none). */
+	void (*progress)(void *ctx, const char *name, int64_t from,
+	    int64_t to, const struct store_run_counts *c);
+};
+
+/* How far before the last run's end --since last starts again: a job
+ * slurmdbd learnt of late (it was down) is still found. */
+#define INGEST_LIVE_OVERLAP 86400
+
+/*
+ * Ingest the jobs slurmdbd has for [since, until), one chunk at a time,
+ * each chunk one transaction and ingest run that also records how far
+ * the cluster was read.  *name is "slurmdbd:CLUSTER" (the name in the
+ * diagnostics), *counts the sum of the chunks.  INGEST_READ,
+ * INGEST_STOPPED (a signal; the chunks before it stay stored), or
+ * INGEST_FAILED with the reason in err (the chunks before it stay).
+ */
+enum ingest_result ingest_slurmdbd(struct store *st,
+    const struct ingest_live *live, const struct ingest_options *opt,
+    const struct ingest_report *report, struct store_run_counts *counts,
+    char *name, size_t namesize, char *err, size_t errsize);
+
 #endif

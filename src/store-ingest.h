@@ -32,6 +32,14 @@ int store_file_get(struct store *st, const char *path, struct store_file *f);
 int store_file_put(struct store *st, const char *path,
     const struct store_file *f, int64_t run);
 
+/* How far live source ("slurmdbd:CLUSTER") was read: 1 (*until set), 0
+ * never, -1 error. */
+int store_cursor_get(struct store *st, const char *source, int64_t *until);
+/* Live source was read up to until by run (in the open transaction): 0 or
+ * -1. */
+int store_cursor_put(struct store *st, const char *source, int64_t until,
+    int64_t run);
+
 /* Fill *state with the store's implementation (its ctx is st). */
 void store_reader_state(struct store *st, struct reader_state *state);
 

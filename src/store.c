@@ -886,6 +886,46 @@ store_file_put(struct store *st, const char *path, const struct store_file *f,
 	return step_done(st, s);
 }
 
+static sqlite3_stmt *prepare_once(struct store *st, const char *sql);
+
+static void
+read_cursor_row(sqlite3_stmt *s, void *out)
+{
+	*(int64_t *)out = sqlite3_column_int64(s, 0);
+}
+
+int
+store_cursor_get(struct store *st, const char *source, int64_t *until)
+{
+	sqlite3_stmt *s = prepare_once(st, sql_cursor_get);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, source);
+	rc = step_row(st, s, read_cursor_row, until);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
+store_cursor_put(struct store *st, const char *source, int64_t until,
+    int64_t run)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (write_begin(st) != 0 ||
+	    (s = prepare_once(st, sql_cursor_put)) == NULL)
+		return -1;
+	bind_text(s, 1, source);
+	sqlite3_bind_int64(s, 2, until);
+	sqlite3_bind_int64(s, 3, run);
+	rc = step_done(st, s);
+	sqlite3_finalize(s);
+	return rc;
+}
+
 static void
 read_pending_row(sqlite3_stmt *s, void *out)
 {
@@ -1933,6 +1973,7 @@ store_user_put(struct store *st, const struct store_user *u)
 	bind_text(stmt, 4, u->group);
 	bind_text(stmt, 5, u->organization);
 	bind_text(stmt, 6, u->full_name);
+	bind_text(stmt, 7, u->account);
 	if (sqlite3_step(stmt) != SQLITE_DONE) {
 		sqlite3_finalize(stmt);
 		return fail(st);
@@ -1958,6 +1999,7 @@ conv_users(sqlite3_stmt *s, void *arg)
 	u.group = column_text(s, 3);
 	u.organization = column_text(s, 4);
 	u.full_name = column_text(s, 5);
+	u.account = column_text(s, 6);
 	return call->row(call->ctx, &u);
 }
 

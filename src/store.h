@@ -267,6 +267,7 @@ struct store_user {
 	int64_t created;	/* UTC epoch */
 	const char *source;	/* "registry", "slurmdbd", "first-job" */
 	const char *group, *organization, *full_name;	/* NULL unknown */
+	const char *account;	/* slurmdbd's default account, NULL */
 };
 
 /* Store (or replace) a registry entry, in the open transaction: 0 or

@@ -63,3 +63,23 @@ contains "$WORK/out" "sacct-small.psv: unchanged since it was last read"
 LC_ALL=de_DE.UTF-8 LC_NUMERIC=de_DE.UTF-8 expect_status 0 hx report usage \
     --by account --format csv
 contains "$WORK/out" "phys,4,73.200000,5.512500,0.000000,5"
+
+# ingest --from-slurmdbd: its options go with it, it reads no file, and
+# without a Slurm configuration (or libslurm: exit 2) it says why.
+expect_status 2 hx ingest --since 2026-01-01 "$FIXTURES/sacct-small.psv"
+contains "$WORK/err" "go with --from-slurmdbd"
+expect_status 2 hx ingest --from-slurmdbd "$FIXTURES/sacct-small.psv"
+contains "$WORK/err" "reads no files"
+expect_status 2 hx ingest --from-slurmdbd --chunk 5m
+expect_status 2 hx ingest --from-slurmdbd --since nonsense
+expect_status 2 hx ingest --from-slurmdbd --since 2026-02-01 --until 2026-01-01
+set +e
+SLURM_CONF=$WORK/none.conf "$HPCACCT" --db "$DB" ingest --from-slurmdbd \
+    --since 2026-01-01 >"$WORK/out" 2>"$WORK/err"
+got=$?
+set -e
+case $got in
+1) contains "$WORK/err" "no Slurm configuration (set SLURM_CONF" ;;
+2) contains "$WORK/err" "built without libslurm" ;;
+*) fail "ingest --from-slurmdbd without a configuration exited $got" ;;
+esac

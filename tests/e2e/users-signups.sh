@@ -17,12 +17,12 @@ contains "$WORK/err" "$R/users.csv:8: 3 fields, the header has 5"
 # (zed's quoted name holds the file's CRLF line break: compared without CR)
 hx users list --format csv | tr -d '\r' >"$WORK/got"
 cat >"$WORK/want" <<'CSV'
-user,created,source,group,organization,name
-ann,2026-09-15T00:00:00,registry,users,Uni A,Ann Archer
-bob,2026-10-03T00:00:00,first-job,staff,,
-carol,2026-11-01T08:00:00,registry,staff,Lab C,"Carol, C."
+user,created,source,group,organization,name,account
+ann,2026-09-15T00:00:00,registry,users,Uni A,Ann Archer,a
+bob,2026-10-03T00:00:00,first-job,staff,,,b
+carol,2026-11-01T08:00:00,registry,staff,Lab C,"Carol, C.",b
 zed,2026-11-20T00:00:00,registry,users,Uni A,"Zed
-Zimmer"
+Zimmer",
 CSV
 diff -u "$WORK/want" "$WORK/got" || fail "users list"
 TZ=Europe/Berlin hx users list --format csv >"$WORK/got"

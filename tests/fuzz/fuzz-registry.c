@@ -24,7 +24,7 @@ static int
 fuzz_user(void *ctx, const struct registry_user *r)
 {
 	struct store_user u = {r->name, r->created, "registry", r->group,
-	    r->organization, r->full_name};
+	    r->organization, r->full_name, NULL};
 
 	return store_user_put(ctx, &u) != 0;
 }
