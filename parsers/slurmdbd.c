@@ -11,13 +11,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "slurmdbd.h"
 #include "timeutil.h"
 #include "xalloc.h"
 
 /* sacctmgr's answer to args, parsable, times in UTC: the lines, or NULL
- * with the reason in err. */
+ * with the reason in err (sacctmgr's own words go to standard error). */
 static char *
 slurmdbd_sacctmgr(const char *args, char *err, size_t errsize)
 {
@@ -26,7 +27,7 @@ slurmdbd_sacctmgr(const char *args, char *err, size_t errsize)
 	FILE *fp;
 	int status;
 
-	snprintf(cmd, sizeof(cmd), "TZ=UTC sacctmgr -n -P %s 2>&1", args);
+	snprintf(cmd, sizeof(cmd), "TZ=UTC sacctmgr -n -P %s", args);
 	if ((fp = popen(cmd, "r")) == NULL) {
 		snprintf(err, errsize, "cannot run sacctmgr");
 		return NULL;
@@ -41,9 +42,12 @@ slurmdbd_sacctmgr(const char *args, char *err, size_t errsize)
 		out = xcalloc(1, 1);
 	out[len] = '\0';
 	if (status != 0) {
-		snprintf(err, errsize, "sacctmgr %s failed: %.200s", args,
-		    len > 0 ? out : (status == 127 << 8 ?
-		    "sacctmgr not found" : "no output"));
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+			snprintf(err, errsize, "sacctmgr not found on PATH");
+		else
+			snprintf(err, errsize, "sacctmgr %s failed (exit "
+			    "status %d)", args, WIFEXITED(status) ?
+			    WEXITSTATUS(status) : -1);
 		free(out);
 		return NULL;
 	}
@@ -69,12 +73,42 @@ slurmdbd_default_account(char *users, const char *name, char *buf,
 }
 
 int
+slurmdbd_users_parse(char *txn, char *users,
+    int (*user)(void *ctx, const char *name, int64_t created,
+    const char *account), void *ctx, char *err, size_t errsize)
+{
+	char *line, *next, *name, *save, acct[256], t[64];
+	int64_t when;
+
+	for (line = txn; line != NULL && *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if ((name = strchr(line, '|')) == NULL)
+			continue;
+		*name++ = '\0';
+		snprintf(t, sizeof(t), "%.40sZ", line);	/* printed in UTC */
+		if (timeutil_parse_date_arg(t, &when) != 0) {
+			snprintf(err, errsize, "sacctmgr printed the time "
+			    "'%.40s'", line);
+			return -1;
+		}
+		/* "ann" or "ann,bob" (one command adding several) */
+		for (name = strtok_r(name, ",", &save); name != NULL;
+		    name = strtok_r(NULL, ",", &save))
+			if (*name != '\0' && user(ctx, name, when,
+			    slurmdbd_default_account(users, name, acct,
+			    sizeof(acct))) != 0)
+				return -1;
+	}
+	return 0;
+}
+
+int
 slurmdbd_users(int (*user)(void *ctx, const char *name, int64_t created,
     const char *account), void *ctx, char *err, size_t errsize)
 {
-	char *txn, *users, *line, *next, *name, *save, acct[256], t[64];
-	int64_t when;
-	int rc = 0;
+	char *txn, *users;
+	int rc;
 
 	if ((users = slurmdbd_sacctmgr("list users format=User,DefaultAccount",
 	    err, errsize)) == NULL)
@@ -84,29 +118,7 @@ slurmdbd_users(int (*user)(void *ctx, const char *name, int64_t created,
 		free(users);
 		return -1;
 	}
-	for (line = txn; rc == 0 && line != NULL && *line != '\0';
-	    line = next) {
-		if ((next = strchr(line, '\n')) != NULL)
-			*next++ = '\0';
-		name = strchr(line, '|');
-		if (name == NULL)
-			continue;
-		*name++ = '\0';
-		snprintf(t, sizeof(t), "%sZ", line);	/* printed in UTC */
-		if (timeutil_parse_date_arg(t, &when) != 0) {
-			snprintf(err, errsize, "sacctmgr printed the time "
-			    "'%.40s'", line);
-			rc = -1;
-			break;
-		}
-		/* "ann" or "ann,bob" (one command adding several) */
-		for (name = strtok_r(name, ",", &save); rc == 0 && name != NULL;
-		    name = strtok_r(NULL, ",", &save))
-			if (*name != '\0' && user(ctx, name, when,
-			    slurmdbd_default_account(users, name, acct,
-			    sizeof(acct))) != 0)
-				rc = -1;
-	}
+	rc = slurmdbd_users_parse(txn, users, user, ctx, err, errsize);
 	free(txn);
 	free(users);
 	return rc;
@@ -151,13 +163,28 @@ slurmdbd_read(struct slurmdbd *d, int64_t from, int64_t to,
 	return -1;
 }
 
+struct slurmdbd *
+slurmdbd_offline(const char *cluster, uint32_t gpu, const uint32_t *typed,
+    size_t ntyped)
+{
+	(void)cluster, (void)gpu, (void)typed, (void)ntyped;
+	return NULL;
+}
+
+int
+slurmdbd_read_list(struct slurmdbd *d, void *list, const char *name,
+    int64_t *record, const struct job_sink *sink)
+{
+	(void)d, (void)list, (void)name, (void)record, (void)sink;
+	return -1;
+}
+
 #else
 
 #include <ctype.h>
 #include <grp.h>
 #include <pwd.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <slurm/slurm.h>
@@ -179,12 +206,15 @@ struct slurmdbd_name {
 
 struct slurmdbd {
 	void *conn;
+	int initialized;	/* slurm_init() was called */
 	char cluster[128];
 	/* GPU TRES ids: gpu_untyped (0: none) and the typed ones. */
 	uint32_t gpu_untyped, gpu_typed[SLURMDBD_MAX_GPU_TRES];
 	size_t ngpu_typed;
 	struct slurmdbd_name *qos;
 	size_t nqos;
+	struct slurmdbd_name *groups;	/* gid to name, as looked up */
+	size_t ngroups, groups_cap;
 };
 
 /* One record being converted. */
@@ -193,7 +223,7 @@ struct slurmdbd_job {
 	const char *name;
 	int64_t line;
 	struct job job;
-	char id[64], parent[32], raw_state[64], user[64], group[64];
+	char id[64], parent[32], raw_state[64], user[64];
 };
 
 int
@@ -363,6 +393,7 @@ slurmdbd_open(const char *cluster, char *err, size_t errsize)
 		return NULL;
 	}
 	slurm_init(conf);
+	d->initialized = 1;
 	if ((d->conn = slurmdb_connection_get(NULL)) == NULL) {
 		slurmdbd_error(err, errsize, "cannot connect");
 		slurmdbd_close(d);
@@ -389,8 +420,25 @@ slurmdbd_close(struct slurmdbd *d)
 	for (i = 0; i < d->nqos; i++)
 		free(d->qos[i].name);
 	free(d->qos);
+	for (i = 0; i < d->ngroups; i++)
+		free(d->groups[i].name);
+	free(d->groups);
+	if (d->initialized)
+		slurm_fini();
 	free(d);
-	slurm_fini();
+}
+
+struct slurmdbd *
+slurmdbd_offline(const char *cluster, uint32_t gpu, const uint32_t *typed,
+    size_t ntyped)
+{
+	struct slurmdbd *d = xcalloc(1, sizeof(*d));
+
+	snprintf(d->cluster, sizeof(d->cluster), "%s", cluster);
+	d->gpu_untyped = gpu;
+	for (; ntyped > 0 && d->ngpu_typed < SLURMDBD_MAX_GPU_TRES; ntyped--)
+		d->gpu_typed[d->ngpu_typed++] = *typed++;
+	return d;
 }
 
 const char *
@@ -646,14 +694,37 @@ slurmdbd_exit(struct slurmdbd_job *p, const slurmdb_job_rec_t *r)
 	p->job.exit_signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
 }
 
+/* The name of group gid (its number where it has none), looked up once:
+ * a lookup may go to LDAP. */
+static const char *
+slurmdbd_group(struct slurmdbd *d, uint32_t gid)
+{
+	struct group *gr;
+	char num[16];
+	size_t i;
+
+	for (i = 0; i < d->ngroups; i++)
+		if (d->groups[i].id == gid)
+			return d->groups[i].name;
+	if (d->ngroups == d->groups_cap) {
+		d->groups_cap = d->groups_cap != 0 ? d->groups_cap * 2 : 16;
+		d->groups = xreallocarray(d->groups, d->groups_cap,
+		    sizeof(*d->groups));
+	}
+	snprintf(num, sizeof(num), "%u", gid);
+	gr = getgrgid(gid);
+	d->groups[d->ngroups].id = gid;
+	d->groups[d->ngroups].name = xstrdup(gr != NULL ? gr->gr_name : num);
+	return d->groups[d->ngroups++].name;
+}
+
 /* User and group names as sacct prints them. */
 static void
-slurmdbd_names(const struct slurmdbd *d, struct slurmdbd_job *p,
+slurmdbd_names(struct slurmdbd *d, struct slurmdbd_job *p,
     const slurmdb_job_rec_t *r)
 {
 	struct job *j = &p->job;
 	struct passwd *pw;
-	struct group *gr;
 
 	j->cluster = r->cluster != NULL ? r->cluster : d->cluster;
 	j->uid = r->uid != NO_VAL ? r->uid : JOB_UNSET;
@@ -665,14 +736,8 @@ slurmdbd_names(const struct slurmdbd *d, struct slurmdbd_job *p,
 		    pw->pw_name : "");
 		j->user = p->user[0] != '\0' ? p->user : NULL;
 	}
-	if (j->gid != JOB_UNSET) {
-		gr = getgrgid(r->gid);
-		if (gr != NULL)
-			snprintf(p->group, sizeof(p->group), "%s", gr->gr_name);
-		else
-			snprintf(p->group, sizeof(p->group), "%u", r->gid);
-		j->group = p->group;
-	}
+	if (j->gid != JOB_UNSET)
+		j->group = slurmdbd_group(d, r->gid);
 	j->account = r->account != NULL && *r->account != '\0' ?
 	    r->account : NULL;
 	j->queue = r->partition != NULL && *r->partition != '\0' ?
@@ -713,7 +778,7 @@ slurmdbd_range(struct slurmdbd_job *p, const slurmdb_job_rec_t *r)
 
 /* Convert r and hand it on: 0, or -1 (the sink stopped). */
 static int
-slurmdbd_job(const struct slurmdbd *d, struct slurmdbd_job *p,
+slurmdbd_job(struct slurmdbd *d, struct slurmdbd_job *p,
     const slurmdb_job_rec_t *r)
 {
 	struct job *j = &p->job;
@@ -760,12 +825,9 @@ slurmdbd_read(struct slurmdbd *d, int64_t from, int64_t to,
     char *err, size_t errsize)
 {
 	char states[JOB_END][8];
-	struct slurmdbd_job p;
 	slurmdb_job_cond_t cond;
-	slurmdb_job_rec_t *r;
 	List clusters, got;
-	ListIterator it;
-	int rc = 0;
+	int rc;
 
 	memset(&cond, 0, sizeof(cond));
 	cond.db_flags = SLURMDB_JOB_FLAG_NOTSET;
@@ -783,16 +845,29 @@ slurmdbd_read(struct slurmdbd *d, int64_t from, int64_t to,
 		slurmdbd_error(err, errsize, "slurmdb_jobs_get");
 		return -1;
 	}
+	rc = slurmdbd_read_list(d, got, name, record, sink);
+	slurm_list_destroy(got);
+	return rc;
+}
+
+int
+slurmdbd_read_list(struct slurmdbd *d, void *list, const char *name,
+    int64_t *record, const struct job_sink *sink)
+{
+	struct slurmdbd_job p;
+	slurmdb_job_rec_t *r;
+	ListIterator it;
+	int rc = 0;
+
 	memset(&p, 0, sizeof(p));
 	p.sink = sink;
-	it = slurm_list_iterator_create(got);
 	p.name = name;
+	it = slurm_list_iterator_create(list);
 	while (rc == 0 && (r = slurm_list_next(it)) != NULL) {
 		p.line = ++*record;
 		rc = slurmdbd_job(d, &p, r);
 	}
 	slurm_list_iterator_destroy(it);
-	slurm_list_destroy(got);
 	return rc;
 }
 

@@ -46,12 +46,30 @@ int slurmdbd_read(struct slurmdbd *d, int64_t from, int64_t to,
     char *err, size_t errsize);
 
 /*
+ * For tests and fuzzing: a reader with no connection, whose GPU TRES ids
+ * are gpu (untyped, 0: none) and typed[0..ntyped-1] and which knows no
+ * QOS name (NULL without libslurm); and the conversion of list (a
+ * libslurm List of slurmdb_job_rec_t, as slurmdb_jobs_get() gives it),
+ * as slurmdbd_read() does it: 0, or -1 (the sink stopped).
+ */
+struct slurmdbd *slurmdbd_offline(const char *cluster, uint32_t gpu,
+    const uint32_t *typed, size_t ntyped);
+int slurmdbd_read_list(struct slurmdbd *d, void *list, const char *name,
+    int64_t *record, const struct job_sink *sink);
+
+/*
  * The users slurmdbd added ("Add Users" transactions, read through
  * sacctmgr, which must be on PATH with the same configuration), each with
  * the time it was added and its default account (NULL: none): user() per
  * user, returning nonzero to stop.  0, or -1 with the reason in err.
  */
 int slurmdbd_users(int (*user)(void *ctx, const char *name, int64_t created,
+    const char *account), void *ctx, char *err, size_t errsize);
+
+/* The same from sacctmgr's answers: txn "TIME|NAME[,NAME...]" lines
+ * (TIME in UTC), users "NAME|DEFAULT_ACCOUNT" lines; txn is cut up. */
+int slurmdbd_users_parse(char *txn, char *users,
+    int (*user)(void *ctx, const char *name, int64_t created,
     const char *account), void *ctx, char *err, size_t errsize);
 
 #endif

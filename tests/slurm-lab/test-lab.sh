@@ -61,7 +61,7 @@ want() {	# want JOBID LINE...
 		fail "job $j: got $(cat "$WORK/got"), want $(cat "$WORK/want")"
 }
 want "$(id ok)" "COMPLETED 0 labann phys batch 2 1 1"
-want "$(id failed)" "FAILED 1 labbob phys short 1 0 1"
+want "$(id failed)" "FAILED 1 labbob phys short 1 1 1"
 want "$(id timeout)" "TIMEOUT 0 labcho chem short 1 1 1"
 want "$(id pending)" "CANCELLED 0 labann phys batch - 0 1"
 want "$(id running)" "CANCELLED 0 labbob phys batch 1 1 1"

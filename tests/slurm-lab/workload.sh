@@ -27,7 +27,7 @@ wait_state() {	# wait_state ID STATE SECONDS
 
 ok=$(sub labann -p batch -n 2 --mem=200M -J ok \
     --wrap 'srun -n 2 true; srun -n 1 sleep 2')
-failed=$(sub labbob -p short -n 1 -J failed --wrap 'srun true; srun false')
+failed=$(sub labbob -p short -n 1 -J failed --wrap 'srun true; sleep 1; srun false')
 timeout=$(sub labcho -p short -n 1 -t 1 -J timeout --wrap 'sleep 300')
 pending=$(sub labann -p batch -n 1 --begin=now+1hour -J never --wrap true)
 running=$(sub labbob -p batch -n 1 -J killed --wrap 'sleep 300')

@@ -20,6 +20,7 @@ main(void)
 	srunner_add_suite(sr, render_suite());
 	srunner_add_suite(sr, stats_suite());
 	srunner_add_suite(sr, pipe_suite());
+	srunner_add_suite(sr, slurmdbd_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

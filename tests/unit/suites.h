@@ -14,5 +14,6 @@ Suite *store_suite(void);
 Suite *render_suite(void);
 Suite *stats_suite(void);
 Suite *pipe_suite(void);
+Suite *slurmdbd_suite(void);
 
 #endif
