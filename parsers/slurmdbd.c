@@ -237,7 +237,7 @@ slurmdbd_error(char *err, size_t errsize, const char *what)
 {
 	int e = slurm_get_errno();
 
-	snprintf(err, errsize, "slurmdbd: %s: %s", what,
+	snprintf(err, errsize, "%s: %s", what,
 	    e != 0 ? slurm_strerror(e) : "no answer (is slurmdbd running?)");
 }
 

@@ -138,7 +138,7 @@ echo "slurm-lab: (3) the three users, with the time slurmdbd added each"
 expect_status 0 hx ingest --from-slurmdbd --since last
 contains "$WORK/out" "new 0, updated 0"
 one=$(runuser -u labcho -- sbatch --parsable -D "$L" -o /dev/null -p short \
-    -J one --wrap true)
+    -J one --wrap 'sleep 1')
 n=120
 while [ "$n" -gt 0 ] && [ -n "$(squeue -h -j "$one" -o %i 2>/dev/null)" ]; do
 	sleep 0.5
@@ -147,5 +147,15 @@ done
 sleep 3
 expect_status 0 hx ingest --from-slurmdbd --since last
 contains "$WORK/out" "new 1, updated 0"
-want "$one" "COMPLETED 0 labcho chem short 1 0 1"
+want "$one" "COMPLETED 0 labcho chem short 1 1 1"
 echo "slurm-lab: (4) --since last added nothing, then the one new job"
+
+# slurmdbd gone: libslurm's reason, exit status 1, nothing stored
+before=$(q 'SELECT COUNT(*) FROM ingest_runs')
+kill "$(cat "$L/run/slurmdbd.pid")"
+sleep 1
+expect_status 1 hx ingest --from-slurmdbd --since last
+contains "$WORK/err" "Connection refused"
+[ "$(q 'SELECT COUNT(*) FROM ingest_runs')" -eq "$before" ] ||
+	fail "a failed read left an ingest run"
+echo "slurm-lab: slurmdbd down is an error with libslurm's reason"
