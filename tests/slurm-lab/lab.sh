@@ -7,7 +7,8 @@
 #   lab.sh install      install the Debian packages that are missing
 #   lab.sh start DIR    start the cluster "lab" in the empty DIR, with
 #                       users labann, labbob (group labphys, account phys)
-#                       and labcho (group labchem, account chem)
+#                       and labcho (group labchem, account chem); the
+#                       unix users and groups are made once and kept
 #   lab.sh stop DIR     stop every daemon started there, by its pid file
 #
 # Clients need SLURM_CONF=DIR/etc/slurm.conf.
@@ -19,6 +20,11 @@ DBPORT=${LAB_DBPORT:-13306}
 PORT=${LAB_PORT:-16817}
 
 say() { printf 'slurm-lab: %s\n' "$*" >&2; }
+
+apt_install() {
+	env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends "$@" </dev/null >/dev/null 2>&1
+}
 
 install() {
 	missing=
@@ -35,8 +41,8 @@ install() {
 	chmod +x /usr/sbin/policy-rc.d
 	rc=0
 	# shellcheck disable=SC2086
-	env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    --no-install-recommends $missing </dev/null >/dev/null 2>&1 || rc=$?
+	apt_install $missing || { apt-get update -qq >/dev/null 2>&1 &&
+		apt_install $missing; } || rc=$?
 	[ "$had_policy" -eq 1 ] || rm -f /usr/sbin/policy-rc.d
 	return $rc
 }
