@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "sacct-fields.h"
@@ -120,6 +121,19 @@ sacct_range_count(const char *range, size_t len)
 	return r < 0 || count == 0 ? -1 : count;
 }
 
+int64_t
+sacct_tres_gpus(const struct sacct_tres *alloc, const struct sacct_tres *req,
+    int started)
+{
+	if (alloc->gpus >= 0)
+		return alloc->gpus;
+	if (!started && req->gpus >= 0)
+		return req->gpus;
+	if (alloc->cpu > 0 || req->cpu > 0)
+		return 0;	/* a TRES list without GPUs */
+	return JOB_UNSET;
+}
+
 static int
 sacct_hex_digit(char c)
 {
@@ -158,6 +172,40 @@ sacct_array_tasks(const char *s, size_t len,
 				return 1;
 	}
 	return 0;
+}
+
+struct sacct_tasks_emit {
+	struct job *job;
+	const char *parent;
+	char *id;
+	size_t idsize;
+	const struct job_sink *sink;
+};
+
+static int
+sacct_emit_task(void *ctx, int64_t index)
+{
+	struct sacct_tasks_emit *e = ctx;
+
+	snprintf(e->id, e->idsize, "%s_%lld", e->parent, (long long)index);
+	e->job->job_id = e->id;
+	e->job->array_index = index;
+	return e->sink->job(e->sink->ctx, e->job) != 0;
+}
+
+int
+sacct_emit_tasks(struct job *job, const char *parent, const char *tasks,
+    size_t len, char *id, size_t idsize, const struct job_sink *sink,
+    int64_t line)
+{
+	struct sacct_tasks_emit e = {job, parent, id, idsize, sink};
+	int rc;
+
+	job->array_job_id = parent;
+	if ((rc = sacct_array_tasks(tasks, len, sacct_emit_task, &e)) < 0)
+		job_sink_rejectf(sink, line, "job %s: array tasks '%.*s'",
+		    parent, (int)(len < 40 ? len : 40), tasks);
+	return rc > 0 ? -1 : 0;
 }
 
 static const struct {

@@ -49,6 +49,16 @@ int sacct_range_next(const char *range, size_t len, size_t *pos,
 int sacct_array_tasks(const char *s, size_t len,
     int (*task)(void *ctx, int64_t index), void *ctx);
 
+/*
+ * Hand job to sink once per task of an array range that never split off
+ * (tasks as sacct_array_tasks() reads them): job id "PARENT_I" (written
+ * to id), array_job_id parent, array_index I.  A malformed range is
+ * rejected at line.  Returns 0, or -1 when the sink stopped.
+ */
+int sacct_emit_tasks(struct job *job, const char *parent, const char *tasks,
+    size_t len, char *id, size_t idsize, const struct job_sink *sink,
+    int64_t line);
+
 /* Number of task indices in a range, or -1 if malformed. */
 int64_t sacct_range_count(const char *range, size_t len);
 
@@ -100,6 +110,12 @@ struct sacct_tres {
 
 /* Parse "billing=4,cpu=4,gres/gpu:a100=1,mem=16G,node=1". */
 int sacct_parse_tres(const char *s, size_t len, struct sacct_tres *tres);
+
+/* A job's GPUs from its allocated and requested TRES: the allocation's,
+ * else for a job that never started the request's, else 0 where the TRES
+ * list names processors but no GPU; JOB_UNSET when nothing says. */
+int64_t sacct_tres_gpus(const struct sacct_tres *alloc,
+    const struct sacct_tres *req, int started);
 
 /* Parse ExitCode "code:signal". */
 int sacct_parse_exitcode(const char *s, size_t len, int64_t *code,

@@ -216,12 +216,7 @@ sj_resources(struct sj_parser *p, json_object *o)
 	j->nodes = sj_size(sj_int(sj_get(o, "allocation_nodes")));
 	if (j->nodes == JOB_UNSET)
 		j->nodes = sj_size(alloc.node);
-	if (alloc.gpus >= 0)
-		j->gpus = alloc.gpus;
-	else if (j->start == JOB_UNSET && req.gpus >= 0)
-		j->gpus = req.gpus;
-	else if (alloc.cpu > 0 || req.cpu > 0)
-		j->gpus = 0;	/* a TRES list without GPUs */
+	j->gpus = sacct_tres_gpus(&alloc, &req, j->start != JOB_UNSET);
 	/* the requested TRES memory: the whole job's, in every version */
 	if (req_mem > 0 && req_mem < INT64_C(1) << 40)
 		j->req_mem_kb = req_mem * 1024;
@@ -396,18 +391,6 @@ sj_times(struct sj_parser *p, json_object *o)
 	return 0;
 }
 
-/* One task of a range: job id "P_I". */
-static int
-sj_task(void *ctx, int64_t index)
-{
-	struct sj_parser *p = ctx;
-
-	snprintf(p->id, sizeof(p->id), "%s_%lld", p->parent,
-	    (long long)index);
-	p->job.array_index = index;
-	return p->sink->job(p->sink->ctx, &p->job) != 0;
-}
-
 /*
  * A job, or the tasks of an array range that never split off (cancelled
  * while pending: "array": {"job_id": 10, "task": "0x1E"} and no task id),
@@ -419,17 +402,13 @@ sj_emit(struct sj_parser *p, json_object *o)
 	json_object *a = sj_get(o, "array");
 	int64_t parent = sj_int(sj_get(a, "job_id"));
 	const char *tasks = sj_string(a, "task");
-	int rc;
 
 	if (parent == JOB_UNSET || parent <= 0 || p->job.array_job_id != NULL ||
 	    tasks == NULL || *tasks == '\0')
 		return p->sink->job(p->sink->ctx, &p->job);
 	snprintf(p->parent, sizeof(p->parent), "%lld", (long long)parent);
-	p->job.array_job_id = p->parent;
-	if ((rc = sacct_array_tasks(tasks, strlen(tasks), sj_task, p)) < 0)
-		job_sink_rejectf(p->sink, p->line, "job %s: array tasks "
-		    "'%.40s'", p->parent, tasks);
-	return rc > 0 ? -1 : 0;
+	return sacct_emit_tasks(&p->job, p->parent, tasks, strlen(tasks),
+	    p->id, sizeof(p->id), p->sink, p->line);
 }
 
 static int

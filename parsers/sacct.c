@@ -600,12 +600,7 @@ set_resources(struct sacct_parser *p, struct job *j)
 	j->nodes = field_size(p, COL_NNODES);
 	if (j->nodes == JOB_UNSET)
 		j->nodes = size_or_unset(alloc.node);
-	if (alloc.gpus >= 0)
-		j->gpus = alloc.gpus;
-	else if (j->start == JOB_UNSET && req.gpus >= 0)
-		j->gpus = req.gpus;
-	else if (alloc.cpu > 0 || req.cpu > 0)
-		j->gpus = 0;	/* a TRES string without GPUs */
+	j->gpus = sacct_tres_gpus(&alloc, &req, j->start != JOB_UNSET);
 	d = field_duration(p, &p->pend, COL_TIMELIMIT, 1);
 	j->req_time = d >= 0 ? (int64_t)d : JOB_UNSET;
 	d = field_duration(p, &p->pend, COL_TOTALCPU, 1);
@@ -803,8 +798,6 @@ flush_pending(struct sacct_parser *p)
 {
 	struct job *j = &p->job;
 	char id[64];
-	size_t pos = 0;
-	int64_t next = -1, last = -1, index;
 
 	if (!p->pending)
 		return 0;
@@ -825,16 +818,9 @@ flush_pending(struct sacct_parser *p)
 		    p->id.array_index : JOB_UNSET;
 		return emit(p);
 	}
-	while (sacct_range_next(p->id.range, p->id.range_len, &pos, &next,
-	    &last, &index) == 1) {
-		snprintf(id, sizeof(id), "%s_%lld", p->parent,
-		    (long long)index);
-		j->job_id = id;
-		j->array_index = index;
-		if (emit(p) != 0)
-			return -1;
-	}
-	return 0;
+	j->usage_unknown = p->usage_unknown;
+	return sacct_emit_tasks(j, p->parent, p->id.range, p->id.range_len, id,
+	    sizeof(id), p->sink, p->pend.line);
 }
 
 static void

@@ -617,12 +617,7 @@ slurmdbd_resources(const struct slurmdbd *d, struct slurmdbd_job *p,
 	j->nodes = slurmdbd_size(r->alloc_nodes);
 	if (j->nodes == JOB_UNSET)
 		j->nodes = slurmdbd_size(alloc.node);
-	if (alloc.gpus >= 0)
-		j->gpus = alloc.gpus;
-	else if (j->start == JOB_UNSET && req.gpus >= 0)
-		j->gpus = req.gpus;
-	else if (alloc.cpu > 0 || req.cpu > 0)
-		j->gpus = 0;	/* a TRES list without GPUs */
+	j->gpus = sacct_tres_gpus(&alloc, &req, j->start != JOB_UNSET);
 	if (req_mem > 0 && req_mem < INT64_C(1) << 40)
 		j->req_mem_kb = req_mem * 1024;
 	if (r->timelimit != NO_VAL && r->timelimit != INFINITE &&
@@ -746,34 +741,17 @@ slurmdbd_names(struct slurmdbd *d, struct slurmdbd_job *p,
 	j->job_name = r->jobname;
 }
 
-/* One task of a range: job id "P_I". */
-static int
-slurmdbd_task(void *ctx, int64_t index)
-{
-	struct slurmdbd_job *p = ctx;
-
-	snprintf(p->id, sizeof(p->id), "%s_%lld", p->parent,
-	    (long long)index);
-	p->job.array_index = index;
-	return p->sink->job(p->sink->ctx, &p->job) != 0;
-}
-
 /* The tasks of a range that never split off (cancelled while pending),
  * as sacct prints them ("10_[1-4]") and the text reader stores them: one
  * job per task. */
 static int
 slurmdbd_range(struct slurmdbd_job *p, const slurmdb_job_rec_t *r)
 {
-	const char *t = r->array_task_str;
-	int rc;
-
 	snprintf(p->parent, sizeof(p->parent), "%u", r->array_job_id != 0 ?
 	    r->array_job_id : r->jobid);
-	p->job.array_job_id = p->parent;
-	if ((rc = sacct_array_tasks(t, strlen(t), slurmdbd_task, p)) < 0)
-		job_sink_rejectf(p->sink, p->line, "job %s: array tasks "
-		    "'%.40s'", p->parent, t);
-	return rc > 0 ? -1 : 0;
+	return sacct_emit_tasks(&p->job, p->parent, r->array_task_str,
+	    strlen(r->array_task_str), p->id, sizeof(p->id), p->sink,
+	    p->line);
 }
 
 /* Convert r and hand it on: 0, or -1 (the sink stopped). */

@@ -189,18 +189,6 @@ print_summary(const char *name, const struct store_run_counts *c,
 	putchar('\n');
 }
 
-static void
-add_counts(struct store_run_counts *sum, const struct store_run_counts *c)
-{
-	sum->read += c->read;
-	sum->new_jobs += c->new_jobs;
-	sum->updated += c->updated;
-	sum->unchanged += c->unchanged;
-	sum->skipped += c->skipped;
-	sum->rejected += c->rejected;
-	sum->warnings += c->warnings;
-}
-
 /* Ingest one file and report on it; returns its exit status. */
 static int
 cmd_ingest_one(struct store *st, const char *path,
@@ -250,7 +238,7 @@ cmd_ingest_one(struct store *st, const char *path,
 		    path, (long long)removed);
 	if (!cli->quiet)
 		print_summary(path, &counts, cli->verbose ? bytes : -1);
-	add_counts(&cli->total, &counts);
+	ingest_counts_add(&cli->total, &counts);
 	cli->files++;
 	return counts.rejected > 0;
 }

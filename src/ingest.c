@@ -382,8 +382,9 @@ ingest_path(struct store *st, const char *path,
 	    INGEST_READ;
 }
 
-static void
-add_live_counts(struct store_run_counts *sum, const struct store_run_counts *c)
+void
+ingest_counts_add(struct store_run_counts *sum,
+    const struct store_run_counts *c)
 {
 	sum->read += c->read;
 	sum->new_jobs += c->new_jobs;
@@ -477,7 +478,7 @@ ingest_slurmdbd(struct store *st, const struct ingest_live *live,
 		if (live_chunk(&c, d, from, to, &record, err, errsize) != 0)
 			r = INGEST_FAILED;
 		else
-			add_live_counts(counts, &part);
+			ingest_counts_add(counts, &part);
 		if (r == INGEST_READ && live->progress != NULL)
 			live->progress(report->ctx, name, from, to, &part);
 	}

@@ -59,6 +59,10 @@ enum ingest_result ingest_path(struct store *st, const char *path,
     struct store_run_counts *counts, int64_t *bytes, int64_t *removed,
     char *err, size_t errsize);
 
+/* Add the counts c to sum. */
+void ingest_counts_add(struct store_run_counts *sum,
+    const struct store_run_counts *c);
+
 /* The live Slurm source of ingest --from-slurmdbd. */
 struct ingest_live {
 	const char *cluster;	/* --cluster; NULL: the configuration's */
