@@ -287,7 +287,8 @@ slurmdbd_conf_cluster(const char *path, char *buf, size_t size)
 	return found;
 }
 
-static void
+/* The GPU TRES ids, deleted ones too (old jobs hold them): 0 or -1. */
+static int
 slurmdbd_load_gpus(struct slurmdbd *d)
 {
 	slurmdb_tres_cond_t cond;
@@ -299,10 +300,11 @@ slurmdbd_load_gpus(struct slurmdbd *d)
 	types = slurm_list_create(NULL);
 	slurm_list_append(types, "gres");
 	cond.type_list = types;
+	cond.with_deleted = 1;
 	got = slurmdb_tres_get(d->conn, &cond);
 	slurm_list_destroy(types);
 	if (got == NULL)
-		return;
+		return -1;
 	it = slurm_list_iterator_create(got);
 	while ((t = slurm_list_next(it)) != NULL) {
 		if (t->name == NULL || strncmp(t->name, "gpu", 3) != 0)
@@ -315,9 +317,11 @@ slurmdbd_load_gpus(struct slurmdbd *d)
 	}
 	slurm_list_iterator_destroy(it);
 	slurm_list_destroy(got);
+	return 0;
 }
 
-static void
+/* The QOS names by id: 0 or -1. */
+static int
 slurmdbd_load_qos(struct slurmdbd *d)
 {
 	slurmdb_qos_rec_t *q;
@@ -325,7 +329,7 @@ slurmdbd_load_qos(struct slurmdbd *d)
 	List got = slurmdb_qos_get(d->conn, NULL);
 
 	if (got == NULL)
-		return;
+		return -1;
 	d->qos = xcalloc(SLURMDBD_MAX_QOS, sizeof(*d->qos));
 	it = slurm_list_iterator_create(got);
 	while ((q = slurm_list_next(it)) != NULL && d->nqos < SLURMDBD_MAX_QOS)
@@ -335,6 +339,7 @@ slurmdbd_load_qos(struct slurmdbd *d)
 		}
 	slurm_list_iterator_destroy(it);
 	slurm_list_destroy(got);
+	return 0;
 }
 
 /* Whether slurmdbd knows d->cluster: 1, 0 (the clusters it knows in
@@ -403,9 +408,14 @@ slurmdbd_open(const char *cluster, char *err, size_t errsize)
 		slurmdbd_close(d);
 		return NULL;
 	}
-	slurmdbd_load_gpus(d);
-	slurmdbd_load_qos(d);
-	return d;
+	if (slurmdbd_load_gpus(d) != 0)
+		slurmdbd_error(err, errsize, "slurmdb_tres_get");
+	else if (slurmdbd_load_qos(d) != 0)
+		slurmdbd_error(err, errsize, "slurmdb_qos_get");
+	else
+		return d;
+	slurmdbd_close(d);
+	return NULL;
 }
 
 void
