@@ -77,9 +77,10 @@ static const char ingest_help[] =
     "A file is remembered only when it stored a job, with the options it\n"
     "was read with; one read with rejected records is read again next time.\n"
     "\n"
-    "Exit status: 0 all read, 1 a record was rejected, a file failed or a\n"
-    "signal stopped the ingest, 2 usage error or a file read before with\n"
-    "other options (see --replace).\n";
+    "Exit status: 0 all read, 1 a record was rejected, a file or slurmdbd\n"
+    "failed or a signal stopped the ingest, 2 usage error, a file read\n"
+    "before with other options (see --replace), or --from-slurmdbd in a\n"
+    "build without libslurm.\n";
 
 /* After the help: the formats of the reader table. */
 static void
