@@ -11,7 +11,8 @@ DELETE FROM rollup_meta;
 
 -- How far a live source has been read: for ingest --from-slurmdbd,
 -- source 'slurmdbd:CLUSTER' and the end of the last window stored
--- (UTC epoch), which --since last resumes from.
+-- (UTC epoch; the latest, never moved back), which --since last resumes
+-- from.
 CREATE TABLE live_cursors (
     source      TEXT PRIMARY KEY,
     seen_until  INTEGER NOT NULL,

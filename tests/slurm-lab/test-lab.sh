@@ -150,6 +150,13 @@ contains "$WORK/out" "new 1, updated 0"
 want "$one" "COMPLETED 0 labcho chem short 1 1 1"
 echo "slurm-lab: (4) --since last added nothing, then the one new job"
 
+# a backfill of an old window does not send --since last back to it
+mark=$(q 'SELECT seen_until FROM live_cursors')
+expect_status 0 hx ingest --from-slurmdbd --since @$((begin - 86400)) \
+    --until @$((begin - 3600))
+[ "$(q 'SELECT seen_until FROM live_cursors')" = "$mark" ] ||
+	fail "a backfill moved the --since last mark back"
+
 # slurmdbd gone: libslurm's reason, exit status 1, nothing stored
 before=$(q 'SELECT COUNT(*) FROM ingest_runs')
 kill "$(cat "$L/run/slurmdbd.pid")"

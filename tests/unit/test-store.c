@@ -142,6 +142,32 @@ first_usage_row(void *ctx, const struct store_usage_row *r)
 	return 1;
 }
 
+/* The --since last mark: unknown, then set by a run, never moved back. */
+START_TEST(test_live_cursor_forward_only)
+{
+	struct store *st = open_new();
+	int64_t until = 0;
+
+	ck_assert_int_eq(store_cursor_get(st, "slurmdbd:lab", &until), 0);
+	ck_assert_int_eq(store_begin(st), 0);
+	ck_assert_int_eq(store_cursor_put(st, "slurmdbd:lab", 2000, 1), 0);
+	ck_assert_int_eq(store_cursor_put(st, "slurmdbd:lab", 1500, 2), 0);
+	ck_assert_int_eq(store_cursor_put(st, "slurmdbd:other", 900, 2), 0);
+	ck_assert_int_eq(store_commit(st), 0);
+	ck_assert_int_eq(store_cursor_get(st, "slurmdbd:lab", &until), 1);
+	ck_assert_int_eq(until, 2000);
+	ck_assert_int_eq(store_cursor_get(st, "slurmdbd:other", &until), 1);
+	ck_assert_int_eq(until, 900);
+	/* a rolled back run leaves no mark */
+	ck_assert_int_eq(store_begin(st), 0);
+	ck_assert_int_eq(store_cursor_put(st, "slurmdbd:lab", 9000, 3), 0);
+	store_rollback(st);
+	ck_assert_int_eq(store_cursor_get(st, "slurmdbd:lab", &until), 1);
+	ck_assert_int_eq(until, 2000);
+	store_close(st);
+}
+END_TEST
+
 START_TEST(test_usage_is_clipped)
 {
 	struct store *st = open_new();
@@ -306,6 +332,7 @@ store_suite(void)
 
 	tcase_add_test(tc, test_create_private_and_versioned);
 	tcase_add_test(tc, test_put_new_unchanged_updated);
+	tcase_add_test(tc, test_live_cursor_forward_only);
 	tcase_add_test(tc, test_usage_is_clipped);
 	tcase_add_test(tc, test_read_ahead_same_answers);
 	suite_add_tcase(s, tc);
