@@ -121,6 +121,21 @@ sacct_range_count(const char *range, size_t len)
 	return r < 0 || count == 0 ? -1 : count;
 }
 
+int
+sacct_skip_unended(enum sacct_state state, int has_end, const char *job_id,
+    const struct job_sink *sink, int64_t line)
+{
+	char why[160];
+
+	if (sacct_state_is_final(state) ||
+	    (state == SACCT_ST_REQUEUED && has_end))
+		return 0;
+	snprintf(why, sizeof(why), "job %s has not ended (%s)", job_id,
+	    sacct_state_name(state));
+	sink->skip(sink->ctx, line, why);
+	return 1;
+}
+
 int64_t
 sacct_tres_gpus(const struct sacct_tres *alloc, const struct sacct_tres *req,
     int started)

@@ -88,6 +88,14 @@ const char *sacct_state_name(enum sacct_state state);
 /* Whether a job in this state has finished (its End is final). */
 int sacct_state_is_final(enum sacct_state state);
 
+/*
+ * Skip (through sink, at line) a job that has not ended: a state that is
+ * not final, but for a requeued incarnation with an end.  Returns 1 when
+ * it was skipped, else 0.
+ */
+int sacct_skip_unended(enum sacct_state state, int has_end,
+    const char *job_id, const struct job_sink *sink, int64_t line);
+
 /* The SWF status of a job that ended in this state. */
 enum swf_status sacct_state_status(enum sacct_state state);
 

@@ -341,7 +341,6 @@ sj_state(struct sj_parser *p, json_object *o)
 	const char *base = sj_state_base(cur);
 	enum sacct_state st = SACCT_ST_UNKNOWN;
 	int64_t by;
-	char why[160];
 
 	if (sj_state_has(cur, "REQUEUED"))	/* ["PENDING", "REQUEUED"] */
 		st = SACCT_ST_REQUEUED;
@@ -352,13 +351,9 @@ sj_state(struct sj_parser *p, json_object *o)
 			    "'%.40s'", base);
 		st = SACCT_ST_UNKNOWN;
 	}
-	if (!sacct_state_is_final(st) && !(st == SACCT_ST_REQUEUED &&
-	    p->job.end != JOB_UNSET)) {
-		snprintf(why, sizeof(why), "job %s has not ended (%s)",
-		    p->job.job_id, sacct_state_name(st));
-		p->sink->skip(p->sink->ctx, p->line, why);
+	if (sacct_skip_unended(st, p->job.end != JOB_UNSET, p->job.job_id,
+	    p->sink, p->line))
 		return 1;
-	}
 	p->job.state = sacct_state_name(st);
 	p->job.raw_state = base;
 	p->job.status = sacct_state_status(st);

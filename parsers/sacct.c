@@ -728,9 +728,9 @@ take_job(struct sacct_parser *p)
 	struct job *j = &p->job;
 	size_t len;
 	const char *s = field(p, &p->pend, COL_STATE, &len);
+	const char *end;
 	enum sacct_state st = SACCT_ST_UNKNOWN;
 	int64_t by;
-	char reason[160];
 
 	job_clear(j);
 	if (s == NULL || sacct_parse_state(s, len, &st, &by) != 0) {
@@ -738,14 +738,10 @@ take_job(struct sacct_parser *p)
 		if (s != NULL)
 			warn_field(p, COL_STATE, s);
 	}
-	if (!sacct_state_is_final(st) && !(st == SACCT_ST_REQUEUED &&
-	    field(p, &p->pend, COL_END, NULL) != NULL &&
-	    strcmp(field(p, &p->pend, COL_END, NULL), "Unknown") != 0)) {
-		snprintf(reason, sizeof(reason), "job %s has not ended (%s)",
-		    p->pend.field[p->col[COL_JOBID]], sacct_state_name(st));
-		p->sink->skip(p->sink->ctx, p->pend.line, reason);
+	end = field(p, &p->pend, COL_END, NULL);
+	if (sacct_skip_unended(st, end != NULL && strcmp(end, "Unknown") != 0,
+	    p->pend.field[p->col[COL_JOBID]], p->sink, p->pend.line))
 		return 0;
-	}
 	p->usage_unknown = 0;
 	if (set_times(p, j) != 0)
 		return 0;

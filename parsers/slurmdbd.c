@@ -557,7 +557,6 @@ slurmdbd_state(struct slurmdbd_job *p, const slurmdb_job_rec_t *r)
 {
 	unsigned base = r->state & JOB_STATE_BASE;
 	enum sacct_state st = SACCT_ST_UNKNOWN;
-	char why[160];
 
 	if (r->state & JOB_REQUEUE)
 		st = SACCT_ST_REQUEUED;
@@ -565,13 +564,9 @@ slurmdbd_state(struct slurmdbd_job *p, const slurmdb_job_rec_t *r)
 		st = slurmdbd_states[base];
 	else
 		job_sink_warnf(p->sink, p->line, "unknown state %u", base);
-	if (!sacct_state_is_final(st) && !(st == SACCT_ST_REQUEUED &&
-	    p->job.end != JOB_UNSET)) {
-		snprintf(why, sizeof(why), "job %s has not ended (%s)",
-		    p->job.job_id, sacct_state_name(st));
-		p->sink->skip(p->sink->ctx, p->line, why);
+	if (sacct_skip_unended(st, p->job.end != JOB_UNSET, p->job.job_id,
+	    p->sink, p->line))
 		return 1;
-	}
 	p->job.state = sacct_state_name(st);
 	if (st == SACCT_ST_CANCELLED && r->requid != NO_VAL &&
 	    r->requid != INFINITE)
