@@ -15,8 +15,12 @@
 -- longest run before the window, which the jobs_begin index finds); ?4
 -- to ?10 filter as in usage.sql, unless ?12 is 1 (no filter: one test
 -- per row instead of seven).
+-- ?13 and ?14 split the reading between two threads (read_split() in
+-- src/store.c): the rows whose begin (jobs_begin's key) is in [?13, ?14),
+-- or in the full-scan twin whose id is.
 -- A full-scan twin (sql_reading_full, NOT INDEXED) serves wide windows
--- (without the lines marked "index only", which serve jobs_begin).
+-- (without the lines marked "index only", which serve jobs_begin, and
+-- with those marked "full only", which the indexed one has not).
 SELECT reading_add(?11, submit_time, start_delay, end_delay,
                    user_id, group_id, account_id, queue_id, qos_id,
                    cluster_id, alloc_procs, nodes, gpus, core_seconds,
@@ -42,3 +46,7 @@ SELECT reading_add(?11, submit_time, start_delay, end_delay,
    AND COALESCE(start_time, end_time) >= ?1 - -- index only
        CASE WHEN ?3 THEN (SELECT max_run FROM rollup_meta) ELSE 0 END -- index only
    AND COALESCE(start_time, end_time) < ?2 -- index only
+   AND COALESCE(start_time, end_time) >= ?13 -- index only
+   AND COALESCE(start_time, end_time) < ?14 -- index only
+   AND id >= ?13 -- full only
+   AND id < ?14 -- full only

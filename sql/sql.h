@@ -42,6 +42,7 @@ extern const char sql_runs[];
 extern const char sql_clusters[];
 extern const char sql_span[];
 extern const char sql_reading[];
+extern const char sql_job_ids[];
 extern const char sql_name_id[];
 extern const char sql_wait_rows[];
 extern const char sql_sizes_rows[];

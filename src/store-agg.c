@@ -552,18 +552,32 @@ agg_worst_before(int64_t wait, const char *job_id, const struct agg_worst *w)
 
 /* Keep the row's run (job id in column job, user id in user) among g's
  * keep longest waits. */
+static void agg_worst_insert(struct agg_slo *, size_t, int64_t,
+    const char *, int64_t, int);
+
 static void
 agg_worst_add(struct agg_slo *g, size_t keep, int64_t wait,
     sqlite3_value **row, int job, int user)
 {
 	const char *id;
-	size_t i;
 
 	/* most runs wait less than the kept: their job id is not read */
 	if (keep == 0 || (g->nworst == keep && wait < g->worst[keep - 1].wait))
 		return;
-	if ((id = (const char *)sqlite3_value_text(row[job])) == NULL ||
-	    (g->nworst == keep && !agg_worst_before(wait, id,
+	if ((id = (const char *)sqlite3_value_text(row[job])) == NULL)
+		return;
+	agg_worst_insert(g, keep, wait, id, sqlite3_value_int64(row[user]),
+	    sqlite3_value_type(row[user]) != SQLITE_NULL);
+}
+
+/* Keep (wait, id, user) among g's keep longest waits. */
+static void
+agg_worst_insert(struct agg_slo *g, size_t keep, int64_t wait,
+    const char *id, int64_t user, int has_user)
+{
+	size_t i;
+
+	if (keep == 0 || (g->nworst == keep && !agg_worst_before(wait, id,
 	    &g->worst[keep - 1])))
 		return;
 	if (g->worst == NULL)
@@ -573,8 +587,7 @@ agg_worst_add(struct agg_slo *g, size_t keep, int64_t wait,
 	for (i = g->nworst; i > 0 && agg_worst_before(wait, id,
 	    &g->worst[i - 1]); i--)
 		g->worst[i] = g->worst[i - 1];
-	g->worst[i] = (struct agg_worst){wait, sqlite3_value_int64(row[user]),
-	    sqlite3_value_type(row[user]) != SQLITE_NULL, xstrdup(id)};
+	g->worst[i] = (struct agg_worst){wait, user, has_user, xstrdup(id)};
 	g->nworst++;
 }
 
@@ -628,11 +641,15 @@ agg_slo_json(struct agg_buf *b, size_t i, struct agg_slo *g)
 
 #define AGG_WORST_MAX 1000	/* longest waits kept per target */
 
-/* One reading: its spec and each part's groups. */
+/* One reading: its spec and each part's groups.  Where it has both
+ * wait parts, the runs are put in the wait groups only, and
+ * AGG_PART_WAIT_ALL merges them into one (after AGG_PART_WAIT's JSON,
+ * kept in wait_json): a month of waits is not held twice. */
 struct agg_reading {
 	struct agg_reading_spec spec;
 	struct agg_table wait, wait_all, by_size, by_runtime, efficiency;
 	struct agg_slo *slo;
+	char *wait_json;
 };
 
 /* The reading statement's columns (sql/reading.sql); the times are
@@ -662,6 +679,25 @@ agg_reading_new(const struct agg_reading_spec *spec)
 	if (r->spec.worst > AGG_WORST_MAX)
 		r->spec.worst = AGG_WORST_MAX;
 	return r;
+}
+
+struct agg_reading *
+agg_reading_like(const struct agg_reading *r)
+{
+	struct agg_reading_spec spec = r->spec;
+	struct agg_slo_target *t = NULL;
+	struct agg_reading *like;
+	size_t i;
+
+	if (spec.nslo > 0) {
+		t = xreallocarray(NULL, spec.nslo, sizeof(*t));
+		for (i = 0; i < spec.nslo; i++)
+			t[i] = r->slo[i].t;
+	}
+	spec.slo = t;
+	like = agg_reading_new(&spec);
+	free(t);
+	return like;
 }
 
 /* Column i as an integer; *known whether it is not NULL. */
@@ -722,7 +758,7 @@ agg_reading_started(struct agg_reading *r, sqlite3_value **s,
 		return;
 	if (r->spec.wait_key >= 0)
 		agg_wait_put(agg_reading_wait_group(r, s), t->wait, t->run);
-	if (r->spec.wait_all)
+	if (r->spec.wait_all && r->spec.wait_key < 0)
 		agg_wait_put(agg_table_int(&r->wait_all, 1, 0), t->wait,
 		    t->run);
 	queue = agg_col(s, COL_KEYS + 3, &has_queue);
@@ -819,6 +855,8 @@ agg_reading_row(struct agg_reading *r, sqlite3_value **s)
 		agg_reading_ended(r, s, &t);
 }
 
+static void agg_wait_merge(void *dst, void *src);
+
 char *
 agg_reading_json(struct agg_reading *r, enum agg_part part)
 {
@@ -829,11 +867,21 @@ agg_reading_json(struct agg_reading *r, enum agg_part part)
 	case AGG_PART_WAIT:
 		if (r->spec.wait_key < 0)
 			return NULL;
-		agg_wait_json(&r->wait, &b);
-		break;
+		if (r->wait_json == NULL) {
+			agg_wait_json(&r->wait, &b);
+			agg_buf_put(&b, "", 1);
+			r->wait_json = b.p;
+		}
+		return xstrdup(r->wait_json);
 	case AGG_PART_WAIT_ALL:
 		if (!r->spec.wait_all)
 			return NULL;
+		if (r->spec.wait_key >= 0) {
+			free(agg_reading_json(r, AGG_PART_WAIT));
+			for (i = 0; i < r->wait.n; i++)
+				agg_wait_merge(agg_table_int(&r->wait_all, 1,
+				    0), r->wait.groups[i].val);
+		}
 		agg_wait_json(&r->wait_all, &b);
 		break;
 	case AGG_PART_SIZES:
@@ -864,6 +912,125 @@ agg_reading_json(struct agg_reading *r, enum agg_part part)
 	return b.p;
 }
 
+/* Move the n values of *src (capacity *scap) to the end of the array
+ * *v of *n (capacity *cap), whichever array has the room, and free the
+ * other: a merge holds no copy of both. */
+static void
+agg_values_move(void **v, size_t *n, size_t *cap, void **src, size_t nsrc,
+    size_t *scap, size_t size)
+{
+	void *t;
+
+	if (*n + nsrc > *cap && *scap >= *n + nsrc) {
+		memmove((char *)*src + *n * size, *src, nsrc * size);
+		memcpy(*src, *v, *n * size);
+		t = *v, *v = *src, *src = t;
+		*cap = *scap;
+	} else if (nsrc > 0) {
+		if (*n + nsrc > *cap) {
+			*cap = *n + nsrc;
+			*v = xreallocarray(*v, *cap, size);
+		}
+		memcpy((char *)*v + *n * size, *src, nsrc * size);
+	}
+	*n += nsrc;
+	free(*src);
+	*src = NULL;
+	*scap = 0;
+}
+
+static void
+agg_wait_merge(void *dst, void *src)
+{
+	struct agg_wait *d = dst, *w = src;
+	void *v = d->v, *wv = w->v;
+
+	if (w->n == 0)
+		return;
+	if (d->n == 0 || w->max > d->max)
+		d->max = w->max;
+	if (d->n == 0 || w->min < d->min)
+		d->min = w->min;
+	agg_values_move(&v, &d->n, &d->cap, &wv, w->n, &w->cap,
+	    sizeof(*w->v));
+	d->v = v;
+	w->v = wv;
+	w->n = 0;
+	d->sum += w->sum;
+	d->expansion += w->expansion;
+	d->n_expansion += w->n_expansion;
+}
+
+static void
+agg_stat_merge(void *dst, void *src)
+{
+	struct agg_stat *d = dst, *g = src;
+	void *x = d->x, *gx = g->x;
+	int i;
+
+	d->rows += g->rows;
+	agg_values_move(&x, &d->nx, &d->capx, &gx, g->nx, &g->capx,
+	    sizeof(*g->x));
+	d->x = x;
+	g->x = gx;
+	g->nx = 0;
+	d->xsum += g->xsum;
+	if (g->nvalues > d->nvalues)
+		d->nvalues = g->nvalues;
+	for (i = 0; i < g->nvalues; i++) {
+		d->sum[i] += g->sum[i];
+		d->n[i] += g->n[i];
+	}
+}
+
+/* Move the groups of src into those of dst, with merge(). */
+static void
+agg_table_merge(struct agg_table *dst, struct agg_table *src,
+    void (*merge)(void *, void *))
+{
+	size_t i;
+
+	for (i = 0; i < src->n; i++)
+		merge(agg_table_get(dst, src->groups[i].key,
+		    src->groups[i].key_len), src->groups[i].val);
+}
+
+static void
+agg_slo_merge(struct agg_slo *d, struct agg_slo *g, size_t keep)
+{
+	void *v = d->v, *gv = g->v;
+	size_t k;
+
+	if (g->n == 0)
+		return;
+	if (d->n == 0 || g->max > d->max)
+		d->max = g->max;
+	agg_values_move(&v, &d->n, &d->cap, &gv, g->n, &g->cap,
+	    sizeof(*g->v));
+	d->v = v;
+	g->v = gv;
+	g->n = 0;
+	d->within += g->within;
+	for (k = 0; k < g->nworst; k++)
+		agg_worst_insert(d, keep, g->worst[k].wait, g->worst[k].job_id,
+		    g->worst[k].user, g->worst[k].has_user);
+}
+
+void
+agg_reading_merge(struct agg_reading *dst, struct agg_reading *src)
+{
+	size_t i;
+
+	agg_table_merge(&dst->wait, &src->wait, agg_wait_merge);
+	agg_table_merge(&dst->wait_all, &src->wait_all, agg_wait_merge);
+	agg_table_merge(&dst->by_size, &src->by_size, agg_stat_merge);
+	agg_table_merge(&dst->by_runtime, &src->by_runtime, agg_stat_merge);
+	agg_table_merge(&dst->efficiency, &src->efficiency, agg_stat_merge);
+	for (i = 0; i < dst->spec.nslo && i < src->spec.nslo; i++)
+		agg_slo_merge(&dst->slo[i], &src->slo[i], dst->spec.worst);
+	agg_reading_free(src);
+}
+
 void
 agg_reading_free(struct agg_reading *r)
 {
@@ -879,6 +1046,7 @@ agg_reading_free(struct agg_reading *r)
 	for (i = 0; i < r->spec.nslo; i++)
 		agg_slo_free(&r->slo[i]);
 	free(r->slo);
+	free(r->wait_json);
 	free(r);
 }
 

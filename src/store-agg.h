@@ -84,6 +84,11 @@ struct agg_reading *agg_reading_new(const struct agg_reading_spec *spec);
 void agg_reading_row(struct agg_reading *r, sqlite3_value **values);
 #define AGG_READING_TYPE "hpcacct_reading"
 
+/* A new empty reading of r's spec. */
+struct agg_reading *agg_reading_like(const struct agg_reading *r);
+/* Move what src (a reading of the same spec over other rows) read into
+ * dst, whose parts are then those of both readings' rows; frees src. */
+void agg_reading_merge(struct agg_reading *dst, struct agg_reading *src);
 /* A part as JSON text (to free), or NULL where the spec has none. */
 char *agg_reading_json(struct agg_reading *r, enum agg_part part);
 void agg_reading_free(struct agg_reading *r);

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <json.h>
 #include <math.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,11 +25,17 @@
 #include "store.h"
 #include "xalloc.h"
 
+/* A reading of a database of at least this many job rows is split
+ * between two threads (read_rows_into()). */
+#define READ_SPLIT_ROWS 100000
+
 /* How long a writer waits for another to finish (store_set_lock_timeout). */
 #define LOCK_TIMEOUT_MS (10 * 60 * 1000)
 
 struct store {
 	sqlite3 *db;
+	sqlite3 *helper;	/* reads half of a split reading */
+	int64_t read_split;	/* store_set_read_split() */
 	char *path;
 	int lock_timeout_ms;
 	int lazy;		/* store_begin_lazy(): begin on the first write */
@@ -358,6 +365,7 @@ store_open(const char *path, enum store_open_mode mode, char *err,
 	 * refused, harmlessly, once SQLite is initialized. */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	st = xcalloc(1, sizeof(*st));
+	st->read_split = READ_SPLIT_ROWS;
 	st->span_found = -1;
 	st->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
@@ -402,6 +410,7 @@ store_close(struct store *st)
 	sqlite3_finalize(st->pods_summary);
 	rollup_close(st->rollup);
 	store_read_ahead_drop(st);
+	sqlite3_close(st->helper);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -1600,6 +1609,13 @@ conv_efficiency(sqlite3_stmt *s, void *arg)
  */
 #define READ_NPARTS (AGG_PART_SLO + 1)
 
+
+void
+store_set_read_split(struct store *st, int64_t rows)
+{
+	st->read_split = rows;
+}
+
 struct store_ahead {
 	char *filter;			/* read_filter_text() */
 	struct store_reading what;	/* its slo pointer unused */
@@ -1710,34 +1726,161 @@ read_new(struct store *st, const struct store_filter *f,
 	return r;
 }
 
+/* One reading statement over the rows [lo, hi) of the split (see
+ * sql/reading.sql), into r, on connection db: SQLite's result code. */
+struct read_half {
+	sqlite3 *db;
+	const char *sql;
+	const struct store_filter *f;
+	int ended;			/* runs that ended in the window count */
+	struct agg_reading *r;
+	int64_t lo, hi;
+	int rc;
+	pthread_t thread;
+};
+
+static int
+read_step(struct read_half *h)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = sqlite3_prepare_v2(h->db, h->sql, -1, &stmt, NULL)) !=
+	    SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, h->f->from);
+	sqlite3_bind_int64(stmt, 2, h->f->to);
+	sqlite3_bind_int(stmt, 3, h->ended);
+	bind_filter(stmt, 4, h->f);
+	sqlite3_bind_pointer(stmt, 11, h->r, AGG_READING_TYPE, NULL);
+	sqlite3_bind_int(stmt, 12, read_unfiltered(h->f));
+	sqlite3_bind_int64(stmt, 13, h->lo);
+	sqlite3_bind_int64(stmt, 14, h->hi);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static void *
+read_thread(void *arg)
+{
+	struct read_half *h = arg;
+
+	h->rc = read_step(h);
+	return NULL;
+}
+
+/* The second connection that reads half of a split reading (opened on
+ * first use, read-only), or NULL where there is none to be had. */
+static sqlite3 *
+read_helper(struct store *st)
+{
+	if (st->helper == NULL && strcmp(st->path, ":memory:") != 0 &&
+	    st->path[0] != '\0') {
+		if (sqlite3_open_v2(st->path, &st->helper,
+		    SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+		    agg_register(st->helper) != SQLITE_OK) {
+			sqlite3_close(st->helper);
+			st->helper = NULL;
+			return NULL;
+		}
+		sqlite3_busy_timeout(st->helper, st->lock_timeout_ms);
+	}
+	return st->helper;
+}
+
+/*
+ * Where the reading h (its sql chosen) is split in two: the middle of
+ * its window's begin times for the indexed statement, of the job rows'
+ * ids for the full scan (*mid INT64_MAX where it has no such middle).
+ */
+static void
+read_split(struct store *st, const struct read_half *h, int64_t *mid,
+    int64_t *rows)
+{
+	sqlite3_stmt *stmt = prepare_once(st, sql_job_ids);
+	int64_t lo = 0, hi = -1, first, last, a, b;
+
+	*mid = INT64_MAX;
+	if (stmt != NULL && sqlite3_step(stmt) == SQLITE_ROW &&
+	    sqlite3_column_type(stmt, 0) != SQLITE_NULL) {
+		lo = sqlite3_column_int64(stmt, 0);
+		hi = sqlite3_column_int64(stmt, 1);
+	}
+	sqlite3_finalize(stmt);
+	*rows = hi - lo + 1;
+	if (h->sql == sql_reading_full) {
+		if (*rows > 0)
+			*mid = lo + *rows / 2;
+	} else if (store_span(st, &first, &last) > 0) {
+		a = h->f->from > first ? h->f->from : first;
+		b = h->f->to < last ? h->f->to : last;
+		if (b > a)
+			*mid = a + (b - a) / 2;
+	}
+}
+
+/*
+ * Read f's rows into h->r in two halves, the second into a reading of
+ * its own merged into h->r.  Where the database holds at least
+ * st->read_split job rows the second half is read on a thread of its
+ * own, on the helper connection, else after the first: the sums are the
+ * same either way, in the same order.  The halves read the database as
+ * of their own start: an ingest committing between the two shows in
+ * one half only, as it would in a reading a moment later.  Returns the
+ * first failure's SQLite code, else SQLITE_ROW.
+ */
+static int
+read_rows_into(struct store *st, struct read_half *h)
+{
+	struct read_half h2 = *h;
+	int64_t mid, rows;
+	int threaded = 0;
+
+	read_split(st, h, &mid, &rows);
+	h2.r = agg_reading_like(h->r);
+	h2.lo = h->hi = mid;
+	if (st->read_split > 0 && rows >= st->read_split &&
+	    read_helper(st) != NULL) {
+		h2.db = st->helper;
+		threaded = pthread_create(&h2.thread, NULL, read_thread,
+		    &h2) == 0;
+	}
+	h->rc = read_step(h);
+	if (threaded)
+		pthread_join(h2.thread, NULL);
+	else if (h->rc == SQLITE_ROW)
+		h2.rc = read_step(&h2);
+	if (h->rc == SQLITE_ROW && h2.rc != SQLITE_ROW) {
+		/* the helper's failure: again on the main connection, which
+		 * tells why if it fails too */
+		agg_reading_free(h2.r);
+		h2.r = agg_reading_like(h->r);
+		h2.db = st->db;
+		h->rc = h2.rc = read_step(&h2);
+	}
+	agg_reading_merge(h->r, h2.r);
+	return h->rc;
+}
+
 /* Read the parts of *w (the service levels where slo) into part[]: 0 or
  * -1.  One statement over the window's rows, aggregated in C. */
 static int
 read_parts(struct store *st, const struct store_filter *f,
     const struct store_reading *w, int slo, char *part[READ_NPARTS])
 {
-	sqlite3_stmt *stmt = prepare_once(st, window_sql(st, f, sql_reading,
-	    sql_reading_full));
-	struct agg_reading *r;
-	int i, rc;
+	struct read_half h = {st->db, window_sql(st, f, sql_reading,
+	    sql_reading_full), f, w->sizes || w->efficiency, NULL, INT64_MIN,
+	    INT64_MAX, 0, 0};
+	int i;
 
 	memset(part, 0, READ_NPARTS * sizeof(*part));
-	if (stmt == NULL)
-		return -1;
-	r = read_new(st, f, w, slo);
-	sqlite3_bind_int64(stmt, 1, f->from);
-	sqlite3_bind_int64(stmt, 2, f->to);
-	sqlite3_bind_int(stmt, 3, w->sizes || w->efficiency);
-	bind_filter(stmt, 4, f);
-	sqlite3_bind_pointer(stmt, 11, r, AGG_READING_TYPE, NULL);
-	sqlite3_bind_int(stmt, 12, read_unfiltered(f));
-	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (rc == SQLITE_ROW)
+	h.r = read_new(st, f, w, slo);
+	if (read_rows_into(st, &h) == SQLITE_ROW)
 		for (i = 0; i < READ_NPARTS; i++)
-			part[i] = agg_reading_json(r, (enum agg_part)i);
-	agg_reading_free(r);
-	return rc == SQLITE_ROW ? 0 : fail(st);
+			part[i] = agg_reading_json(h.r, (enum agg_part)i);
+	agg_reading_free(h.r);
+	return h.rc == SQLITE_ROW ? 0 : fail(st);
 }
 
 static void

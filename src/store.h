@@ -257,6 +257,10 @@ struct store_reading {
  */
 int store_read_ahead(struct store *st, const struct store_filter *filter,
     const struct store_reading *what);
+/* Split a reading (of store_read_ahead(), store_wait() and the others)
+ * between two threads when the database holds at least rows job rows
+ * (default 100000; 0: never).  A file database only. */
+void store_set_read_split(struct store *st, int64_t rows);
 /* Drop what store_read_ahead() kept. */
 void store_read_ahead_drop(struct store *st);
 

@@ -324,6 +324,71 @@ START_TEST(test_read_ahead_same_answers)
 }
 END_TEST
 
+static int
+efficiency_exact(void *ctx, const struct store_efficiency_row *r)
+{
+	answers_add(ctx, "E %s %lld %.17g;", r->key ? r->key : "-",
+	    (long long)r->runs, r->core_seconds);
+	return 0;
+}
+
+/* A reading split between two threads (store_set_read_split()) gives
+ * the answers, to the last bit, of one that reads its two halves one
+ * after the other, on the indexed and the full-scan statement, and
+ * counts every run once. */
+START_TEST(test_split_reading_same_answers)
+{
+	static const char *const queues[] = {"q1", "q2", "q3"};
+	static const char *const users[] = {"ann", "bob", "cho", "dan"};
+	struct store *st = open_new();
+	struct store_filter all = {0, 1000000, NULL, {NULL}, NULL, 0};
+	struct store_filter narrow = {200000, 260000, NULL, {NULL}, NULL, 0};
+	struct answers one, two;
+	char id[16], want[64];
+	struct job j;
+	int i, k;
+
+	ck_assert_int_eq(store_begin(st), 0);
+	for (i = 0; i < 3000; i++) {
+		sample(&j);
+		snprintf(id, sizeof(id), "%d", i);
+		j.job_id = id;
+		j.submit = 1000 + (int64_t)i * 300;
+		j.start = j.submit + (i * 7919) % 5000;
+		j.end = j.start + 60 + (i * 104729) % 20000;
+		j.queue = queues[i % 3];
+		j.user = users[i % 4];
+		j.core_seconds = (double)(j.end - j.start) * 1.1;
+		j.cpu_time = (double)(j.end - j.start) / 3.0;
+		j.req_time = 30000;
+		job_finish(&j);
+		ck_assert_int_eq(store_put_job(st, &j, 1), STORE_PUT_NEW);
+	}
+	ck_assert_int_eq(store_commit(st), 0);
+	for (k = 0; k < 2; k++) {
+		const struct store_filter *f = k == 0 ? &all : &narrow;
+
+		store_set_read_split(st, 0);
+		answers_of(st, f, &one);
+		ck_assert_int_eq(store_efficiency(st, STORE_KEY_USER, f,
+		    efficiency_exact, &one), 0);
+		store_set_read_split(st, 1);
+		answers_of(st, f, &two);
+		ck_assert_int_eq(store_efficiency(st, STORE_KEY_USER, f,
+		    efficiency_exact, &two), 0);
+		ck_assert_str_eq(two.text, one.text);
+	}
+	/* all 3000 runs started in the window: 1000 per queue */
+	answers_of(st, &all, &two);
+	snprintf(want, sizeof(want), "w q1 1000 ");
+	ck_assert_msg(strstr(two.text, want) != NULL, "%s", two.text);
+	ck_assert_msg(strstr(two.text, "w all 3000 ") != NULL, "%s",
+	    two.text);
+	store_close(st);
+	remove_db();
+}
+END_TEST
+
 Suite *
 store_suite(void)
 {
@@ -335,6 +400,7 @@ store_suite(void)
 	tcase_add_test(tc, test_live_cursor_forward_only);
 	tcase_add_test(tc, test_usage_is_clipped);
 	tcase_add_test(tc, test_read_ahead_same_answers);
+	tcase_add_test(tc, test_split_reading_same_answers);
 	suite_add_tcase(s, tc);
 	return s;
 }
