@@ -1,3 +1,4 @@
+-- portable: PostgreSQL too
 -- What a Kubernetes Job said of itself.
 SELECT uid, cluster, job_id, job_name, namespace, user_name, queue,
        submit_time, start_time, end_time, state, swf_status, cpu_per_pod,

@@ -1,3 +1,4 @@
+-- portable: PostgreSQL too
 -- Keep what a Kubernetes Job says of itself (newest reading wins).
 INSERT INTO k8s_jobs (uid, cluster, job_id, job_name, namespace, user_name,
     queue, submit_time, start_time, end_time, state, swf_status,

@@ -1,3 +1,4 @@
+-- portable: PostgreSQL too
 -- Keep a pod of a Kubernetes Job; a later reading adds what it learned.
 INSERT INTO k8s_pods (uid, job_uid, start_time, end_time, node)
 VALUES (?1, ?2, ?3, ?4, ?5)

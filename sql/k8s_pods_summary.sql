@@ -1,3 +1,4 @@
+-- portable: PostgreSQL too
 -- What the pods of a Kubernetes Job add up to: pods that started, the
 -- first start, the last end, their summed run time, distinct nodes.
 SELECT COUNT(start_time), MIN(start_time), MAX(end_time),

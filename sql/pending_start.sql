@@ -1,3 +1,4 @@
+-- portable: PostgreSQL too
 -- A job started: mark it, keeping what its queue record told.
 INSERT INTO pending_jobs (cluster, job_id, submit_time, started)
 VALUES (?1, ?2, ?3, 1)

@@ -1,3 +1,4 @@
+-- portable: PostgreSQL too
 -- Close an ingest run with its counts.
 UPDATE ingest_runs
    SET finished_at = ?2, n_read = ?3, n_new = ?4, n_updated = ?5,

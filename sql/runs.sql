@@ -1,3 +1,4 @@
+-- portable: PostgreSQL too
 -- Ingest runs, oldest first, with what each read and how many job rows it
 -- last wrote that are still stored.
 SELECT r.id, r.started_at, r.finished_at, r.input, r.format,

@@ -60,4 +60,26 @@ extern const char sql_user_first_get[];
 extern const char sql_user_first_put[];
 extern const char sql_user_first_rebuild[];
 
+/* PostgreSQL's forms (sql/pg/, and the portable files above). */
+extern const char sql_pg_schema[];
+extern const char sql_pg_job_put[];
+extern const char sql_pg_name_put[];
+extern const char sql_pg_run_begin[];
+extern const char sql_pg_run_finish[];
+extern const char sql_pg_runs[];
+extern const char sql_pg_file_get[];
+extern const char sql_pg_file_put[];
+extern const char sql_pg_usage[];
+extern const char sql_pg_jobs[];
+extern const char sql_pg_span[];
+extern const char sql_pg_clusters[];
+extern const char sql_pg_pending_get[];
+extern const char sql_pg_pending_queue[];
+extern const char sql_pg_pending_start[];
+extern const char sql_pg_pending_drop[];
+extern const char sql_pg_k8s_job_put[];
+extern const char sql_pg_k8s_job_get[];
+extern const char sql_pg_k8s_pod_put[];
+extern const char sql_pg_k8s_pods_summary[];
+
 #endif

@@ -21,6 +21,7 @@
 #include "stats.h"
 #include "store-ingest.h"
 #include "store-agg.h"
+#include "store-pg.h"
 #include "store-rollup.h"
 #include "store.h"
 #include "xalloc.h"
@@ -33,6 +34,7 @@
 #define LOCK_TIMEOUT_MS (10 * 60 * 1000)
 
 struct store {
+	struct pgstore *pg;	/* a PostgreSQL database (src/store-pg.c) */
 	sqlite3 *db;
 	sqlite3 *helper;	/* reads half of a split reading */
 	int64_t read_split;	/* store_set_read_split() */
@@ -77,6 +79,22 @@ fail(struct store *st)
 	return -1;
 }
 
+/* A PostgreSQL store call's result, noting a failure. */
+static int64_t
+pg_rc(struct store *st, int64_t rc)
+{
+	if (rc < 0)
+		st->failed = 1;
+	return rc;
+}
+
+static int
+pg_unsupported(struct store *st, const char *what)
+{
+	st->failed = 1;
+	return pgstore_unsupported(st->pg, what);
+}
+
 /* Schema steps: steps[v] takes a database from version v to v + 1. */
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	sql_schema,
@@ -89,6 +107,8 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 const char *
 store_errmsg(struct store *st)
 {
+	if (st->pg != NULL)
+		return pgstore_errmsg(st->pg);
 	int code = sqlite3_errcode(st->db);
 
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
@@ -107,6 +127,10 @@ store_errmsg(struct store *st)
 void
 store_set_lock_timeout(struct store *st, int ms)
 {
+	if (st->pg != NULL) {
+		pgstore_set_lock_timeout(st->pg, ms);
+		return;
+	}
 	st->lock_timeout_ms = ms;
 	sqlite3_busy_timeout(st->db, ms);
 }
@@ -353,6 +377,15 @@ store_open(const char *path, enum store_open_mode mode, char *err,
 {
 	struct store *st;
 
+	if (pgstore_is_uri(path)) {
+		st = xcalloc(1, sizeof(*st));
+		st->path = xstrdup(path);
+		if ((st->pg = pgstore_open(path, mode, err, errsize)) == NULL) {
+			store_close(st);
+			return NULL;
+		}
+		return st;
+	}
 	if (mode == STORE_OPEN_EXISTING && access(path, F_OK) != 0) {
 		snprintf(err, errsize, "no database at %s (run 'hpcacct "
 		    "ingest' first, or give --db)", path);
@@ -410,6 +443,7 @@ store_close(struct store *st)
 	sqlite3_finalize(st->pods_summary);
 	rollup_close(st->rollup);
 	store_read_ahead_drop(st);
+	pgstore_close(st->pg);
 	sqlite3_close(st->helper);
 	sqlite3_close(st->db);
 	free(st->path);
@@ -419,6 +453,10 @@ store_close(struct store *st)
 int
 store_begin(struct store *st)
 {
+	if (st->pg != NULL) {
+		st->failed = 0;
+		return pg_rc(st, pgstore_begin(st->pg));
+	}
 	st->lazy = st->failed = 0;
 	st->span_found = -1;
 	return exec(st, "BEGIN IMMEDIATE") == 0 ? 0 : fail(st);
@@ -427,6 +465,11 @@ store_begin(struct store *st)
 void
 store_begin_lazy(struct store *st)
 {
+	if (st->pg != NULL) {
+		st->failed = 0;
+		pgstore_begin_lazy(st->pg);
+		return;
+	}
 	st->lazy = 1;
 	st->span_found = -1;
 	st->failed = 0;
@@ -451,12 +494,16 @@ write_begin(struct store *st)
 int
 store_in_transaction(struct store *st)
 {
+	if (st->pg != NULL)
+		return pgstore_in_transaction(st->pg);
 	return !sqlite3_get_autocommit(st->db);
 }
 
 int
 store_commit(struct store *st)
 {
+	if (st->pg != NULL)
+		return pg_rc(st, pgstore_commit(st->pg));
 	if (sqlite3_get_autocommit(st->db))
 		return 0;	/* a lazy transaction that wrote nothing */
 	if (rollup_flush(st->rollup) != 0)
@@ -475,6 +522,10 @@ store_first_forget(struct store *st)
 void
 store_rollback(struct store *st)
 {
+	if (st->pg != NULL) {
+		pgstore_rollback(st->pg);
+		return;
+	}
 	st->lazy = 0;
 	rollup_discard(st->rollup);
 	store_first_forget(st);
@@ -569,6 +620,8 @@ int64_t
 store_run_begin(struct store *st, const char *input, const char *format,
     int64_t now)
 {
+	if (st->pg != NULL)
+		return pg_rc(st, pgstore_run_begin(st->pg, input, format, now));
 	sqlite3_stmt *stmt;
 	int64_t id = -1;
 
@@ -589,6 +642,8 @@ int
 store_run_finish(struct store *st, int64_t run,
     const struct store_run_counts *c, int64_t now)
 {
+	if (st->pg != NULL)
+		return pg_rc(st, pgstore_run_finish(st->pg, run, c, now));
 	sqlite3_stmt *stmt;
 
 	if (write_begin(st) != 0 ||
@@ -815,6 +870,13 @@ store_note_user(struct store *st, const struct job *job)
 enum store_put
 store_put_job(struct store *st, const struct job *job, int64_t run)
 {
+	if (st->pg != NULL) {
+		enum store_put put = pgstore_put_job(st->pg, job, run);
+
+		if (put == STORE_PUT_ERROR)
+			fail(st);
+		return put;
+	}
 	struct rollup_change now;
 	struct rollup_run r;
 	enum store_put put;
@@ -870,6 +932,8 @@ read_file_row(sqlite3_stmt *s, void *out)
 int
 store_file_get(struct store *st, const char *path, struct store_file *f)
 {
+	if (st->pg != NULL)
+		return pg_rc(st, pgstore_file_get(st->pg, path, f));
 	bind_text(st->file_get, 1, path);
 	return step_row(st, st->file_get, read_file_row, f);
 }
@@ -878,6 +942,8 @@ int
 store_file_put(struct store *st, const char *path, const struct store_file *f,
     int64_t run)
 {
+	if (st->pg != NULL)
+		return pg_rc(st, pgstore_file_put(st->pg, path, f, run));
 	sqlite3_stmt *s = st->file_put;
 
 	if (write_begin(st) != 0)
@@ -906,6 +972,8 @@ read_cursor_row(sqlite3_stmt *s, void *out)
 int
 store_cursor_get(struct store *st, const char *source, int64_t *until)
 {
+	if (st->pg != NULL)
+		return pg_unsupported(st, "the live reader's marks");
 	sqlite3_stmt *s = prepare_once(st, sql_cursor_get);
 	int rc;
 
@@ -921,6 +989,8 @@ int
 store_cursor_put(struct store *st, const char *source, int64_t until,
     int64_t run)
 {
+	if (st->pg != NULL)
+		return pg_unsupported(st, "the live reader's marks");
 	sqlite3_stmt *s;
 	int rc;
 
@@ -1103,6 +1173,10 @@ pods_summary(void *ctx, const char *job_uid,
 void
 store_reader_state(struct store *st, struct reader_state *state)
 {
+	if (st->pg != NULL) {
+		pgstore_reader_state(st->pg, state);
+		return;
+	}
 	state->ctx = st;
 	state->pending_get = pending_get;
 	state->pending_queue = pending_queue;
@@ -1221,6 +1295,8 @@ store_usage(struct store *st, enum store_key key, int key2,
     const struct store_filter *f,
     int (*row)(void *ctx, const struct store_usage_row *r), void *ctx)
 {
+	if (st->pg != NULL)
+		return pg_rc(st, pgstore_usage(st->pg, key, key2, f, row, ctx));
 	struct usage_call call = {row, ctx};
 	struct rollup_window w;
 	int rollup = !f->scan && f->states == NULL;	/* no state in cells */
@@ -1294,6 +1370,8 @@ window_sql(struct store *st, const struct store_filter *f,
 int
 store_span(struct store *st, int64_t *first, int64_t *last)
 {
+	if (st->pg != NULL)
+		return pg_rc(st, pgstore_span(st->pg, first, last));
 	sqlite3_stmt *stmt;
 	int rc, found = 0, cache = !st->lazy && sqlite3_get_autocommit(st->db);
 
@@ -1405,6 +1483,8 @@ int
 store_jobs(struct store *st, const struct store_filter *f,
     int (*fn)(void *ctx, const struct job *job), void *ctx)
 {
+	if (st->pg != NULL)
+		return pg_rc(st, pgstore_jobs(st->pg, f, fn, ctx));
 	struct jobs_call call = {fn, ctx};
 
 	return window_query(st, sql_jobs, f->from, f->to, f->cluster,
@@ -1460,6 +1540,8 @@ store_forget(struct store *st, const char *path, int64_t run)
 int64_t
 store_forget_file(struct store *st, const char *path, int *known)
 {
+	if (st->pg != NULL)
+		return pg_unsupported(st, "forget");
 	struct store_file f;
 	int r = store_file_get(st, path, &f);
 
@@ -1472,6 +1554,8 @@ store_forget_file(struct store *st, const char *path, int *known)
 int64_t
 store_forget_run(struct store *st, int64_t run)
 {
+	if (st->pg != NULL)
+		return pg_unsupported(st, "forget");
 	return store_forget(st, NULL, run);
 }
 
@@ -1506,6 +1590,8 @@ int
 store_runs(struct store *st,
     int (*row)(void *ctx, const struct store_run_row *r), void *ctx)
 {
+	if (st->pg != NULL)
+		return pg_rc(st, pgstore_runs(st->pg, row, ctx));
 	struct runs_call call = {row, ctx};
 	sqlite3_stmt *stmt;
 
@@ -1532,6 +1618,8 @@ int
 store_clusters(struct store *st,
     int (*row)(void *ctx, const char *cluster, int64_t jobs), void *ctx)
 {
+	if (st->pg != NULL)
+		return pg_rc(st, pgstore_clusters(st->pg, row, ctx));
 	struct clusters_call call = {row, ctx};
 	sqlite3_stmt *stmt;
 
@@ -1908,6 +1996,8 @@ int
 store_read_ahead(struct store *st, const struct store_filter *f,
     const struct store_reading *what)
 {
+	if (st->pg != NULL)
+		return pg_unsupported(st, "wait times, sizes, efficiency and service levels");
 	struct store_ahead *a = xcalloc(1, sizeof(*a));
 
 	store_read_ahead_drop(st);
@@ -1987,6 +2077,8 @@ store_wait(struct store *st, enum store_key key,
     const struct store_filter *f,
     int (*row)(void *ctx, const struct store_wait_row *r), void *ctx)
 {
+	if (st->pg != NULL)
+		return pg_unsupported(st, "wait times");
 	struct wait_call call = {row, ctx};
 	struct store_reading w = {.wait = 1, .wait_key = key};
 	char *part[READ_NPARTS];
@@ -2011,6 +2103,8 @@ store_sizes(struct store *st, enum store_unit unit,
     const struct store_filter *f,
     int (*row)(void *ctx, const struct store_size_row *r), void *ctx)
 {
+	if (st->pg != NULL)
+		return pg_unsupported(st, "job sizes");
 	struct sizes_call call = {row, ctx};
 	struct store_reading w = {.sizes = 1, .unit = unit};
 	char *part[READ_NPARTS];
@@ -2030,6 +2124,8 @@ store_efficiency(struct store *st, enum store_key key,
     const struct store_filter *f,
     int (*row)(void *ctx, const struct store_efficiency_row *r), void *ctx)
 {
+	if (st->pg != NULL)
+		return pg_unsupported(st, "efficiency");
 	struct efficiency_call call = {row, ctx};
 	struct store_reading w = {.efficiency = 1, .efficiency_key = key};
 	char *part[READ_NPARTS];
@@ -2079,6 +2175,8 @@ store_slo(struct store *st, const struct store_slo_target *t, size_t n,
     int (*worst_row)(void *ctx, size_t i, const char *job_id,
     const char *user, int64_t wait), void *ctx)
 {
+	if (st->pg != NULL)
+		return pg_unsupported(st, "service levels");
 	struct slo_call call = {n, worst, 0, (size_t)-1, out, worst_row, ctx};
 	struct store_reading w = {.slo = t, .nslo = n, .worst = worst};
 	struct store_filter g = *f;
@@ -2105,6 +2203,8 @@ store_slo(struct store *st, const struct store_slo_target *t, size_t n,
 int
 store_user_put(struct store *st, const struct store_user *u)
 {
+	if (st->pg != NULL)
+		return pg_unsupported(st, "users");
 	sqlite3_stmt *stmt;
 
 	if (write_begin(st) != 0 ||
@@ -2150,6 +2250,8 @@ int
 store_users(struct store *st,
     int (*row)(void *ctx, const struct store_user *u), void *ctx)
 {
+	if (st->pg != NULL)
+		return pg_unsupported(st, "users");
 	struct users_call call = {row, ctx};
 	sqlite3_stmt *stmt = prepare_once(st, sql_users_list);
 
@@ -2189,6 +2291,8 @@ store_signups(struct store *st, enum store_signup_key key, int64_t from,
     int64_t to, int (*row)(void *ctx, const struct store_signup_row *r),
     void *ctx)
 {
+	if (st->pg != NULL)
+		return pg_unsupported(st, "signups");
 	struct signups_call call = {row, ctx};
 	struct store_filter f;
 	sqlite3_stmt *stmt;
@@ -2232,6 +2336,8 @@ store_cluster_queues(struct store *st,
     int (*row)(void *ctx, const char *cluster, const char *queue),
     void *ctx)
 {
+	if (st->pg != NULL)
+		return pg_unsupported(st, "the clusters' queues");
 	struct pairs_call call = {row, ctx};
 	sqlite3_stmt *stmt = prepare_once(st, sql_cluster_queues);
 

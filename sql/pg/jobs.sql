@@ -1,0 +1,15 @@
+-- PostgreSQL's form of sql/jobs.sql: the job incarnations submitted in
+-- [$1, $2), of cluster $3 (NULL: every one), in submit order, names
+-- sorted by their bytes as SQLite sorts them.
+SELECT cluster, job_id, submit_time, run_number, source_format,
+       array_job_id, array_index, eligible_time, start_time, end_time,
+       wait_time, run_time, alloc_procs, req_procs, core_seconds,
+       cpu_time, used_mem_kb, req_time, req_mem_kb, nodes,
+       gpus, gpu_seconds, swf_status, state, raw_state,
+       exit_code, exit_signal, user_name, uid, group_name,
+       gid, account, queue, qos, job_name,
+       source_file, source_line
+  FROM jobs
+ WHERE submit_time >= $1::bigint AND submit_time < $2::bigint
+   AND ($3::text IS NULL OR cluster = $3::text)
+ ORDER BY submit_time, cluster COLLATE "C", job_id COLLATE "C", run_number

@@ -1,0 +1,1188 @@
+/*
+ * PostgreSQL implementation of the job store (see store-pg.h): libpq,
+ * one connection for the transactions of the files read and one in
+ * autocommit for the names, prepared statements from sql/pg/, text
+ * parameters, and rows read one at a time (single-row mode) so that
+ * memory stays flat however many rows a query returns.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store-pg.h"
+
+int
+pgstore_is_uri(const char *path)
+{
+	return path != NULL && (strncmp(path, "postgresql://", 13) == 0 ||
+	    strncmp(path, "postgres://", 11) == 0);
+}
+
+#ifndef HAVE_POSTGRESQL
+
+struct pgstore *
+pgstore_open(const char *uri, enum store_open_mode mode, char *err,
+    size_t errsize)
+{
+	(void)uri;
+	(void)mode;
+	snprintf(err, errsize, "this hpcacct was built without PostgreSQL "
+	    "(install libpq-dev and configure --with-postgresql)");
+	return NULL;
+}
+
+/* Never called: pgstore_open() gives no handle. */
+void pgstore_close(struct pgstore *pg) { (void)pg; }
+const char *pgstore_errmsg(struct pgstore *pg) { (void)pg; return ""; }
+int pgstore_unsupported(struct pgstore *pg, const char *what)
+{ (void)pg; (void)what; return -1; }
+int pgstore_begin(struct pgstore *pg) { (void)pg; return -1; }
+void pgstore_begin_lazy(struct pgstore *pg) { (void)pg; }
+int pgstore_commit(struct pgstore *pg) { (void)pg; return -1; }
+void pgstore_rollback(struct pgstore *pg) { (void)pg; }
+int pgstore_in_transaction(struct pgstore *pg) { (void)pg; return 0; }
+void pgstore_set_lock_timeout(struct pgstore *pg, int ms)
+{ (void)pg; (void)ms; }
+enum store_put pgstore_put_job(struct pgstore *pg, const struct job *job,
+    int64_t run) { (void)pg; (void)job; (void)run; return STORE_PUT_ERROR; }
+int64_t pgstore_run_begin(struct pgstore *pg, const char *input,
+    const char *format, int64_t now)
+{ (void)pg; (void)input; (void)format; (void)now; return -1; }
+int pgstore_run_finish(struct pgstore *pg, int64_t run,
+    const struct store_run_counts *c, int64_t now)
+{ (void)pg; (void)run; (void)c; (void)now; return -1; }
+int pgstore_file_get(struct pgstore *pg, const char *path,
+    struct store_file *f) { (void)pg; (void)path; (void)f; return -1; }
+int pgstore_file_put(struct pgstore *pg, const char *path,
+    const struct store_file *f, int64_t run)
+{ (void)pg; (void)path; (void)f; (void)run; return -1; }
+int pgstore_jobs(struct pgstore *pg, const struct store_filter *f,
+    int (*fn)(void *, const struct job *), void *ctx)
+{ (void)pg; (void)f; (void)fn; (void)ctx; return -1; }
+int pgstore_usage(struct pgstore *pg, enum store_key key, int key2,
+    const struct store_filter *f,
+    int (*row)(void *, const struct store_usage_row *), void *ctx)
+{ (void)pg; (void)key; (void)key2; (void)f; (void)row; (void)ctx;
+  return -1; }
+int pgstore_runs(struct pgstore *pg,
+    int (*row)(void *, const struct store_run_row *), void *ctx)
+{ (void)pg; (void)row; (void)ctx; return -1; }
+int pgstore_span(struct pgstore *pg, int64_t *first, int64_t *last)
+{ (void)pg; (void)first; (void)last; return -1; }
+int pgstore_clusters(struct pgstore *pg,
+    int (*row)(void *, const char *, int64_t), void *ctx)
+{ (void)pg; (void)row; (void)ctx; return -1; }
+void pgstore_reader_state(struct pgstore *pg, struct reader_state *state)
+{ (void)pg; (void)state; }
+
+#else
+
+#include <json.h>
+#include <libpq-fe.h>
+
+#include "sql/sql.h"
+#include "store-rollup.h"
+#include "xalloc.h"
+
+/* The schema version this build writes on PostgreSQL (sql/pg/). */
+#define PG_SCHEMA_VERSION 1
+
+/* The advisory lock that serialises schema creation and migrations
+ * among hpcacct processes ("hpca" in ASCII). */
+#define PG_SCHEMA_LOCK 0x68706361
+
+/* A parameter list of a statement: text values, NULL for SQL NULL. */
+#define PG_MAX_PARAMS 40
+
+struct pg_params {
+	const char *v[PG_MAX_PARAMS];
+	char buf[PG_MAX_PARAMS][32];
+	int n;
+};
+
+struct pg_name {
+	char *name;
+	int kind;
+	int64_t id;
+};
+
+struct pgstore {
+	PGconn *conn;		/* the files' transactions */
+	PGconn *names;		/* names, in autocommit */
+	char *label;		/* the database, without a password */
+	char errbuf[1024];
+	int in_tx, lazy;
+	struct pg_name *cache;	/* open addressing, a power of two */
+	size_t ncache, capcache;
+};
+
+/* The connection's message, trimmed, into errbuf with the database. */
+static int
+pg_fail(struct pgstore *pg, PGconn *c, const char *what)
+{
+	char m[768];
+	size_t n;
+
+	snprintf(m, sizeof(m), "%s", PQerrorMessage(c));
+	n = strlen(m);
+	while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
+		m[--n] = '\0';
+	snprintf(pg->errbuf, sizeof(pg->errbuf), "%s: %s%s%s", pg->label,
+	    what != NULL ? what : "", what != NULL ? ": " : "", m);
+	return -1;
+}
+
+/* Did res succeed (PGRES_COMMAND_OK or _TUPLES_OK)?  Frees it if not,
+ * noting why. */
+static int
+pg_ok(struct pgstore *pg, PGresult *res, const char *what)
+{
+	ExecStatusType s = PQresultStatus(res);
+	char m[768];
+	size_t n;
+
+	if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK ||
+	    s == PGRES_SINGLE_TUPLE)
+		return 0;
+	snprintf(m, sizeof(m), "%s", res != NULL ?
+	    PQresultErrorMessage(res) : PQerrorMessage(pg->conn));
+	n = strlen(m);
+	while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
+		m[--n] = '\0';
+	snprintf(pg->errbuf, sizeof(pg->errbuf), "%s: %s: %s", pg->label,
+	    what, m);
+	PQclear(res);
+	return -1;
+}
+
+static int
+pg_exec(struct pgstore *pg, PGconn *c, const char *sql, const char *what)
+{
+	PGresult *res = PQexec(c, sql);
+
+	if (pg_ok(pg, res, what) != 0)
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
+/* The database as messages name it: user, host, port and database of
+ * the URI, never its password. */
+static char *
+pg_label(const char *uri)
+{
+	PQconninfoOption *o = PQconninfoParse(uri, NULL), *p;
+	const char *user = NULL, *host = NULL, *port = NULL, *db = NULL;
+	char buf[512];
+
+	for (p = o; p != NULL && p->keyword != NULL; p++) {
+		if (p->val == NULL)
+			continue;
+		if (strcmp(p->keyword, "user") == 0)
+			user = p->val;
+		else if (strcmp(p->keyword, "host") == 0)
+			host = p->val;
+		else if (strcmp(p->keyword, "port") == 0)
+			port = p->val;
+		else if (strcmp(p->keyword, "dbname") == 0)
+			db = p->val;
+	}
+	snprintf(buf, sizeof(buf), "postgresql://%s%s%s%s%s/%s",
+	    user != NULL ? user : "", user != NULL ? "@" : "",
+	    host != NULL && host[0] != '/' ? host : "",
+	    port != NULL ? ":" : "", port != NULL ? port : "",
+	    db != NULL ? db : "");
+	if (host != NULL && host[0] == '/')
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+		    "?host=%s", host);
+	PQconninfoFree(o);
+	return xstrdup(buf);
+}
+
+static const struct {
+	const char *name, *sql;
+} pg_statements[] = {
+	{"job_put", sql_pg_job_put},
+	{"run_begin", sql_pg_run_begin},
+	{"run_finish", sql_pg_run_finish},
+	{"file_get", sql_pg_file_get},
+	{"file_put", sql_pg_file_put},
+	{"usage", sql_pg_usage},
+	{"span", sql_pg_span},
+	{"pending_get", sql_pg_pending_get},
+	{"pending_queue", sql_pg_pending_queue},
+	{"pending_start", sql_pg_pending_start},
+	{"pending_drop", sql_pg_pending_drop},
+	{"k8s_job_put", sql_pg_k8s_job_put},
+	{"k8s_job_get", sql_pg_k8s_job_get},
+	{"k8s_pod_put", sql_pg_k8s_pod_put},
+	{"k8s_pods_summary", sql_pg_k8s_pods_summary},
+};
+
+static int
+pg_prepare(struct pgstore *pg)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(pg_statements) / sizeof(pg_statements[0]);
+	    i++)
+		if (pg_ok(pg, PQprepare(pg->conn, pg_statements[i].name,
+		    pg_statements[i].sql, 0, NULL), pg_statements[i].name) != 0)
+			return -1;
+	return pg_ok(pg, PQprepare(pg->names, "name_put", sql_pg_name_put, 0,
+	    NULL), "name_put") == 0 ? 0 : -1;
+}
+
+/* The first column of the one row of sql as an integer (0 for NULL),
+ * or -1. */
+static int
+pg_int_query(struct pgstore *pg, const char *sql, const char *what)
+{
+	PGresult *res = PQexec(pg->conn, sql);
+	int v;
+
+	if (pg_ok(pg, res, what) != 0)
+		return -1;
+	v = PQntuples(res) > 0 ? atoi(PQgetvalue(res, 0, 0)) : 0;
+	PQclear(res);
+	return v;
+}
+
+/* The schema's version (0: none), or -1. */
+static int
+pg_version(struct pgstore *pg)
+{
+	int has = pg_int_query(pg, "SELECT (to_regclass('hpcacct_schema') "
+	    "IS NOT NULL)::int", "reading the schema version");
+
+	if (has <= 0)
+		return has;
+	return pg_int_query(pg, "SELECT COALESCE(MAX(version), 0) FROM "
+	    "hpcacct_schema", "reading the schema version");
+}
+
+/* Create the schema where it is missing, one process at a time. */
+static int
+pg_schema(struct pgstore *pg, enum store_open_mode mode)
+{
+	char lock[64];
+	int v;
+
+	if ((v = pg_version(pg)) < 0)
+		return -1;
+	if (v > PG_SCHEMA_VERSION) {
+		snprintf(pg->errbuf, sizeof(pg->errbuf), "%s: schema version "
+		    "%d is newer than this hpcacct's (%d): upgrade hpcacct",
+		    pg->label, v, PG_SCHEMA_VERSION);
+		return -1;
+	}
+	if (v == PG_SCHEMA_VERSION)
+		return 0;
+	if (mode == STORE_OPEN_EXISTING) {
+		snprintf(pg->errbuf, sizeof(pg->errbuf), "no hpcacct database "
+		    "at %s (run 'hpcacct ingest' first, or give --db)",
+		    pg->label);
+		return -1;
+	}
+	snprintf(lock, sizeof(lock), "SELECT pg_advisory_xact_lock(%d)",
+	    PG_SCHEMA_LOCK);
+	if (pg_exec(pg, pg->conn, "BEGIN", "creating the schema") != 0 ||
+	    pg_exec(pg, pg->conn, lock, "creating the schema") != 0 ||
+	    pg_exec(pg, pg->conn, "SET LOCAL client_min_messages = warning",
+	    "creating the schema") != 0 ||
+	    pg_exec(pg, pg->conn, sql_pg_schema, "creating the schema") != 0 ||
+	    pg_exec(pg, pg->conn, "COMMIT", "creating the schema") != 0) {
+		pg_exec(pg, pg->conn, "ROLLBACK", NULL);
+		return -1;
+	}
+	return 0;
+}
+
+static PGconn *
+pg_connect(struct pgstore *pg, const char *uri)
+{
+	PGconn *c = PQconnectdb(uri);
+
+	if (c == NULL || PQstatus(c) != CONNECTION_OK) {
+		pg_fail(pg, c, "cannot connect");
+		PQfinish(c);
+		return NULL;
+	}
+	/* times and numbers as text the same way on every server */
+	PQclear(PQexec(c, "SET TIME ZONE 'UTC'"));
+	PQclear(PQexec(c, "SET extra_float_digits = 3"));
+	return c;
+}
+
+struct pgstore *
+pgstore_open(const char *uri, enum store_open_mode mode, char *err,
+    size_t errsize)
+{
+	struct pgstore *pg = xcalloc(1, sizeof(*pg));
+
+	pg->label = pg_label(uri);
+	if ((pg->conn = pg_connect(pg, uri)) == NULL ||
+	    (pg->names = pg_connect(pg, uri)) == NULL ||
+	    pg_schema(pg, mode) != 0 || pg_prepare(pg) != 0) {
+		snprintf(err, errsize, "%s", pg->errbuf);
+		pgstore_close(pg);
+		return NULL;
+	}
+	return pg;
+}
+
+void
+pgstore_close(struct pgstore *pg)
+{
+	size_t i;
+
+	if (pg == NULL)
+		return;
+	PQfinish(pg->conn);
+	PQfinish(pg->names);
+	for (i = 0; i < pg->capcache; i++)
+		free(pg->cache[i].name);
+	free(pg->cache);
+	free(pg->label);
+	free(pg);
+}
+
+const char *
+pgstore_errmsg(struct pgstore *pg)
+{
+	return pg->errbuf;
+}
+
+int
+pgstore_unsupported(struct pgstore *pg, const char *what)
+{
+	snprintf(pg->errbuf, sizeof(pg->errbuf), "%s: %s: not available on "
+	    "a PostgreSQL database yet (use a SQLite file)", pg->label, what);
+	return -1;
+}
+
+void
+pgstore_set_lock_timeout(struct pgstore *pg, int ms)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof(sql), "SET lock_timeout = %d", ms);
+	PQclear(PQexec(pg->conn, sql));
+}
+
+int
+pgstore_begin(struct pgstore *pg)
+{
+	pg->lazy = 0;
+	if (pg->in_tx)
+		return 0;
+	if (pg_exec(pg, pg->conn, "BEGIN", "begin") != 0)
+		return -1;
+	pg->in_tx = 1;
+	return 0;
+}
+
+void
+pgstore_begin_lazy(struct pgstore *pg)
+{
+	pg->lazy = 1;
+}
+
+/* Before a write: the transaction begun where store_begin_lazy() left
+ * it for later. */
+static int
+pg_write_begin(struct pgstore *pg)
+{
+	if (pg->in_tx || !pg->lazy)
+		return 0;
+	if (pg_exec(pg, pg->conn, "BEGIN", "begin") != 0)
+		return -1;
+	pg->in_tx = 1;
+	return 0;
+}
+
+int
+pgstore_commit(struct pgstore *pg)
+{
+	if (!pg->in_tx)
+		return 0;
+	pg->in_tx = 0;
+	return pg_exec(pg, pg->conn, "COMMIT", "commit");
+}
+
+void
+pgstore_rollback(struct pgstore *pg)
+{
+	if (pg->in_tx)
+		PQclear(PQexec(pg->conn, "ROLLBACK"));
+	pg->in_tx = 0;
+	pg->lazy = 0;
+}
+
+int
+pgstore_in_transaction(struct pgstore *pg)
+{
+	return pg->in_tx;
+}
+
+static void
+param_text(struct pg_params *p, const char *s)
+{
+	p->v[p->n++] = s;
+}
+
+static void
+param_int(struct pg_params *p, int64_t v)
+{
+	if (v == JOB_UNSET) {
+		p->v[p->n++] = NULL;
+		return;
+	}
+	snprintf(p->buf[p->n], sizeof(p->buf[0]), "%lld", (long long)v);
+	p->v[p->n] = p->buf[p->n];
+	p->n++;
+}
+
+/* A double, NULL where negative (unknown) or not a number. */
+static void
+param_real(struct pg_params *p, double v)
+{
+	if (!(v >= 0)) {
+		p->v[p->n++] = NULL;
+		return;
+	}
+	snprintf(p->buf[p->n], sizeof(p->buf[0]), "%.17g", v);
+	p->v[p->n] = p->buf[p->n];
+	p->n++;
+}
+
+static PGresult *
+pg_run(struct pgstore *pg, PGconn *c, const char *stmt,
+    const struct pg_params *p)
+{
+	return PQexecPrepared(c, stmt, p->n, p->v, NULL, NULL, 0);
+}
+
+static uint64_t
+pg_hash(int kind, const char *s)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325) ^ (uint64_t)kind;
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * UINT64_C(0x100000001b3);
+	return h ^ (h >> 29);
+}
+
+static struct pg_name *
+pg_cache_slot(struct pgstore *pg, int kind, const char *name)
+{
+	size_t j = pg_hash(kind, name) & (pg->capcache - 1);
+
+	while (pg->cache[j].name != NULL && (pg->cache[j].kind != kind ||
+	    strcmp(pg->cache[j].name, name) != 0))
+		j = (j + 1) & (pg->capcache - 1);
+	return &pg->cache[j];
+}
+
+static void
+pg_cache_grow(struct pgstore *pg)
+{
+	struct pg_name *old = pg->cache;
+	size_t i, n = pg->capcache;
+
+	pg->capcache = n ? n * 2 : 256;
+	pg->cache = xcalloc(pg->capcache, sizeof(*pg->cache));
+	for (i = 0; i < n; i++)
+		if (old[i].name != NULL)
+			*pg_cache_slot(pg, old[i].kind, old[i].name) = old[i];
+	free(old);
+}
+
+/* The id of name of kind (0 for NULL), adding it to names; -1 on
+ * error.  Names are few: each is asked of the server once per process. */
+static int64_t
+pg_name_id(struct pgstore *pg, int kind, const char *name)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+	struct pg_name *slot;
+	PGresult *res;
+	int64_t id = -1;
+	int tries;
+
+	if (name == NULL)
+		return 0;
+	if (2 * (pg->ncache + 1) >= pg->capcache)
+		pg_cache_grow(pg);
+	slot = pg_cache_slot(pg, kind, name);
+	if (slot->name != NULL)
+		return slot->id;
+	param_int(&p, kind);
+	param_text(&p, name);
+	/* a name another writer added after this statement's snapshot is
+	 * not seen by it: once more then */
+	for (tries = 0; tries < 2 && id < 0; tries++) {
+		res = pg_run(pg, pg->names, "name_put", &p);
+		if (pg_ok(pg, res, "storing a name") != 0)
+			return -1;
+		if (PQntuples(res) == 1)
+			id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		PQclear(res);
+	}
+	if (id < 0) {
+		snprintf(pg->errbuf, sizeof(pg->errbuf), "%s: name '%s' "
+		    "not stored", pg->label, name);
+		return -1;
+	}
+	*slot = (struct pg_name){xstrdup(name), kind, id};
+	pg->ncache++;
+	return id;
+}
+
+/* A name's id as a parameter (NULL for none). */
+static int
+param_name(struct pgstore *pg, struct pg_params *p, int kind,
+    const char *name)
+{
+	int64_t id = pg_name_id(pg, kind, name);
+
+	if (id < 0)
+		return -1;
+	param_int(p, id == 0 ? JOB_UNSET : id);
+	return 0;
+}
+
+/* job as sql/pg/job_put.sql's parameters. */
+static int
+pg_job_params(struct pgstore *pg, struct pg_params *p, const struct job *j,
+    int64_t run)
+{
+	if (param_name(pg, p, STORE_KEY_CLUSTER, j->cluster) != 0)
+		return -1;
+	param_text(p, j->job_id);
+	param_int(p, j->submit);
+	param_int(p, j->run_number);
+	param_text(p, j->source_format);
+	param_text(p, j->array_job_id);
+	param_int(p, j->array_index);
+	param_int(p, j->eligible);
+	param_int(p, j->start);
+	param_int(p, j->end);
+	param_int(p, j->alloc_procs);
+	param_int(p, j->req_procs);
+	param_real(p, j->core_seconds);
+	param_real(p, j->cpu_time);
+	param_int(p, j->used_mem_kb);
+	param_int(p, j->req_time);
+	param_int(p, j->req_mem_kb);
+	param_int(p, j->nodes);
+	param_int(p, j->gpus);
+	param_int(p, j->status);
+	if (param_name(pg, p, ROLLUP_KIND_STATE, j->state) != 0 ||
+	    param_name(pg, p, ROLLUP_KIND_RAW_STATE, j->raw_state) != 0)
+		return -1;
+	param_int(p, j->exit_code);
+	param_int(p, j->exit_signal);
+	if (param_name(pg, p, STORE_KEY_USER, j->user) != 0)
+		return -1;
+	param_int(p, j->uid);
+	if (param_name(pg, p, STORE_KEY_GROUP, j->group) != 0)
+		return -1;
+	param_int(p, j->gid);
+	if (param_name(pg, p, STORE_KEY_ACCOUNT, j->account) != 0 ||
+	    param_name(pg, p, STORE_KEY_QUEUE, j->queue) != 0 ||
+	    param_name(pg, p, STORE_KEY_QOS, j->qos) != 0 ||
+	    param_name(pg, p, ROLLUP_KIND_JOB_NAME, j->job_name) != 0 ||
+	    param_name(pg, p, ROLLUP_KIND_SOURCE_FILE, j->source_file) != 0)
+		return -1;
+	param_int(p, j->source_line);
+	param_int(p, run);
+	param_real(p, j->gpu_seconds);
+	return 0;
+}
+
+enum store_put
+pgstore_put_job(struct pgstore *pg, const struct job *job, int64_t run)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+	enum store_put put;
+	PGresult *res;
+
+	if (pg_write_begin(pg) != 0 || pg_job_params(pg, &p, job, run) != 0)
+		return STORE_PUT_ERROR;
+	res = pg_run(pg, pg->conn, "job_put", &p);
+	if (pg_ok(pg, res, "storing a job") != 0)
+		return STORE_PUT_ERROR;
+	if (PQntuples(res) == 0)
+		put = STORE_PUT_UNCHANGED;
+	else
+		put = strcmp(PQgetvalue(res, 0, 0), "t") == 0 ? STORE_PUT_NEW :
+		    STORE_PUT_UPDATED;
+	PQclear(res);
+	return put;
+}
+
+int64_t
+pgstore_run_begin(struct pgstore *pg, const char *input, const char *format,
+    int64_t now)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+	PGresult *res;
+	int64_t id;
+
+	if (pg_write_begin(pg) != 0)
+		return -1;
+	param_int(&p, now);
+	param_text(&p, input);
+	param_text(&p, format);
+	res = pg_run(pg, pg->conn, "run_begin", &p);
+	if (pg_ok(pg, res, "opening an ingest run") != 0)
+		return -1;
+	id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	return id;
+}
+
+/* Run statement stmt that returns no rows: 0 or -1. */
+static int
+pg_command(struct pgstore *pg, const char *stmt, const struct pg_params *p,
+    const char *what)
+{
+	PGresult *res = pg_run(pg, pg->conn, stmt, p);
+
+	if (pg_ok(pg, res, what) != 0)
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
+int
+pgstore_run_finish(struct pgstore *pg, int64_t run,
+    const struct store_run_counts *c, int64_t now)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+
+	if (pg_write_begin(pg) != 0)
+		return -1;
+	param_int(&p, run);
+	param_int(&p, now);
+	param_int(&p, c->read);
+	param_int(&p, c->new_jobs);
+	param_int(&p, c->updated);
+	param_int(&p, c->unchanged);
+	param_int(&p, c->skipped);
+	param_int(&p, c->rejected);
+	param_int(&p, c->warnings);
+	return pg_command(pg, "run_finish", &p, "closing an ingest run");
+}
+
+int
+pgstore_file_get(struct pgstore *pg, const char *path, struct store_file *f)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+	PGresult *res;
+
+	param_text(&p, path);
+	res = pg_run(pg, pg->conn, "file_get", &p);
+	if (pg_ok(pg, res, "reading a file's mark") != 0)
+		return -1;
+	if (PQntuples(res) == 0) {
+		PQclear(res);
+		return 0;
+	}
+	f->device = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	f->inode = strtoll(PQgetvalue(res, 0, 1), NULL, 10);
+	f->size = strtoll(PQgetvalue(res, 0, 2), NULL, 10);
+	f->read_offset = strtoll(PQgetvalue(res, 0, 3), NULL, 10);
+	f->mtime = strtoll(PQgetvalue(res, 0, 4), NULL, 10);
+	snprintf(f->format, sizeof(f->format), "%s", PQgetvalue(res, 0, 5));
+	snprintf(f->options, sizeof(f->options), "%s", PQgetvalue(res, 0, 6));
+	f->complete = atoi(PQgetvalue(res, 0, 7));
+	PQclear(res);
+	return 1;
+}
+
+int
+pgstore_file_put(struct pgstore *pg, const char *path,
+    const struct store_file *f, int64_t run)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+
+	if (pg_write_begin(pg) != 0)
+		return -1;
+	param_text(&p, path);
+	param_int(&p, f->device);
+	param_int(&p, f->inode);
+	param_int(&p, f->size);
+	param_int(&p, f->read_offset);
+	param_int(&p, f->mtime);
+	param_text(&p, f->format);
+	param_int(&p, run);
+	param_text(&p, f->options);
+	param_int(&p, f->complete);
+	return pg_command(pg, "file_put", &p, "storing a file's mark");
+}
+
+/*
+ * Run sql (prepared as stmt, or NULL: unnamed) with p, handing each row
+ * to conv() one at a time until it returns nonzero.  Returns 0, -1, or
+ * conv()'s value.
+ */
+static int
+pg_each_row(struct pgstore *pg, const char *stmt, const char *sql,
+    const struct pg_params *p, int (*conv)(PGresult *, void *), void *arg,
+    const char *what)
+{
+	PGresult *res;
+	int rc = 0, ok = 1;
+
+	if ((stmt != NULL ? PQsendQueryPrepared(pg->conn, stmt, p->n, p->v,
+	    NULL, NULL, 0) : PQsendQueryParams(pg->conn, sql, p->n, NULL,
+	    p->v, NULL, NULL, 0)) == 0)
+		return pg_fail(pg, pg->conn, what);
+	PQsetSingleRowMode(pg->conn);
+	while ((res = PQgetResult(pg->conn)) != NULL) {
+		if (PQresultStatus(res) == PGRES_SINGLE_TUPLE && ok &&
+		    rc == 0)
+			rc = conv(res, arg);
+		else if (PQresultStatus(res) != PGRES_TUPLES_OK &&
+		    PQresultStatus(res) != PGRES_SINGLE_TUPLE && ok) {
+			ok = 0;
+			pg_ok(pg, res, what);
+			continue;	/* pg_ok() freed it */
+		}
+		PQclear(res);
+	}
+	return ok ? rc : -1;
+}
+
+/* Column i of a row: text (NULL for SQL NULL), integer (JOB_UNSET),
+ * double (-1). */
+static const char *
+col_text(PGresult *r, int i)
+{
+	return PQgetisnull(r, 0, i) ? NULL : PQgetvalue(r, 0, i);
+}
+
+static int64_t
+col_int(PGresult *r, int i)
+{
+	return PQgetisnull(r, 0, i) ? JOB_UNSET :
+	    strtoll(PQgetvalue(r, 0, i), NULL, 10);
+}
+
+static double
+col_real(PGresult *r, int i)
+{
+	return PQgetisnull(r, 0, i) ? -1 : strtod(PQgetvalue(r, 0, i), NULL);
+}
+
+struct pg_jobs_call {
+	int (*fn)(void *, const struct job *);
+	void *ctx;
+};
+
+static int
+pg_conv_job(PGresult *r, void *arg)
+{
+	struct pg_jobs_call *call = arg;
+	struct job j;
+
+	job_clear(&j);
+	j.cluster = col_text(r, 0);
+	j.job_id = col_text(r, 1);
+	j.submit = col_int(r, 2);
+	j.run_number = col_int(r, 3);
+	j.source_format = col_text(r, 4);
+	j.array_job_id = col_text(r, 5);
+	j.array_index = col_int(r, 6);
+	j.eligible = col_int(r, 7);
+	j.start = col_int(r, 8);
+	j.end = col_int(r, 9);
+	j.wait_time = col_int(r, 10);
+	j.run_time = col_int(r, 11);
+	j.alloc_procs = col_int(r, 12);
+	j.req_procs = col_int(r, 13);
+	j.core_seconds = col_real(r, 14);
+	j.cpu_time = col_real(r, 15);
+	j.used_mem_kb = col_int(r, 16);
+	j.req_time = col_int(r, 17);
+	j.req_mem_kb = col_int(r, 18);
+	j.nodes = col_int(r, 19);
+	j.gpus = col_int(r, 20);
+	j.gpu_seconds = col_real(r, 21);
+	j.status = (enum swf_status)col_int(r, 22);
+	j.state = col_text(r, 23);
+	j.raw_state = col_text(r, 24);
+	j.exit_code = col_int(r, 25);
+	j.exit_signal = col_int(r, 26);
+	j.user = col_text(r, 27);
+	j.uid = col_int(r, 28);
+	j.group = col_text(r, 29);
+	j.gid = col_int(r, 30);
+	j.account = col_text(r, 31);
+	j.queue = col_text(r, 32);
+	j.qos = col_text(r, 33);
+	j.job_name = col_text(r, 34);
+	j.source_file = col_text(r, 35);
+	j.source_line = col_int(r, 36);
+	return call->fn(call->ctx, &j);
+}
+
+int
+pgstore_jobs(struct pgstore *pg, const struct store_filter *f,
+    int (*fn)(void *ctx, const struct job *job), void *ctx)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+	struct pg_jobs_call call = {fn, ctx};
+
+	param_int(&p, f->from);
+	param_int(&p, f->to);
+	param_text(&p, f->cluster);
+	return pg_each_row(pg, NULL, sql_pg_jobs, &p, pg_conv_job, &call,
+	    "reading jobs");
+}
+
+/* A NULL-terminated list of names as a JSON array (to free; NULL for
+ * NULL). */
+static char *
+pg_names_json(const char *const *names)
+{
+	json_object *a;
+	char *text;
+
+	if (names == NULL)
+		return NULL;
+	a = json_object_new_array();
+	for (; *names != NULL; names++)
+		json_object_array_add(a, json_object_new_string(*names));
+	text = xstrdup(json_object_to_json_string_ext(a,
+	    JSON_C_TO_STRING_PLAIN));
+	json_object_put(a);
+	return text;
+}
+
+struct pg_usage_call {
+	int (*row)(void *, const struct store_usage_row *);
+	void *ctx;
+};
+
+static int
+pg_conv_usage(PGresult *r, void *arg)
+{
+	struct pg_usage_call *call = arg;
+	struct store_usage_row u;
+
+	u.key = col_text(r, 0);
+	u.key2 = col_text(r, 1);
+	u.jobs = col_int(r, 2);
+	u.core_hours = col_real(r, 3);
+	u.node_hours = col_real(r, 4);
+	u.gpu_hours = col_real(r, 5);
+	u.runs = col_int(r, 6);
+	u.wall_hours = col_real(r, 7);
+	u.cpu_efficiency = col_real(r, 8);
+	return call->row(call->ctx, &u);
+}
+
+int
+pgstore_usage(struct pgstore *pg, enum store_key key, int key2,
+    const struct store_filter *f,
+    int (*row)(void *ctx, const struct store_usage_row *r), void *ctx)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+	struct pg_usage_call call = {row, ctx};
+	char *lists[STORE_NKEYS + 1];
+	int k, rc;
+
+	param_int(&p, f->from);
+	param_int(&p, f->to);
+	param_int(&p, key);
+	param_int(&p, key2);
+	for (k = 0; k <= STORE_NKEYS; k++) {
+		lists[k] = pg_names_json(k < STORE_NKEYS ? f->match[k] :
+		    f->states);
+		param_text(&p, lists[k]);
+	}
+	rc = pg_each_row(pg, "usage", NULL, &p, pg_conv_usage, &call,
+	    "usage");
+	for (k = 0; k <= STORE_NKEYS; k++)
+		free(lists[k]);
+	return rc;
+}
+
+struct pg_runs_call {
+	int (*row)(void *, const struct store_run_row *);
+	void *ctx;
+};
+
+static int
+pg_conv_run(PGresult *r, void *arg)
+{
+	struct pg_runs_call *call = arg;
+	struct store_run_row run;
+
+	run.id = col_int(r, 0);
+	run.started = col_int(r, 1);
+	run.finished = col_int(r, 2);
+	run.input = col_text(r, 3);
+	run.format = col_text(r, 4);
+	run.counts.read = col_int(r, 5);
+	run.counts.new_jobs = col_int(r, 6);
+	run.counts.updated = col_int(r, 7);
+	run.counts.unchanged = col_int(r, 8);
+	run.counts.skipped = col_int(r, 9);
+	run.counts.rejected = col_int(r, 10);
+	run.counts.warnings = col_int(r, 11);
+	run.stored = col_int(r, 12);
+	return call->row(call->ctx, &run);
+}
+
+int
+pgstore_runs(struct pgstore *pg,
+    int (*row)(void *ctx, const struct store_run_row *r), void *ctx)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+	struct pg_runs_call call = {row, ctx};
+
+	return pg_each_row(pg, NULL, sql_pg_runs, &p, pg_conv_run, &call,
+	    "ingest runs");
+}
+
+int
+pgstore_span(struct pgstore *pg, int64_t *first, int64_t *last)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+	PGresult *res = pg_run(pg, pg->conn, "span", &p);
+	int found;
+
+	if (pg_ok(pg, res, "the stored span") != 0)
+		return -1;
+	found = !PQgetisnull(res, 0, 0);
+	if (found) {
+		*first = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		*last = strtoll(PQgetvalue(res, 0, 1), NULL, 10);
+	}
+	PQclear(res);
+	return found;
+}
+
+struct pg_clusters_call {
+	int (*row)(void *, const char *, int64_t);
+	void *ctx;
+};
+
+static int
+pg_conv_cluster(PGresult *r, void *arg)
+{
+	struct pg_clusters_call *call = arg;
+
+	return call->row(call->ctx, col_text(r, 0), col_int(r, 1));
+}
+
+int
+pgstore_clusters(struct pgstore *pg,
+    int (*row)(void *ctx, const char *cluster, int64_t jobs), void *ctx)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+	struct pg_clusters_call call = {row, ctx};
+
+	return pg_each_row(pg, NULL, sql_pg_clusters, &p, pg_conv_cluster,
+	    &call, "clusters");
+}
+
+/* The one row of prepared stmt with p (1, handed to conv()), none (0),
+ * or -1. */
+static int
+pg_get(struct pgstore *pg, const char *stmt, const struct pg_params *p,
+    void (*conv)(PGresult *, void *), void *out, const char *what)
+{
+	PGresult *res = pg_run(pg, pg->conn, stmt, p);
+	int found;
+
+	if (pg_ok(pg, res, what) != 0)
+		return -1;
+	if ((found = PQntuples(res) > 0))
+		conv(res, out);
+	PQclear(res);
+	return found;
+}
+
+static void
+col_copy(PGresult *r, int i, char *dst, size_t size)
+{
+	snprintf(dst, size, "%s", PQgetisnull(r, 0, i) ? "" :
+	    PQgetvalue(r, 0, i));
+}
+
+static void
+pg_conv_pending(PGresult *r, void *out)
+{
+	struct pending_job *p = out;
+
+	p->submit = col_int(r, 0);
+	p->started = (int)col_int(r, 1);
+	col_copy(r, 2, p->queue, sizeof(p->queue));
+}
+
+static int
+pg_pending_get(void *ctx, const char *cluster, const char *job_id,
+    struct pending_job *out)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+
+	param_text(&p, cluster);
+	param_text(&p, job_id);
+	return pg_get(ctx, "pending_get", &p, pg_conv_pending, out,
+	    "reading a pending job");
+}
+
+/* A write of the state: 0 or -1. */
+static int
+pg_state_put(struct pgstore *pg, const char *stmt, const struct pg_params *p)
+{
+	if (pg_write_begin(pg) != 0)
+		return -1;
+	return pg_command(pg, stmt, p, "storing readers' state");
+}
+
+static int
+pg_pending_queue(void *ctx, const char *cluster, const char *job_id,
+    int64_t submit, const char *queue)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+
+	param_text(&p, cluster);
+	param_text(&p, job_id);
+	param_int(&p, submit);
+	param_text(&p, queue);
+	return pg_state_put(ctx, "pending_queue", &p);
+}
+
+static int
+pg_pending_start(void *ctx, const char *cluster, const char *job_id,
+    int64_t submit)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+
+	param_text(&p, cluster);
+	param_text(&p, job_id);
+	param_int(&p, submit);
+	return pg_state_put(ctx, "pending_start", &p);
+}
+
+static int
+pg_pending_drop(void *ctx, const char *cluster, const char *job_id)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+
+	param_text(&p, cluster);
+	param_text(&p, job_id);
+	return pg_state_put(ctx, "pending_drop", &p);
+}
+
+static int
+pg_k8s_job_put(void *ctx, const struct k8s_job_facts *f)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+
+	param_text(&p, f->uid);
+	param_text(&p, f->cluster);
+	param_text(&p, f->job_id);
+	param_text(&p, f->job_name);
+	param_text(&p, f->name_space);
+	param_text(&p, f->user);
+	param_text(&p, f->queue);
+	param_int(&p, f->submit);
+	param_int(&p, f->start);
+	param_int(&p, f->end);
+	param_text(&p, f->state);
+	param_int(&p, f->status);
+	param_real(&p, f->cpu_per_pod);
+	param_real(&p, f->mem_kb_per_pod);
+	param_real(&p, f->gpus_per_pod);
+	param_int(&p, f->parallelism);
+	param_int(&p, f->req_time);
+	return pg_state_put(ctx, "k8s_job_put", &p);
+}
+
+static void
+pg_conv_k8s_job(PGresult *r, void *out)
+{
+	struct k8s_job_facts *f = out;
+
+	col_copy(r, 0, f->uid, sizeof(f->uid));
+	col_copy(r, 1, f->cluster, sizeof(f->cluster));
+	col_copy(r, 2, f->job_id, sizeof(f->job_id));
+	col_copy(r, 3, f->job_name, sizeof(f->job_name));
+	col_copy(r, 4, f->name_space, sizeof(f->name_space));
+	col_copy(r, 5, f->user, sizeof(f->user));
+	col_copy(r, 6, f->queue, sizeof(f->queue));
+	f->submit = col_int(r, 7);
+	f->start = col_int(r, 8);
+	f->end = col_int(r, 9);
+	col_copy(r, 10, f->state, sizeof(f->state));
+	f->status = col_int(r, 11);
+	f->cpu_per_pod = col_real(r, 12);
+	f->mem_kb_per_pod = col_real(r, 13);
+	f->gpus_per_pod = col_real(r, 14);
+	f->parallelism = col_int(r, 15);
+	f->req_time = col_int(r, 16);
+}
+
+static int
+pg_k8s_job_get(void *ctx, const char *uid, struct k8s_job_facts *out)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+
+	param_text(&p, uid);
+	return pg_get(ctx, "k8s_job_get", &p, pg_conv_k8s_job, out,
+	    "reading a Kubernetes Job");
+}
+
+static int
+pg_k8s_pod_put(void *ctx, const struct k8s_pod *pod)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+
+	param_text(&p, pod->uid);
+	param_text(&p, pod->job_uid);
+	param_int(&p, pod->start);
+	param_int(&p, pod->end);
+	param_text(&p, pod->node[0] != '\0' ? pod->node : NULL);
+	return pg_state_put(ctx, "k8s_pod_put", &p);
+}
+
+static void
+pg_conv_pods(PGresult *r, void *out)
+{
+	struct k8s_pods_summary *sum = out;
+
+	sum->pods = col_int(r, 0);
+	sum->first_start = col_int(r, 1);
+	sum->last_end = col_int(r, 2);
+	sum->run_seconds = PQgetisnull(r, 0, 3) ? 0 : col_real(r, 3);
+	sum->nodes = col_int(r, 4);
+}
+
+static int
+pg_k8s_pods_summary(void *ctx, const char *job_uid,
+    struct k8s_pods_summary *sum)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+
+	param_text(&p, job_uid);
+	return pg_get(ctx, "k8s_pods_summary", &p, pg_conv_pods, sum,
+	    "reading a Kubernetes Job's pods") < 0 ? -1 : 0;
+}
+
+void
+pgstore_reader_state(struct pgstore *pg, struct reader_state *state)
+{
+	*state = (struct reader_state){pg, pg_pending_get, pg_pending_queue,
+	    pg_pending_start, pg_pending_drop, pg_k8s_job_put, pg_k8s_job_get,
+	    pg_k8s_pod_put, pg_k8s_pods_summary};
+}
+
+#endif
