@@ -550,24 +550,23 @@ agg_worst_before(int64_t wait, const char *job_id, const struct agg_worst *w)
 	    w->job_id) < 0);
 }
 
-/* Keep the row's run (job id in column job, user id in user) among g's
+/* Keep the row's run (its job id, user id in column user) among g's
  * keep longest waits. */
 static void agg_worst_insert(struct agg_slo *, size_t, int64_t,
     const char *, int64_t, int);
 
 static void
 agg_worst_add(struct agg_slo *g, size_t keep, int64_t wait,
-    sqlite3_value **row, int job, int user)
+    const struct agg_row *row, int user)
 {
 	const char *id;
 
 	/* most runs wait less than the kept: their job id is not read */
 	if (keep == 0 || (g->nworst == keep && wait < g->worst[keep - 1].wait))
 		return;
-	if ((id = (const char *)sqlite3_value_text(row[job])) == NULL)
+	if ((id = row->job_id(row->src)) == NULL)
 		return;
-	agg_worst_insert(g, keep, wait, id, sqlite3_value_int64(row[user]),
-	    sqlite3_value_type(row[user]) != SQLITE_NULL);
+	agg_worst_insert(g, keep, wait, id, row->i[user], row->known[user]);
 }
 
 /* Keep (wait, id, user) among g's keep longest waits. */
@@ -659,6 +658,7 @@ enum {
 	COL_PROCS = COL_KEYS + 6, COL_NODES, COL_GPUS, COL_CORE, COL_GPU_S,
 	COL_CPU, COL_USED_MEM, COL_REQ_MEM, COL_REQ_TIME, COL_JOB_ID
 };
+_Static_assert(COL_JOB_ID == AGG_READING_COLS, "agg_row's columns");
 
 struct agg_reading *
 agg_reading_new(const struct agg_reading_spec *spec)
@@ -700,24 +700,33 @@ agg_reading_like(const struct agg_reading *r)
 	return like;
 }
 
+/* Is column i of sql/reading.sql a double (else an integer)? */
+static int
+agg_col_is_real(int i)
+{
+	return i == COL_CORE || i == COL_GPU_S || i == COL_CPU;
+}
+
 /* Column i as an integer; *known whether it is not NULL. */
 static int64_t
-agg_col(sqlite3_value **s, int i, int *known)
+agg_col(const struct agg_row *s, int i, int *known)
 {
-	*known = sqlite3_value_type(s[i]) != SQLITE_NULL;
-	return *known ? sqlite3_value_int64(s[i]) : 0;
+	*known = s->known[i];
+	return *known ? s->i[i] : 0;
 }
 
 static double
-agg_col_real(sqlite3_value **s, int i, int *known)
+agg_col_real(const struct agg_row *s, int i, int *known)
 {
-	*known = sqlite3_value_type(s[i]) != SQLITE_NULL;
-	return *known ? sqlite3_value_double(s[i]) : 0;
+	*known = s->known[i];
+	if (!*known)
+		return 0;
+	return agg_col_is_real(i) ? s->d[i] : (double)s->i[i];
 }
 
 /* The wait group of the row by the spec's key. */
 static struct agg_wait *
-agg_reading_wait_group(struct agg_reading *r, sqlite3_value **s)
+agg_reading_wait_group(struct agg_reading *r, const struct agg_row *s)
 {
 	char label[48];
 	int64_t v;
@@ -747,7 +756,7 @@ struct agg_times {
 
 /* A run that started in the window: its wait, its service levels. */
 static void
-agg_reading_started(struct agg_reading *r, sqlite3_value **s,
+agg_reading_started(struct agg_reading *r, const struct agg_row *s,
     const struct agg_times *t)
 {
 	int64_t queue;
@@ -766,14 +775,14 @@ agg_reading_started(struct agg_reading *r, sqlite3_value **s,
 		if (r->slo[i].t.queue == queue) {
 			agg_slo_count(&r->slo[i], t->wait);
 			agg_worst_add(&r->slo[i], r->spec.worst, t->wait, s,
-			    COL_JOB_ID, COL_KEYS);
+			    COL_KEYS);
 		}
 }
 
 /* A run that ran and ended in the window: its size, run time, and
  * efficiency, each pair only where the source records both. */
 static void
-agg_reading_ended(struct agg_reading *r, sqlite3_value **s,
+agg_reading_ended(struct agg_reading *r, const struct agg_row *s,
     const struct agg_times *t)
 {
 	static const int eff[6] = {COL_CPU, COL_CORE, COL_USED_MEM,
@@ -814,15 +823,37 @@ agg_reading_ended(struct agg_reading *r, sqlite3_value **s,
 
 /* reading_add(reading, columns...): add a row to the reading bound as
  * a pointer (sql/reading.sql); its result is NULL. */
+static const char *
+agg_value_job_id(const void *src)
+{
+	sqlite3_value *const *v = src;
+
+	return (const char *)sqlite3_value_text(v[COL_JOB_ID]);
+}
+
 static void
 agg_reading_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct agg_reading *r = sqlite3_value_pointer(argv[0],
 	    AGG_READING_TYPE);
+	struct agg_row row;
+	int i;
 
 	(void)ctx;
-	if (r != NULL && argc == COL_JOB_ID + 2)
-		agg_reading_row(r, argv + 1);
+	if (r == NULL || argc != COL_JOB_ID + 2)
+		return;
+	for (i = 0; i < COL_JOB_ID; i++) {
+		row.known[i] = sqlite3_value_type(argv[i + 1]) != SQLITE_NULL;
+		if (!row.known[i])
+			continue;
+		if (agg_col_is_real(i))
+			row.d[i] = sqlite3_value_double(argv[i + 1]);
+		else
+			row.i[i] = sqlite3_value_int64(argv[i + 1]);
+	}
+	row.job_id = agg_value_job_id;
+	row.src = argv + 1;
+	agg_reading_row(r, &row);
 }
 
 static void
@@ -832,17 +863,17 @@ agg_reading_final(sqlite3_context *ctx)
 }
 
 void
-agg_reading_row(struct agg_reading *r, sqlite3_value **s)
+agg_reading_row(struct agg_reading *r, const struct agg_row *s)
 {
 	struct agg_times t;
 	int64_t submit, delay, end_delay;
 	int known;
 
-	submit = sqlite3_value_int64(s[COL_SUBMIT]);
+	submit = s->i[COL_SUBMIT];
 	delay = agg_col(s, COL_START_DELAY, &known);
 	if (!known)
 		return;		/* never ran: no wait, no size */
-	end_delay = sqlite3_value_int64(s[COL_END_DELAY]);
+	end_delay = s->i[COL_END_DELAY];
 	t.start = submit + delay;
 	t.end = t.start + end_delay;
 	t.has_wait = delay >= 0;

@@ -77,11 +77,27 @@ enum agg_part {
 	AGG_PART_EFFICIENCY, AGG_PART_SLO	/* the last: READ_NPARTS in store.c */
 };
 
+/*
+ * A row of sql/reading.sql as a reading takes it, from either backend:
+ * its columns but the last in that order, each an integer (i[]) or, for
+ * the core-seconds, GPU-seconds and CPU time, a double (d[]), known[]
+ * where not NULL; and the job id, read only for a service level's
+ * longest waits (job_id(src), NULL unknown).
+ */
+#define AGG_READING_COLS 18
+struct agg_row {
+	int64_t i[AGG_READING_COLS];
+	double d[AGG_READING_COLS];
+	unsigned char known[AGG_READING_COLS];
+	const char *(*job_id)(const void *src);
+	const void *src;
+};
+
 struct agg_reading *agg_reading_new(const struct agg_reading_spec *spec);
-/* Add a row, its values in sql/reading.sql's order; the SQL aggregate
- * reading_add(pointer, values...) does it for a reading bound with
- * sqlite3_bind_pointer() as type AGG_READING_TYPE. */
-void agg_reading_row(struct agg_reading *r, sqlite3_value **values);
+/* Add a row; the SQL aggregate reading_add(pointer, values...) does it
+ * for a reading bound with sqlite3_bind_pointer() as type
+ * AGG_READING_TYPE. */
+void agg_reading_row(struct agg_reading *r, const struct agg_row *row);
 #define AGG_READING_TYPE "hpcacct_reading"
 
 /* A new empty reading of r's spec. */

@@ -76,6 +76,15 @@ int pgstore_clusters(struct pgstore *pg,
 { (void)pg; (void)row; (void)ctx; return -1; }
 void pgstore_reader_state(struct pgstore *pg, struct reader_state *state)
 { (void)pg; (void)state; }
+int64_t pgstore_name_find(struct pgstore *pg, int kind, const char *name)
+{ (void)pg; (void)kind; (void)name; return -1; }
+int pgstore_read(struct pgstore *pg, const struct store_filter *f,
+    int ended, struct agg_reading *r)
+{ (void)pg; (void)f; (void)ended; (void)r; return -1; }
+int pgstore_rows(struct pgstore *pg, const char *sql, const char *text,
+    int number, int (*conv)(const struct store_cols *, void *), void *arg)
+{ (void)pg; (void)sql; (void)text; (void)number; (void)conv; (void)arg;
+  return -1; }
 
 #else
 
@@ -83,6 +92,7 @@ void pgstore_reader_state(struct pgstore *pg, struct reader_state *state)
 #include <libpq-fe.h>
 
 #include "sql/sql.h"
+#include "store-agg.h"
 #include "store-rollup.h"
 #include "xalloc.h"
 
@@ -211,6 +221,8 @@ static const struct {
 	{"file_put", sql_pg_file_put},
 	{"usage", sql_pg_usage},
 	{"span", sql_pg_span},
+	{"reading", sql_pg_reading},
+	{"name_find", sql_pg_name_find},
 	{"pending_get", sql_pg_pending_get},
 	{"pending_queue", sql_pg_pending_queue},
 	{"pending_start", sql_pg_pending_start},
@@ -1183,6 +1195,139 @@ pgstore_reader_state(struct pgstore *pg, struct reader_state *state)
 	*state = (struct reader_state){pg, pg_pending_get, pg_pending_queue,
 	    pg_pending_start, pg_pending_drop, pg_k8s_job_put, pg_k8s_job_get,
 	    pg_k8s_pod_put, pg_k8s_pods_summary};
+}
+
+int64_t
+pgstore_name_find(struct pgstore *pg, int kind, const char *name)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+	PGresult *res;
+	int64_t id = -1;
+
+	param_int(&p, kind);
+	param_text(&p, name);
+	res = pg_run(pg, pg->conn, "name_find", &p);
+	if (pg_ok(pg, res, "finding a name") != 0)
+		return -1;
+	if (PQntuples(res) > 0)
+		id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	return id;
+}
+
+static const char *
+pg_row_job_id(const void *src)
+{
+	return col_text((PGresult *)src, AGG_READING_COLS);
+}
+
+/* The reading's columns that are doubles (struct agg_row). */
+static int
+pg_read_is_real(int i)
+{
+	return i == 12 || i == 13 || i == 14;
+}
+
+static int
+pg_conv_reading(PGresult *r, void *arg)
+{
+	struct agg_row row;
+	int i;
+
+	for (i = 0; i < AGG_READING_COLS; i++) {
+		row.known[i] = !PQgetisnull(r, 0, i);
+		if (!row.known[i])
+			continue;
+		if (pg_read_is_real(i))
+			row.d[i] = strtod(PQgetvalue(r, 0, i), NULL);
+		else
+			row.i[i] = strtoll(PQgetvalue(r, 0, i), NULL, 10);
+	}
+	row.job_id = pg_row_job_id;
+	row.src = r;
+	agg_reading_row(arg, &row);
+	return 0;
+}
+
+int
+pgstore_read(struct pgstore *pg, const struct store_filter *f, int ended,
+    struct agg_reading *r)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+	char *lists[STORE_NKEYS + 1];
+	int k, rc;
+
+	param_int(&p, f->from);
+	param_int(&p, f->to);
+	param_int(&p, ended);
+	for (k = 0; k <= STORE_NKEYS; k++) {
+		lists[k] = pg_names_json(k < STORE_NKEYS ? f->match[k] :
+		    f->states);
+		param_text(&p, lists[k]);
+	}
+	rc = pg_each_row(pg, "reading", NULL, &p, pg_conv_reading, r,
+	    "reading the runs");
+	for (k = 0; k <= STORE_NKEYS; k++)
+		free(lists[k]);
+	return rc;
+}
+
+/* A row of a PostgreSQL result as struct store_cols. */
+static int
+pg_is_null(const void *src, int i)
+{
+	return PQgetisnull((PGresult *)src, 0, i);
+}
+
+static int64_t
+pg_integer(const void *src, int i)
+{
+	const char *v = PQgetvalue((PGresult *)src, 0, i);
+
+	/* a JSON number may be written 1e+06 */
+	if (strpbrk(v, ".eE") != NULL)
+		return (int64_t)strtod(v, NULL);
+	return strtoll(v, NULL, 10);
+}
+
+static double
+pg_real(const void *src, int i)
+{
+	return strtod(PQgetvalue((PGresult *)src, 0, i), NULL);
+}
+
+static const char *
+pg_text(const void *src, int i)
+{
+	return PQgetvalue((PGresult *)src, 0, i);
+}
+
+struct pg_rows_call {
+	int (*conv)(const struct store_cols *, void *);
+	void *arg;
+};
+
+static int
+pg_conv_cols(PGresult *r, void *arg)
+{
+	struct pg_rows_call *call = arg;
+	struct store_cols c = {r, pg_is_null, pg_integer, pg_real, pg_text};
+
+	return call->conv(&c, call->arg);
+}
+
+int
+pgstore_rows(struct pgstore *pg, const char *sql, const char *text,
+    int number, int (*conv)(const struct store_cols *, void *), void *arg)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+	struct pg_rows_call call = {conv, arg};
+
+	param_text(&p, text);
+	if (sql == sql_pg_wait_rows)
+		param_int(&p, number);
+	return pg_each_row(pg, NULL, sql, &p, pg_conv_cols, &call,
+	    "reading a part");
 }
 
 #endif

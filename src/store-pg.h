@@ -17,6 +17,16 @@
 #include "store.h"
 
 struct pgstore;
+struct agg_reading;
+
+/* A row of a query, whichever backend read it (column i from 0). */
+struct store_cols {
+	const void *src;
+	int (*is_null)(const void *src, int i);
+	int64_t (*integer)(const void *src, int i);
+	double (*real)(const void *src, int i);
+	const char *(*text)(const void *src, int i);
+};
 
 /* Is path a PostgreSQL connection URI (postgresql:// or postgres://)? */
 int pgstore_is_uri(const char *path);
@@ -56,6 +66,17 @@ int pgstore_runs(struct pgstore *pg,
     int (*row)(void *ctx, const struct store_run_row *r), void *ctx);
 /* Fill *state with the PostgreSQL store's implementation (ctx pg). */
 void pgstore_reader_state(struct pgstore *pg, struct reader_state *state);
+/* The id of name of kind in names, or -1 where it has none. */
+int64_t pgstore_name_find(struct pgstore *pg, int kind, const char *name);
+/* Add f's job rows (those that ended in the window too where ended) to
+ * reading r (sql/pg/reading.sql): 0 or -1. */
+int pgstore_read(struct pgstore *pg, const struct store_filter *f,
+    int ended, struct agg_reading *r);
+/* Run a *_rows statement of sql/pg/ over $1 text and, for
+ * sql_pg_wait_rows, $2 number: conv() per row until it returns nonzero.
+ * 0, -1, or conv()'s value. */
+int pgstore_rows(struct pgstore *pg, const char *sql, const char *text,
+    int number, int (*conv)(const struct store_cols *, void *), void *arg);
 int pgstore_span(struct pgstore *pg, int64_t *first, int64_t *last);
 int pgstore_clusters(struct pgstore *pg,
     int (*row)(void *ctx, const char *cluster, int64_t jobs), void *ctx);

@@ -79,6 +79,38 @@ fail(struct store *st)
 	return -1;
 }
 
+/* Column i of a row: text (NULL), integer (JOB_UNSET for NULL, or 0),
+ * real (-1 for NULL, or 0). */
+static const char *
+cols_text(const struct store_cols *c, int i)
+{
+	return c->is_null(c->src, i) ? NULL : c->text(c->src, i);
+}
+
+static int64_t
+cols_int(const struct store_cols *c, int i)
+{
+	return c->is_null(c->src, i) ? JOB_UNSET : c->integer(c->src, i);
+}
+
+static int64_t
+cols_n(const struct store_cols *c, int i)
+{
+	return c->is_null(c->src, i) ? 0 : c->integer(c->src, i);
+}
+
+static double
+cols_real(const struct store_cols *c, int i)
+{
+	return c->is_null(c->src, i) ? -1 : c->real(c->src, i);
+}
+
+static double
+cols_zero(const struct store_cols *c, int i)
+{
+	return c->is_null(c->src, i) ? 0 : c->real(c->src, i);
+}
+
 /* A PostgreSQL store call's result, noting a failure. */
 static int64_t
 pg_rc(struct store *st, int64_t rc)
@@ -1325,23 +1357,23 @@ struct wait_call {
 };
 
 static int
-conv_wait(sqlite3_stmt *s, void *arg)
+conv_wait(const struct store_cols *c, void *arg)
 {
 	struct wait_call *call = arg;
 	struct store_wait_row r;
 
-	r.key = column_text(s, 0);
-	r.runs = sqlite3_column_int64(s, 1);
-	r.mean = sqlite3_column_double(s, 2);
-	r.median = sqlite3_column_int64(s, 3);
-	r.p90 = sqlite3_column_int64(s, 4);
-	r.p95 = sqlite3_column_int64(s, 5);
-	r.p99 = sqlite3_column_int64(s, 6);
-	r.max = sqlite3_column_int64(s, 7);
-	r.expansion = column_real(s, 8);
-	r.p25 = sqlite3_column_int64(s, 9);
-	r.p75 = sqlite3_column_int64(s, 10);
-	r.min = sqlite3_column_int64(s, 11);
+	r.key = cols_text(c, 0);
+	r.runs = cols_n(c, 1);
+	r.mean = cols_zero(c, 2);
+	r.median = cols_n(c, 3);
+	r.p90 = cols_n(c, 4);
+	r.p95 = cols_n(c, 5);
+	r.p99 = cols_n(c, 6);
+	r.max = cols_n(c, 7);
+	r.expansion = cols_real(c, 8);
+	r.p25 = cols_n(c, 9);
+	r.p75 = cols_n(c, 10);
+	r.min = cols_n(c, 11);
 	return call->row(call->ctx, &r);
 }
 
@@ -1648,18 +1680,18 @@ struct sizes_call {
 };
 
 static int
-conv_sizes(sqlite3_stmt *s, void *arg)
+conv_sizes(const struct store_cols *c, void *arg)
 {
 	struct sizes_call *call = arg;
 	struct store_size_row r;
 
-	r.dimension = column_text(s, 0);
-	r.bucket = column_text(s, 1);
-	r.runs = sqlite3_column_int64(s, 2);
-	r.core_hours = sqlite3_column_double(s, 3) / 3600.0;
-	r.gpu_hours = sqlite3_column_double(s, 4) / 3600.0;
-	r.ratio_mean = column_real(s, 5);
-	r.ratio_median = column_real(s, 6);
+	r.dimension = cols_text(c, 0);
+	r.bucket = cols_text(c, 1);
+	r.runs = cols_n(c, 2);
+	r.core_hours = cols_zero(c, 3) / 3600.0;
+	r.gpu_hours = cols_zero(c, 4) / 3600.0;
+	r.ratio_mean = cols_real(c, 5);
+	r.ratio_median = cols_real(c, 6);
 	return call->row(call->ctx, &r);
 }
 
@@ -1669,23 +1701,23 @@ struct efficiency_call {
 };
 
 static int
-conv_efficiency(sqlite3_stmt *s, void *arg)
+conv_efficiency(const struct store_cols *c, void *arg)
 {
 	struct efficiency_call *call = arg;
 	struct store_efficiency_row r;
 
-	r.key = column_text(s, 0);
-	r.runs = sqlite3_column_int64(s, 1);
-	r.core_seconds = sqlite3_column_double(s, 2);
-	r.cpu_runs = sqlite3_column_int64(s, 3);
-	r.cpu_seconds = sqlite3_column_double(s, 4);
-	r.cpu_core_seconds = sqlite3_column_double(s, 5);
-	r.mem_runs = sqlite3_column_int64(s, 6);
-	r.mem_used_kb = sqlite3_column_double(s, 7);
-	r.mem_req_kb = sqlite3_column_double(s, 8);
-	r.time_runs = sqlite3_column_int64(s, 9);
-	r.run_seconds = sqlite3_column_double(s, 10);
-	r.req_seconds = sqlite3_column_double(s, 11);
+	r.key = cols_text(c, 0);
+	r.runs = cols_n(c, 1);
+	r.core_seconds = cols_zero(c, 2);
+	r.cpu_runs = cols_n(c, 3);
+	r.cpu_seconds = cols_zero(c, 4);
+	r.cpu_core_seconds = cols_zero(c, 5);
+	r.mem_runs = cols_n(c, 6);
+	r.mem_used_kb = cols_zero(c, 7);
+	r.mem_req_kb = cols_zero(c, 8);
+	r.time_runs = cols_n(c, 9);
+	r.run_seconds = cols_zero(c, 10);
+	r.req_seconds = cols_zero(c, 11);
 	return call->row(call->ctx, &r);
 }
 
@@ -1763,10 +1795,12 @@ read_slo_text(const struct store_slo_target *t, size_t n)
 static int64_t
 read_queue_id(struct store *st, const char *name)
 {
-	sqlite3_stmt *stmt = prepare_once(st, sql_name_id);
+	sqlite3_stmt *stmt;
 	int64_t id = -1;
 
-	if (stmt == NULL)
+	if (st->pg != NULL)
+		return pgstore_name_find(st->pg, 3, name);
+	if ((stmt = prepare_once(st, sql_name_id)) == NULL)
 		return -1;
 	sqlite3_bind_int(stmt, 1, 3);
 	bind_text(stmt, 2, name);
@@ -1957,14 +1991,19 @@ static int
 read_parts(struct store *st, const struct store_filter *f,
     const struct store_reading *w, int slo, char *part[READ_NPARTS])
 {
-	struct read_half h = {st->db, window_sql(st, f, sql_reading,
-	    sql_reading_full), f, w->sizes || w->efficiency, NULL, INT64_MIN,
-	    INT64_MAX, 0, 0};
+	struct read_half h = {st->db, st->pg != NULL ? NULL : window_sql(st,
+	    f, sql_reading, sql_reading_full), f, w->sizes || w->efficiency,
+	    NULL, INT64_MIN, INT64_MAX, 0, 0};
 	int i;
 
 	memset(part, 0, READ_NPARTS * sizeof(*part));
 	h.r = read_new(st, f, w, slo);
-	if (read_rows_into(st, &h) == SQLITE_ROW)
+	if (st->pg != NULL)
+		h.rc = pg_rc(st, pgstore_read(st->pg, f, h.ended, h.r)) == 0 ?
+		    SQLITE_ROW : SQLITE_ERROR;
+	else
+		read_rows_into(st, &h);
+	if (h.rc == SQLITE_ROW)
 		for (i = 0; i < READ_NPARTS; i++)
 			part[i] = agg_reading_json(h.r, (enum agg_part)i);
 	agg_reading_free(h.r);
@@ -1996,8 +2035,6 @@ int
 store_read_ahead(struct store *st, const struct store_filter *f,
     const struct store_reading *what)
 {
-	if (st->pg != NULL)
-		return pg_unsupported(st, "wait times, sizes, efficiency and service levels");
 	struct store_ahead *a = xcalloc(1, sizeof(*a));
 
 	store_read_ahead_drop(st);
@@ -2055,21 +2092,60 @@ read_parts_free(char *part[READ_NPARTS])
 		free(part[i]);
 }
 
-/* Run a *_rows.sql statement over ?1 a part's text (NULL: none) and ?2
- * a number where it takes one. */
+/* The columns of a SQLite statement's row as struct store_cols. */
 static int
-read_rows(struct store *st, const char *sql, const char *part,
-    const char *none, int number, int (*conv)(sqlite3_stmt *, void *),
-    void *arg)
+sq_is_null(const void *src, int i)
 {
-	sqlite3_stmt *stmt = prepare_once(st, sql);
+	return sqlite3_column_type((sqlite3_stmt *)src, i) == SQLITE_NULL;
+}
 
-	if (stmt == NULL)
+static int64_t
+sq_integer(const void *src, int i)
+{
+	return sqlite3_column_int64((sqlite3_stmt *)src, i);
+}
+
+static double
+sq_real(const void *src, int i)
+{
+	return sqlite3_column_double((sqlite3_stmt *)src, i);
+}
+
+static const char *
+sq_text(const void *src, int i)
+{
+	return (const char *)sqlite3_column_text((sqlite3_stmt *)src, i);
+}
+
+/* Run a *_rows.sql statement (pg_sql on PostgreSQL) over ?1 a part's
+ * text (NULL: none) and ?2 a number where it takes one: conv() per row
+ * until it returns nonzero.  0, -1, or conv()'s value. */
+static int
+read_rows(struct store *st, const char *sql, const char *pg_sql,
+    const char *part, const char *none, int number,
+    int (*conv)(const struct store_cols *, void *), void *arg)
+{
+	struct store_cols c = {NULL, sq_is_null, sq_integer, sq_real,
+	    sq_text};
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (st->pg != NULL)
+		return pg_rc(st, pgstore_rows(st->pg, pg_sql, part != NULL ?
+		    part : none, number, conv, arg));
+	if ((stmt = prepare_once(st, sql)) == NULL)
 		return -1;
 	bind_text(stmt, 1, part != NULL ? part : none);
 	if (sqlite3_bind_parameter_count(stmt) >= 2)
 		sqlite3_bind_int(stmt, 2, number);
-	return each_row(st, stmt, conv, arg);
+	c.src = stmt;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		if ((rc = conv(&c, arg)) != 0)
+			break;
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_DONE)
+		return 0;
+	return rc == SQLITE_ROW || rc < 0 || rc > 0xff ? fail(st) : rc;
 }
 
 int
@@ -2077,8 +2153,6 @@ store_wait(struct store *st, enum store_key key,
     const struct store_filter *f,
     int (*row)(void *ctx, const struct store_wait_row *r), void *ctx)
 {
-	if (st->pg != NULL)
-		return pg_unsupported(st, "wait times");
 	struct wait_call call = {row, ctx};
 	struct store_reading w = {.wait = 1, .wait_key = key};
 	char *part[READ_NPARTS];
@@ -2091,8 +2165,8 @@ store_wait(struct store *st, enum store_key key,
 	}
 	if ((owned = read_get(st, f, &w, NULL, p, part)) < 0)
 		return -1;
-	rc = read_rows(st, sql_wait_rows, part[p], "[]", (int)key, conv_wait,
-	    &call);
+	rc = read_rows(st, sql_wait_rows, sql_pg_wait_rows, part[p], "[]",
+	    (int)key, conv_wait, &call);
 	if (owned)
 		read_parts_free(part);
 	return rc;
@@ -2103,8 +2177,6 @@ store_sizes(struct store *st, enum store_unit unit,
     const struct store_filter *f,
     int (*row)(void *ctx, const struct store_size_row *r), void *ctx)
 {
-	if (st->pg != NULL)
-		return pg_unsupported(st, "job sizes");
 	struct sizes_call call = {row, ctx};
 	struct store_reading w = {.sizes = 1, .unit = unit};
 	char *part[READ_NPARTS];
@@ -2112,8 +2184,8 @@ store_sizes(struct store *st, enum store_unit unit,
 
 	if ((owned = read_get(st, f, &w, NULL, AGG_PART_SIZES, part)) < 0)
 		return -1;
-	rc = read_rows(st, sql_sizes_rows, part[AGG_PART_SIZES], "[[],[]]", 0,
-	    conv_sizes, &call);
+	rc = read_rows(st, sql_sizes_rows, sql_pg_sizes_rows,
+	    part[AGG_PART_SIZES], "[[],[]]", 0, conv_sizes, &call);
 	if (owned)
 		read_parts_free(part);
 	return rc;
@@ -2124,8 +2196,6 @@ store_efficiency(struct store *st, enum store_key key,
     const struct store_filter *f,
     int (*row)(void *ctx, const struct store_efficiency_row *r), void *ctx)
 {
-	if (st->pg != NULL)
-		return pg_unsupported(st, "efficiency");
 	struct efficiency_call call = {row, ctx};
 	struct store_reading w = {.efficiency = 1, .efficiency_key = key};
 	char *part[READ_NPARTS];
@@ -2133,8 +2203,8 @@ store_efficiency(struct store *st, enum store_key key,
 
 	if ((owned = read_get(st, f, &w, NULL, AGG_PART_EFFICIENCY, part)) < 0)
 		return -1;
-	rc = read_rows(st, sql_efficiency_rows, part[AGG_PART_EFFICIENCY], "[]", 0,
-	    conv_efficiency, &call);
+	rc = read_rows(st, sql_efficiency_rows, sql_pg_efficiency_rows,
+	    part[AGG_PART_EFFICIENCY], "[]", 0, conv_efficiency, &call);
 	if (owned)
 		read_parts_free(part);
 	return rc;
@@ -2148,25 +2218,25 @@ struct slo_call {
 };
 
 static int
-conv_slo(sqlite3_stmt *s, void *arg)
+conv_slo(const struct store_cols *c, void *arg)
 {
 	struct slo_call *call = arg;
-	size_t i = (size_t)sqlite3_column_int64(s, 0);
+	size_t i = (size_t)cols_n(c, 0);
 
 	if (i >= call->n)
 		return 0;
-	call->out[i].runs = sqlite3_column_int64(s, 1);
-	call->out[i].within = sqlite3_column_int64(s, 2);
-	call->out[i].wait = column_int(s, 3);
-	call->out[i].max = column_int(s, 4);
+	call->out[i].runs = cols_n(c, 1);
+	call->out[i].within = cols_n(c, 2);
+	call->out[i].wait = cols_int(c, 3);
+	call->out[i].max = cols_int(c, 4);
 	if (i != call->last)
 		call->seen = 0;
 	call->last = i;
-	if (sqlite3_column_type(s, 5) == SQLITE_NULL ||
-	    call->seen++ >= call->worst || call->row == NULL)
+	if (c->is_null(c->src, 5) || call->seen++ >= call->worst ||
+	    call->row == NULL)
 		return 0;
-	return call->row(call->ctx, i, column_text(s, 5), column_text(s, 6),
-	    sqlite3_column_int64(s, 7));
+	return call->row(call->ctx, i, cols_text(c, 5), cols_text(c, 6),
+	    cols_n(c, 7));
 }
 
 int
@@ -2175,8 +2245,6 @@ store_slo(struct store *st, const struct store_slo_target *t, size_t n,
     int (*worst_row)(void *ctx, size_t i, const char *job_id,
     const char *user, int64_t wait), void *ctx)
 {
-	if (st->pg != NULL)
-		return pg_unsupported(st, "service levels");
 	struct slo_call call = {n, worst, 0, (size_t)-1, out, worst_row, ctx};
 	struct store_reading w = {.slo = t, .nslo = n, .worst = worst};
 	struct store_filter g = *f;
@@ -2193,8 +2261,8 @@ store_slo(struct store *st, const struct store_slo_target *t, size_t n,
 	free(slo);
 	if (owned < 0)
 		return -1;
-	rc = read_rows(st, sql_slo_rows, part[AGG_PART_SLO], "[]", 0, conv_slo,
-	    &call);
+	rc = read_rows(st, sql_slo_rows, sql_pg_slo_rows, part[AGG_PART_SLO],
+	    "[]", 0, conv_slo, &call);
 	if (owned)
 		read_parts_free(part);
 	return rc;

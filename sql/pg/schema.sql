@@ -108,6 +108,7 @@ CREATE INDEX IF NOT EXISTS jobs_begin
     ON job_rows ((COALESCE(start_time, end_time)));
 CREATE INDEX IF NOT EXISTS jobs_submit ON job_rows (submit_time);
 CREATE INDEX IF NOT EXISTS jobs_run ON job_rows (ingest_run);
+CREATE INDEX IF NOT EXISTS jobs_run_time ON job_rows (run_time);
 
 CREATE OR REPLACE VIEW jobs AS
 SELECT j.id, c.name AS cluster, j.job_id, j.submit_time, j.run_number,

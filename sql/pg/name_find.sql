@@ -1,0 +1,2 @@
+-- The id of name $2 of kind $1 (sql/name_id.sql), no row where none.
+SELECT id FROM names WHERE kind = $1::integer AND name = $2::text

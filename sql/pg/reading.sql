@@ -1,0 +1,35 @@
+-- PostgreSQL's form of sql/reading.sql: the job rows of a window
+-- [$1, $2) for one reading (struct agg_reading, src/store-agg.h), which
+-- the store reads row by row in C: the runs that started before the
+-- window's end and ended at or after its start, with the columns of
+-- struct agg_row in its order, then the job id.  $3 (1 or 0) whether a
+-- run that ended in the window counts (it began at most the longest run
+-- before the window, which the jobs_begin and jobs_run_time indexes
+-- find); $4 to $10 filter as in usage.sql.
+SELECT submit_time, start_delay, end_delay,
+       user_id, group_id, account_id, queue_id, qos_id,
+       cluster_id, alloc_procs, nodes, gpus, core_seconds,
+       gpu_seconds, cpu_time, used_mem_kb, req_mem_kb, req_time,
+       job_id
+  FROM job_rows
+ WHERE start_time < $2::bigint
+   AND end_time >= $1::bigint
+   AND COALESCE(start_time, end_time) < $2::bigint
+   AND COALESCE(start_time, end_time) >= $1::bigint -
+       CASE WHEN $3::integer = 1
+            THEN (SELECT COALESCE(MAX(run_time), 0) FROM job_rows)
+            ELSE 0 END
+   AND ($4::text IS NULL OR user_id IN (SELECT id FROM names WHERE kind = 0
+        AND name IN (SELECT json_array_elements_text($4::json))))
+   AND ($5::text IS NULL OR group_id IN (SELECT id FROM names WHERE kind = 1
+        AND name IN (SELECT json_array_elements_text($5::json))))
+   AND ($6::text IS NULL OR account_id IN (SELECT id FROM names WHERE kind = 2
+        AND name IN (SELECT json_array_elements_text($6::json))))
+   AND ($7::text IS NULL OR queue_id IN (SELECT id FROM names WHERE kind = 3
+        AND name IN (SELECT json_array_elements_text($7::json))))
+   AND ($8::text IS NULL OR qos_id IN (SELECT id FROM names WHERE kind = 4
+        AND name IN (SELECT json_array_elements_text($8::json))))
+   AND ($9::text IS NULL OR cluster_id IN (SELECT id FROM names WHERE kind = 5
+        AND name IN (SELECT json_array_elements_text($9::json))))
+   AND ($10::text IS NULL OR state_id IN (SELECT id FROM names WHERE kind = 6
+        AND name IN (SELECT json_array_elements_text($10::json))))
