@@ -1,3 +1,4 @@
+-- portable: PostgreSQL too
 -- Registry entry of user ?1: created ?2 (UTC epoch), source ?3, group
 -- ?4, organization ?5, full name ?6, account ?7; read again, it replaces
 -- the entry.

@@ -36,8 +36,6 @@ pgstore_open(const char *uri, enum store_open_mode mode, char *err,
 /* Never called: pgstore_open() gives no handle. */
 void pgstore_close(struct pgstore *pg) { (void)pg; }
 const char *pgstore_errmsg(struct pgstore *pg) { (void)pg; return ""; }
-int pgstore_unsupported(struct pgstore *pg, const char *what)
-{ (void)pg; (void)what; return -1; }
 int pgstore_begin(struct pgstore *pg) { (void)pg; return -1; }
 void pgstore_begin_lazy(struct pgstore *pg) { (void)pg; }
 int pgstore_commit(struct pgstore *pg) { (void)pg; return -1; }
@@ -84,6 +82,16 @@ int pgstore_read(struct pgstore *pg, const struct store_filter *f,
 int pgstore_rows(struct pgstore *pg, const char *sql, const char *text,
     int number, int (*conv)(const struct store_cols *, void *), void *arg)
 { (void)pg; (void)sql; (void)text; (void)number; (void)conv; (void)arg;
+  return -1; }
+int pgstore_query(struct pgstore *pg, const char *sql, int n,
+    const char *const *params, int (*conv)(const struct store_cols *,
+    void *), void *arg)
+{ (void)pg; (void)sql; (void)n; (void)params; (void)conv; (void)arg;
+  return -1; }
+int pgstore_write(struct pgstore *pg, const char *sql, int n,
+    const char *const *params, int (*conv)(const struct store_cols *,
+    void *), void *arg)
+{ (void)pg; (void)sql; (void)n; (void)params; (void)conv; (void)arg;
   return -1; }
 
 #else
@@ -365,14 +373,6 @@ const char *
 pgstore_errmsg(struct pgstore *pg)
 {
 	return pg->errbuf;
-}
-
-int
-pgstore_unsupported(struct pgstore *pg, const char *what)
-{
-	snprintf(pg->errbuf, sizeof(pg->errbuf), "%s: %s: not available on "
-	    "a PostgreSQL database yet (use a SQLite file)", pg->label, what);
-	return -1;
 }
 
 void
@@ -759,6 +759,7 @@ pg_each_row(struct pgstore *pg, const char *stmt, const char *sql,
 		    rc == 0)
 			rc = conv(res, arg);
 		else if (PQresultStatus(res) != PGRES_TUPLES_OK &&
+		    PQresultStatus(res) != PGRES_COMMAND_OK &&
 		    PQresultStatus(res) != PGRES_SINGLE_TUPLE && ok) {
 			ok = 0;
 			pg_ok(pg, res, what);
@@ -1328,6 +1329,39 @@ pgstore_rows(struct pgstore *pg, const char *sql, const char *text,
 		param_int(&p, number);
 	return pg_each_row(pg, NULL, sql, &p, pg_conv_cols, &call,
 	    "reading a part");
+}
+
+/* Rows dropped: a statement run for its effect. */
+static int
+pg_conv_none(const struct store_cols *c, void *arg)
+{
+	(void)c;
+	(void)arg;
+	return 0;
+}
+
+int
+pgstore_query(struct pgstore *pg, const char *sql, int n,
+    const char *const *params, int (*conv)(const struct store_cols *,
+    void *), void *arg)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+	struct pg_rows_call call = {conv != NULL ? conv : pg_conv_none, arg};
+	int i;
+
+	for (i = 0; i < n && i < PG_MAX_PARAMS; i++)
+		param_text(&p, params[i]);
+	return pg_each_row(pg, NULL, sql, &p, pg_conv_cols, &call, "query");
+}
+
+int
+pgstore_write(struct pgstore *pg, const char *sql, int n,
+    const char *const *params, int (*conv)(const struct store_cols *,
+    void *), void *arg)
+{
+	if (pg_write_begin(pg) != 0)
+		return -1;
+	return pgstore_query(pg, sql, n, params, conv, arg);
 }
 
 #endif

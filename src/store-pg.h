@@ -36,8 +36,6 @@ struct pgstore *pgstore_open(const char *uri, enum store_open_mode mode,
     char *err, size_t errsize);
 void pgstore_close(struct pgstore *pg);
 const char *pgstore_errmsg(struct pgstore *pg);
-/* Note that what is not done on PostgreSQL yet was asked for: -1. */
-int pgstore_unsupported(struct pgstore *pg, const char *what);
 
 int pgstore_begin(struct pgstore *pg);
 void pgstore_begin_lazy(struct pgstore *pg);
@@ -77,6 +75,16 @@ int pgstore_read(struct pgstore *pg, const struct store_filter *f,
  * 0, -1, or conv()'s value. */
 int pgstore_rows(struct pgstore *pg, const char *sql, const char *text,
     int number, int (*conv)(const struct store_cols *, void *), void *arg);
+/* Run sql (sql/pg/) with the n text parameters (NULL for SQL NULL):
+ * conv() per row until it returns nonzero (none: rows are dropped).
+ * 0, -1, or conv()'s value.  pgstore_write() does the same as a write
+ * of the open transaction. */
+int pgstore_query(struct pgstore *pg, const char *sql, int n,
+    const char *const *params, int (*conv)(const struct store_cols *,
+    void *), void *arg);
+int pgstore_write(struct pgstore *pg, const char *sql, int n,
+    const char *const *params, int (*conv)(const struct store_cols *,
+    void *), void *arg);
 int pgstore_span(struct pgstore *pg, int64_t *first, int64_t *last);
 int pgstore_clusters(struct pgstore *pg,
     int (*row)(void *ctx, const char *cluster, int64_t jobs), void *ctx);

@@ -111,6 +111,14 @@ cols_zero(const struct store_cols *c, int i)
 	return c->is_null(c->src, i) ? 0 : c->real(c->src, i);
 }
 
+/* The first column of a row as an integer into *(int64_t *)arg. */
+static int
+conv_first_int(const struct store_cols *c, void *arg)
+{
+	*(int64_t *)arg = cols_int(c, 0);
+	return 0;
+}
+
 /* A PostgreSQL store call's result, noting a failure. */
 static int64_t
 pg_rc(struct store *st, int64_t rc)
@@ -118,13 +126,6 @@ pg_rc(struct store *st, int64_t rc)
 	if (rc < 0)
 		st->failed = 1;
 	return rc;
-}
-
-static int
-pg_unsupported(struct store *st, const char *what)
-{
-	st->failed = 1;
-	return pgstore_unsupported(st->pg, what);
 }
 
 /* Schema steps: steps[v] takes a database from version v to v + 1. */
@@ -1004,12 +1005,16 @@ read_cursor_row(sqlite3_stmt *s, void *out)
 int
 store_cursor_get(struct store *st, const char *source, int64_t *until)
 {
-	if (st->pg != NULL)
-		return pg_unsupported(st, "the live reader's marks");
-	sqlite3_stmt *s = prepare_once(st, sql_cursor_get);
+	sqlite3_stmt *s;
 	int rc;
 
-	if (s == NULL)
+	if (st->pg != NULL) {
+		*until = JOB_UNSET;
+		rc = pg_rc(st, pgstore_query(st->pg, sql_pg_cursor_get, 1,
+		    &source, conv_first_int, until));
+		return rc < 0 ? -1 : *until != JOB_UNSET;
+	}
+	if ((s = prepare_once(st, sql_cursor_get)) == NULL)
 		return -1;
 	bind_text(s, 1, source);
 	rc = step_row(st, s, read_cursor_row, until);
@@ -1021,11 +1026,17 @@ int
 store_cursor_put(struct store *st, const char *source, int64_t until,
     int64_t run)
 {
-	if (st->pg != NULL)
-		return pg_unsupported(st, "the live reader's marks");
 	sqlite3_stmt *s;
+	char u[24], r[24];
+	const char *p[3] = {source, u, r};
 	int rc;
 
+	if (st->pg != NULL) {
+		snprintf(u, sizeof(u), "%lld", (long long)until);
+		snprintf(r, sizeof(r), "%lld", (long long)run);
+		return pg_rc(st, pgstore_write(st->pg, sql_pg_cursor_put, 3, p,
+		    NULL, NULL));
+	}
 	if (write_begin(st) != 0 ||
 	    (s = prepare_once(st, sql_cursor_put)) == NULL)
 		return -1;
@@ -1569,15 +1580,42 @@ store_forget(struct store *st, const char *path, int64_t run)
 	return n;
 }
 
+/* sql/pg/forget.sql's two counts. */
+static int
+conv_forget(const struct store_cols *c, void *arg)
+{
+	int64_t *n = arg;
+
+	n[0] = cols_n(c, 0);
+	n[1] = cols_n(c, 1);
+	return 0;
+}
+
+static int64_t
+pg_forget(struct store *st, const char *path, int64_t run, int *known)
+{
+	int64_t n[2] = {-1, 0};
+	char r[24];
+	const char *p[2] = {path, r};
+
+	snprintf(r, sizeof(r), "%lld", (long long)run);
+	if (pg_rc(st, pgstore_write(st->pg, sql_pg_forget, 2, p, conv_forget,
+	    n)) != 0)
+		return -1;
+	if (known != NULL)
+		*known = n[1] > 0;
+	return n[0];
+}
+
 int64_t
 store_forget_file(struct store *st, const char *path, int *known)
 {
-	if (st->pg != NULL)
-		return pg_unsupported(st, "forget");
 	struct store_file f;
-	int r = store_file_get(st, path, &f);
+	int r;
 
-	if (r < 0)
+	if (st->pg != NULL)
+		return pg_forget(st, path, 0, known);
+	if ((r = store_file_get(st, path, &f)) < 0)
 		return -1;
 	*known = r;
 	return store_forget(st, path, 0);
@@ -1587,7 +1625,7 @@ int64_t
 store_forget_run(struct store *st, int64_t run)
 {
 	if (st->pg != NULL)
-		return pg_unsupported(st, "forget");
+		return pg_forget(st, NULL, run, NULL);
 	return store_forget(st, NULL, run);
 }
 
@@ -2117,6 +2155,25 @@ sq_text(const void *src, int i)
 	return (const char *)sqlite3_column_text((sqlite3_stmt *)src, i);
 }
 
+/* Step stmt (then finalized), conv() per row as struct store_cols until
+ * it returns nonzero: 0, -1, or conv()'s value. */
+static int
+each_cols(struct store *st, sqlite3_stmt *stmt,
+    int (*conv)(const struct store_cols *, void *), void *arg)
+{
+	struct store_cols c = {stmt, sq_is_null, sq_integer, sq_real,
+	    sq_text};
+	int rc, r = 0;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		if ((r = conv(&c, arg)) != 0)
+			break;
+	sqlite3_finalize(stmt);
+	if (r != 0)
+		return r;
+	return rc == SQLITE_DONE ? 0 : fail(st);
+}
+
 /* Run a *_rows.sql statement (pg_sql on PostgreSQL) over ?1 a part's
  * text (NULL: none) and ?2 a number where it takes one: conv() per row
  * until it returns nonzero.  0, -1, or conv()'s value. */
@@ -2125,10 +2182,7 @@ read_rows(struct store *st, const char *sql, const char *pg_sql,
     const char *part, const char *none, int number,
     int (*conv)(const struct store_cols *, void *), void *arg)
 {
-	struct store_cols c = {NULL, sq_is_null, sq_integer, sq_real,
-	    sq_text};
 	sqlite3_stmt *stmt;
-	int rc;
 
 	if (st->pg != NULL)
 		return pg_rc(st, pgstore_rows(st->pg, pg_sql, part != NULL ?
@@ -2138,14 +2192,7 @@ read_rows(struct store *st, const char *sql, const char *pg_sql,
 	bind_text(stmt, 1, part != NULL ? part : none);
 	if (sqlite3_bind_parameter_count(stmt) >= 2)
 		sqlite3_bind_int(stmt, 2, number);
-	c.src = stmt;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		if ((rc = conv(&c, arg)) != 0)
-			break;
-	sqlite3_finalize(stmt);
-	if (rc == SQLITE_DONE)
-		return 0;
-	return rc == SQLITE_ROW || rc < 0 || rc > 0xff ? fail(st) : rc;
+	return each_cols(st, stmt, conv, arg);
 }
 
 int
@@ -2271,10 +2318,17 @@ store_slo(struct store *st, const struct store_slo_target *t, size_t n,
 int
 store_user_put(struct store *st, const struct store_user *u)
 {
-	if (st->pg != NULL)
-		return pg_unsupported(st, "users");
 	sqlite3_stmt *stmt;
+	char created[24];
+	const char *p[7] = {u->name, created, u->source, u->group,
+	    u->organization, u->full_name, u->account};
 
+	if (st->pg != NULL) {
+		snprintf(created, sizeof(created), "%lld",
+		    (long long)u->created);
+		return pg_rc(st, pgstore_write(st->pg, sql_pg_users_put, 7, p,
+		    NULL, NULL));
+	}
 	if (write_begin(st) != 0 ||
 	    (stmt = prepare_once(st, sql_users_put)) == NULL)
 		return -1;
@@ -2299,18 +2353,18 @@ struct users_call {
 };
 
 static int
-conv_users(sqlite3_stmt *s, void *arg)
+conv_users(const struct store_cols *c, void *arg)
 {
 	struct users_call *call = arg;
 	struct store_user u;
 
-	u.name = column_text(s, 0);
-	u.created = column_int(s, 1);
-	u.source = column_text(s, 2);
-	u.group = column_text(s, 3);
-	u.organization = column_text(s, 4);
-	u.full_name = column_text(s, 5);
-	u.account = column_text(s, 6);
+	u.name = cols_text(c, 0);
+	u.created = cols_int(c, 1);
+	u.source = cols_text(c, 2);
+	u.group = cols_text(c, 3);
+	u.organization = cols_text(c, 4);
+	u.full_name = cols_text(c, 5);
+	u.account = cols_text(c, 6);
 	return call->row(call->ctx, &u);
 }
 
@@ -2318,12 +2372,14 @@ int
 store_users(struct store *st,
     int (*row)(void *ctx, const struct store_user *u), void *ctx)
 {
-	if (st->pg != NULL)
-		return pg_unsupported(st, "users");
 	struct users_call call = {row, ctx};
-	sqlite3_stmt *stmt = prepare_once(st, sql_users_list);
+	sqlite3_stmt *stmt;
 
-	return stmt == NULL ? -1 : each_row(st, stmt, conv_users, &call);
+	if (st->pg != NULL)
+		return pg_rc(st, pgstore_query(st->pg, sql_pg_users_list, 0,
+		    NULL, conv_users, &call));
+	stmt = prepare_once(st, sql_users_list);
+	return stmt == NULL ? -1 : each_cols(st, stmt, conv_users, &call);
 }
 
 struct signups_call {
@@ -2332,16 +2388,16 @@ struct signups_call {
 };
 
 static int
-conv_signups(sqlite3_stmt *s, void *arg)
+conv_signups(const struct store_cols *c, void *arg)
 {
 	struct signups_call *call = arg;
 	struct store_signup_row r;
 
-	r.key = column_text(s, 0);
-	r.source = column_text(s, 1);
-	r.new_users = sqlite3_column_int64(s, 2);
-	r.users = sqlite3_column_int64(s, 3);
-	r.active = sqlite3_column_int64(s, 4);
+	r.key = cols_text(c, 0);
+	r.source = cols_text(c, 1);
+	r.new_users = cols_n(c, 2);
+	r.users = cols_n(c, 3);
+	r.active = cols_n(c, 4);
 	return call->row(call->ctx, &r);
 }
 
@@ -2359,12 +2415,12 @@ store_signups(struct store *st, enum store_signup_key key, int64_t from,
     int64_t to, int (*row)(void *ctx, const struct store_signup_row *r),
     void *ctx)
 {
-	if (st->pg != NULL)
-		return pg_unsupported(st, "signups");
 	struct signups_call call = {row, ctx};
 	struct store_filter f;
-	sqlite3_stmt *stmt;
+	sqlite3_stmt *stmt = NULL;
 	json_object *active = json_object_new_array();
+	char p[3][24];
+	const char *pp[4] = {p[0], p[1], p[2], NULL};
 	int rc;
 
 	/* The active users: from the rollup, as report usage finds them. */
@@ -2372,16 +2428,25 @@ store_signups(struct store *st, enum store_signup_key key, int64_t from,
 	f.from = from;
 	f.to = to;
 	if (store_usage(st, STORE_KEY_USER, -1, &f, add_active, active) != 0 ||
-	    (stmt = prepare_once(st, sql_signups)) == NULL) {
+	    (st->pg == NULL &&
+	    (stmt = prepare_once(st, sql_signups)) == NULL)) {
 		json_object_put(active);
 		return -1;
 	}
-	sqlite3_bind_int64(stmt, 1, from);
-	sqlite3_bind_int64(stmt, 2, to);
-	sqlite3_bind_int(stmt, 3, (int)key);
-	sqlite3_bind_text(stmt, 4, json_object_to_json_string_ext(active,
-	    JSON_C_TO_STRING_PLAIN), -1, SQLITE_TRANSIENT);
-	rc = each_row(st, stmt, conv_signups, &call);
+	pp[3] = json_object_to_json_string_ext(active, JSON_C_TO_STRING_PLAIN);
+	if (st->pg != NULL) {
+		snprintf(p[0], sizeof(p[0]), "%lld", (long long)from);
+		snprintf(p[1], sizeof(p[1]), "%lld", (long long)to);
+		snprintf(p[2], sizeof(p[2]), "%d", (int)key);
+		rc = pg_rc(st, pgstore_query(st->pg, sql_pg_signups, 4, pp,
+		    conv_signups, &call));
+	} else {
+		sqlite3_bind_int64(stmt, 1, from);
+		sqlite3_bind_int64(stmt, 2, to);
+		sqlite3_bind_int(stmt, 3, (int)key);
+		sqlite3_bind_text(stmt, 4, pp[3], -1, SQLITE_TRANSIENT);
+		rc = each_cols(st, stmt, conv_signups, &call);
+	}
 	json_object_put(active);
 	return rc;
 }
@@ -2392,11 +2457,11 @@ struct pairs_call {
 };
 
 static int
-conv_pairs(sqlite3_stmt *s, void *arg)
+conv_pairs(const struct store_cols *c, void *arg)
 {
 	struct pairs_call *call = arg;
 
-	return call->row(call->ctx, column_text(s, 0), column_text(s, 1));
+	return call->row(call->ctx, cols_text(c, 0), cols_text(c, 1));
 }
 
 int
@@ -2404,10 +2469,12 @@ store_cluster_queues(struct store *st,
     int (*row)(void *ctx, const char *cluster, const char *queue),
     void *ctx)
 {
-	if (st->pg != NULL)
-		return pg_unsupported(st, "the clusters' queues");
 	struct pairs_call call = {row, ctx};
-	sqlite3_stmt *stmt = prepare_once(st, sql_cluster_queues);
+	sqlite3_stmt *stmt;
 
-	return stmt == NULL ? -1 : each_row(st, stmt, conv_pairs, &call);
+	if (st->pg != NULL)
+		return pg_rc(st, pgstore_query(st->pg, sql_pg_cluster_queues, 0,
+		    NULL, conv_pairs, &call));
+	stmt = prepare_once(st, sql_cluster_queues);
+	return stmt == NULL ? -1 : each_cols(st, stmt, conv_pairs, &call);
 }

@@ -174,5 +174,52 @@ CREATE TABLE IF NOT EXISTS k8s_pods (
 
 CREATE INDEX IF NOT EXISTS k8s_pods_job ON k8s_pods (job_uid);
 
+-- How far each live source was read (sql/migrate-5.sql).
+CREATE TABLE IF NOT EXISTS live_cursors (
+    source        text PRIMARY KEY,
+    seen_until    bigint NOT NULL,
+    ingest_run    bigint REFERENCES ingest_runs (id)
+);
+
+-- The user registry (sql/migrate-4.sql, migrate-5.sql).
+CREATE TABLE IF NOT EXISTS users (
+    name          text PRIMARY KEY,
+    created       bigint NOT NULL,
+    source        text NOT NULL,
+    group_name    text,
+    organization  text,
+    full_name     text,
+    account       text
+);
+
+-- Each user's first job (by submit time, then the first stored): what
+-- SQLite's table user_first keeps at ingest, here a view over an index.
+CREATE INDEX IF NOT EXISTS jobs_user_first
+    ON job_rows (user_id, submit_time, id) WHERE user_id IS NOT NULL;
+CREATE OR REPLACE VIEW user_first AS
+SELECT DISTINCT ON (user_id) user_id, submit_time AS first_submit,
+       group_id, account_id
+  FROM job_rows
+ WHERE user_id IS NOT NULL
+ ORDER BY user_id, submit_time, id;
+
+CREATE OR REPLACE VIEW users_all AS
+SELECT u.name AS name, u.created AS created, u.source AS source,
+       COALESCE(u.group_name, g.name) AS group_name,
+       u.organization AS organization, u.full_name AS full_name,
+       COALESCE(u.account, a.name) AS account
+  FROM users u
+  LEFT JOIN names n ON n.kind = 0 AND n.name = u.name
+  LEFT JOIN user_first f ON f.user_id = n.id
+  LEFT JOIN names g ON g.id = f.group_id
+  LEFT JOIN names a ON a.id = f.account_id
+UNION ALL
+SELECT n.name, f.first_submit, 'first-job', g.name, NULL, NULL, a.name
+  FROM user_first f
+  JOIN names n ON n.id = f.user_id
+  LEFT JOIN names g ON g.id = f.group_id
+  LEFT JOIN names a ON a.id = f.account_id
+ WHERE n.name NOT IN (SELECT name FROM users);
+
 INSERT INTO hpcacct_schema (version)
 SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM hpcacct_schema);
