@@ -190,6 +190,18 @@ xlsx_label(const char *name, char *buf, size_t size)
 	buf[n] = '\0';
 }
 
+/* v to 12 significant digits: sums added in another order (another
+ * backend, another reading) differ in the last bits of a double, and the
+ * same data should give the same workbook. */
+static double
+xlsx_round(double v)
+{
+	char buf[40];
+
+	snprintf(buf, sizeof(buf), "%.12g", v);
+	return strtod(buf, NULL);
+}
+
 /* The value a cell of type t holds in the sheet (days, fractions). */
 static double
 xlsx_value(enum report_type t, const struct report_cell *c)
@@ -200,9 +212,9 @@ xlsx_value(enum report_type t, const struct report_cell *c)
 	case REPORT_DURATION:
 		return (double)c->i / 86400.0;
 	case REPORT_PERCENT:
-		return c->d / 100.0;
+		return xlsx_round(c->d / 100.0);
 	default:
-		return c->d;
+		return xlsx_round(c->d);
 	}
 }
 
@@ -410,7 +422,8 @@ xlsx_change(struct xlsx_book *b, int row, int col, int acol, int bcol,
 	lxw_rowcol_to_cell(cb, (lxw_row_t)row, (lxw_col_t)bcol);
 	snprintf(formula, sizeof(formula), "=%s/%s-1", ca, cb);
 	return worksheet_write_formula_num(b->ws, (lxw_row_t)row,
-	    (lxw_col_t)col, formula, b->fmt[XLSX_PERCENT], av / bv - 1);
+	    (lxw_col_t)col, formula, b->fmt[XLSX_PERCENT],
+	    xlsx_round(av / bv - 1));
 }
 
 static lxw_error

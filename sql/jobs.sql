@@ -7,7 +7,7 @@ SELECT cluster, job_id, submit_time, run_number, source_format,
        gpus, gpu_seconds, swf_status, state, raw_state,
        exit_code, exit_signal, user_name, uid, group_name,
        gid, account, queue, qos, job_name,
-       source_file, source_line
+       source_file, source_line, ingest_run
   FROM jobs
  WHERE submit_time >= ?1 AND submit_time < ?2
    AND (?3 IS NULL OR cluster = ?3)

@@ -24,6 +24,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_runs_entry,
 	&cmd_forget_entry,
 	&cmd_users_entry,
+	&cmd_db_entry,
 	NULL
 };
 
@@ -71,7 +72,8 @@ cmd_open_store(const struct cmd_globals *g, enum store_open_mode mode)
 		msg_error("%s", err);
 		return NULL;
 	}
-	if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	if (!store_is_server(path) && stat(path, &sb) == 0 &&
+	    S_ISREG(sb.st_mode) &&
 	    (sb.st_mode & 0077) != 0)
 		msg_warn("%s can be read by other users (mode %04o), and it "
 		    "names users and their jobs: chmod 600 %s", path,

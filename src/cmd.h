@@ -74,6 +74,8 @@ extern const struct cmd_entry cmd_report_signups_entry;
 extern const struct cmd_entry cmd_report_slo_entry;
 extern const struct cmd_entry cmd_report_efficiency_entry;
 extern const struct cmd_entry cmd_users_entry;
+extern const struct cmd_entry cmd_db_entry;
+extern const struct cmd_entry cmd_db_copy_entry;
 extern const struct cmd_entry cmd_users_import_entry;
 extern const struct cmd_entry cmd_users_list_entry;
 extern const struct cmd_entry cmd_export_entry;

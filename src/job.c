@@ -23,7 +23,7 @@ job_clear(struct job *job)
 	job->status = SWF_UNKNOWN;
 	job->exit_code = job->exit_signal = JOB_UNSET;
 	job->uid = job->gid = JOB_UNSET;
-	job->source_line = JOB_UNSET;
+	job->source_line = job->ingest_run = JOB_UNSET;
 	job->wait_time = JOB_UNSET;
 }
 

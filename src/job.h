@@ -70,6 +70,9 @@ struct job {
 	/* Provenance. */
 	const char *source_file;
 	int64_t source_line;
+	int64_t ingest_run;		/* the run that stored it, as
+					 * store_jobs() reads it back;
+					 * JOB_UNSET otherwise */
 
 	/* Derived by job_finish(); readers leave them alone. */
 	int64_t run_time;		/* end - start; 0 if it never started */

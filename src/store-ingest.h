@@ -32,6 +32,21 @@ int store_file_get(struct store *st, const char *path, struct store_file *f);
 int store_file_put(struct store *st, const char *path,
     const struct store_file *f, int64_t run);
 
+/* Every file mark with the run that wrote it (JOB_UNSET: none), in path
+ * order: row() per file until it returns nonzero (db copy).  0, -1, or
+ * row()'s value. */
+int store_files(struct store *st, int (*row)(void *ctx, const char *path,
+    const struct store_file *f, int64_t run), void *ctx);
+
+/*
+ * The ingest run of st that stands for run r of database origin (db
+ * copy's source, named by its path), made from r's fields the first
+ * time, in the open transaction: 0 (*run set) or -1.  A PostgreSQL
+ * database only (store_is_server()).
+ */
+int store_run_import(struct store *st, const char *origin,
+    const struct store_run_row *r, int64_t *run);
+
 /* How far live source ("slurmdbd:CLUSTER") was read: 1 (*until set), 0
  * never, -1 error. */
 int store_cursor_get(struct store *st, const char *source, int64_t *until);

@@ -130,6 +130,7 @@ struct pgstore {
 	PGconn *conn;		/* the files' transactions */
 	PGconn *names;		/* names, in autocommit */
 	char *label;		/* the database, without a password */
+	int utf8;		/* a UTF8 database: text must be valid UTF-8 */
 	char errbuf[1024];
 	int in_tx, lazy;
 	struct pg_name *cache;	/* open addressing, a power of two */
@@ -186,37 +187,92 @@ pg_exec(struct pgstore *pg, PGconn *c, const char *sql, const char *what)
 	return 0;
 }
 
-/* The database as messages name it: user, host, port and database of
- * the URI, never its password. */
+/* The database as messages name it: the URI as given, without a
+ * password (user:PASSWORD@ or a password= parameter). */
 static char *
 pg_label(const char *uri)
 {
-	PQconninfoOption *o = PQconninfoParse(uri, NULL), *p;
-	const char *user = NULL, *host = NULL, *port = NULL, *db = NULL;
-	char buf[512];
+	char *l = xstrdup(uri), *p, *at, *colon, *end;
+	size_t skip;
 
-	for (p = o; p != NULL && p->keyword != NULL; p++) {
-		if (p->val == NULL)
-			continue;
-		if (strcmp(p->keyword, "user") == 0)
-			user = p->val;
-		else if (strcmp(p->keyword, "host") == 0)
-			host = p->val;
-		else if (strcmp(p->keyword, "port") == 0)
-			port = p->val;
-		else if (strcmp(p->keyword, "dbname") == 0)
-			db = p->val;
+	p = strstr(l, "://");
+	if (p != NULL && (at = strchr(p + 3, '@')) != NULL &&
+	    (colon = memchr(p + 3, ':', (size_t)(at - p - 3))) != NULL &&
+	    memchr(p + 3, '/', (size_t)(at - p - 3)) == NULL)
+		memmove(colon, at, strlen(at) + 1);
+	while ((p = strstr(l, "password=")) != NULL && p > l &&
+	    (p[-1] == '?' || p[-1] == '&')) {
+		end = strchr(p, '&');
+		skip = end != NULL ? (size_t)(end + 1 - p) : strlen(p) + 1;
+		if (end == NULL)
+			p--;	/* the ? or & before it too */
+		memmove(p, p + skip, strlen(p + skip) + 1);
 	}
-	snprintf(buf, sizeof(buf), "postgresql://%s%s%s%s%s/%s",
-	    user != NULL ? user : "", user != NULL ? "@" : "",
-	    host != NULL && host[0] != '/' ? host : "",
-	    port != NULL ? ":" : "", port != NULL ? port : "",
-	    db != NULL ? db : "");
-	if (host != NULL && host[0] == '/')
-		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
-		    "?host=%s", host);
-	PQconninfoFree(o);
-	return xstrdup(buf);
+	return l;
+}
+
+/* Is s valid UTF-8 (no overlong form, surrogate or code point beyond
+ * U+10FFFF)? */
+static int
+pg_utf8_valid(const unsigned char *s)
+{
+	uint32_t c;
+	int n, i;
+
+	while (*s != 0) {
+		if (*s < 0x80) {
+			s++;
+			continue;
+		}
+		if ((*s & 0xe0) == 0xc0)
+			n = 1, c = *s & 0x1f;
+		else if ((*s & 0xf0) == 0xe0)
+			n = 2, c = *s & 0x0f;
+		else if ((*s & 0xf8) == 0xf0)
+			n = 3, c = *s & 0x07;
+		else
+			return 0;
+		for (i = 1; i <= n; i++) {
+			if ((s[i] & 0xc0) != 0x80)
+				return 0;
+			c = (c << 6) | (s[i] & 0x3f);
+		}
+		if ((n == 1 && c < 0x80) || (n == 2 && c < 0x800) ||
+		    (n == 3 && c < 0x10000) || c > 0x10ffff ||
+		    (c >= 0xd800 && c <= 0xdfff))
+			return 0;
+		s += n + 1;
+	}
+	return 1;
+}
+
+/* s with every byte that is no part of valid UTF-8 as U+FFFD (to free). */
+static char *
+pg_utf8_fix(const char *s)
+{
+	size_t n = strlen(s), o = 0;
+	char *out = xmalloc(3 * n + 1), one[5];
+	const unsigned char *p = (const unsigned char *)s;
+	int len, i;
+
+	while (*p != 0) {
+		len = *p < 0x80 ? 1 : (*p & 0xe0) == 0xc0 ? 2 :
+		    (*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 ? 4 : 0;
+		for (i = 0; i < len && p[i] != 0; i++)
+			one[i] = (char)p[i];
+		one[i < len ? 0 : len] = '\0';
+		if (len > 0 && i == len && pg_utf8_valid((unsigned char *)one)) {
+			memcpy(out + o, p, (size_t)len);
+			o += (size_t)len;
+			p += len;
+		} else {
+			memcpy(out + o, "\xef\xbf\xbd", 3);
+			o += 3;
+			p++;
+		}
+	}
+	out[o] = '\0';
+	return out;
 }
 
 static const struct {
@@ -301,9 +357,8 @@ pg_schema(struct pgstore *pg, enum store_open_mode mode)
 	if (v == PG_SCHEMA_VERSION)
 		return 0;
 	if (mode == STORE_OPEN_EXISTING) {
-		snprintf(pg->errbuf, sizeof(pg->errbuf), "no hpcacct database "
-		    "at %s (run 'hpcacct ingest' first, or give --db)",
-		    pg->label);
+		snprintf(pg->errbuf, sizeof(pg->errbuf), "no database at %s "
+		    "(run 'hpcacct ingest' first, or give --db)", pg->label);
 		return -1;
 	}
 	snprintf(lock, sizeof(lock), "SELECT pg_advisory_xact_lock(%d)",
@@ -336,6 +391,15 @@ pg_connect(struct pgstore *pg, const char *uri)
 	return c;
 }
 
+/* Is the database's encoding UTF8 (0: SQL_ASCII or another)? */
+static int
+pg_server_utf8(PGconn *c)
+{
+	const char *e = PQparameterStatus(c, "server_encoding");
+
+	return e != NULL && strcmp(e, "UTF8") == 0;
+}
+
 struct pgstore *
 pgstore_open(const char *uri, enum store_open_mode mode, char *err,
     size_t errsize)
@@ -345,6 +409,7 @@ pgstore_open(const char *uri, enum store_open_mode mode, char *err,
 	pg->label = pg_label(uri);
 	if ((pg->conn = pg_connect(pg, uri)) == NULL ||
 	    (pg->names = pg_connect(pg, uri)) == NULL ||
+	    (pg->utf8 = pg_server_utf8(pg->conn)) < 0 ||
 	    pg_schema(pg, mode) != 0 || pg_prepare(pg) != 0) {
 		snprintf(err, errsize, "%s", pg->errbuf);
 		pgstore_close(pg);
@@ -470,11 +535,48 @@ param_real(struct pg_params *p, double v)
 	p->n++;
 }
 
+/*
+ * p's values as the server takes them, into v: where the database is
+ * UTF8, a text that is not valid UTF-8 (a Latin-1 job name in a log) has
+ * its odd bytes as U+FFFD, in copies (fixed[], to free with
+ * pg_values_free()); elsewhere (SQL_ASCII) bytes go as they are.
+ */
+static void
+pg_values(const struct pgstore *pg, const struct pg_params *p,
+    const char **v, char **fixed)
+{
+	int i;
+
+	for (i = 0; i < p->n; i++) {
+		fixed[i] = NULL;
+		v[i] = p->v[i];
+		if (pg->utf8 && v[i] != NULL &&
+		    !pg_utf8_valid((const unsigned char *)v[i]))
+			v[i] = fixed[i] = pg_utf8_fix(v[i]);
+	}
+}
+
+static void
+pg_values_free(const struct pg_params *p, char **fixed)
+{
+	int i;
+
+	for (i = 0; i < p->n; i++)
+		free(fixed[i]);
+}
+
 static PGresult *
 pg_run(struct pgstore *pg, PGconn *c, const char *stmt,
     const struct pg_params *p)
 {
-	return PQexecPrepared(c, stmt, p->n, p->v, NULL, NULL, 0);
+	const char *v[PG_MAX_PARAMS];
+	char *fixed[PG_MAX_PARAMS];
+	PGresult *res;
+
+	pg_values(pg, p, v, fixed);
+	res = PQexecPrepared(c, stmt, p->n, v, NULL, NULL, 0);
+	pg_values_free(p, fixed);
+	return res;
 }
 
 static uint64_t
@@ -746,12 +848,17 @@ pg_each_row(struct pgstore *pg, const char *stmt, const char *sql,
     const struct pg_params *p, int (*conv)(PGresult *, void *), void *arg,
     const char *what)
 {
+	const char *v[PG_MAX_PARAMS];
+	char *fixed[PG_MAX_PARAMS];
 	PGresult *res;
-	int rc = 0, ok = 1;
+	int rc = 0, ok = 1, sent;
 
-	if ((stmt != NULL ? PQsendQueryPrepared(pg->conn, stmt, p->n, p->v,
-	    NULL, NULL, 0) : PQsendQueryParams(pg->conn, sql, p->n, NULL,
-	    p->v, NULL, NULL, 0)) == 0)
+	pg_values(pg, p, v, fixed);
+	sent = stmt != NULL ? PQsendQueryPrepared(pg->conn, stmt, p->n, v,
+	    NULL, NULL, 0) : PQsendQueryParams(pg->conn, sql, p->n, NULL, v,
+	    NULL, NULL, 0);
+	pg_values_free(p, fixed);
+	if (!sent)
 		return pg_fail(pg, pg->conn, what);
 	PQsetSingleRowMode(pg->conn);
 	while ((res = PQgetResult(pg->conn)) != NULL) {
@@ -840,6 +947,7 @@ pg_conv_job(PGresult *r, void *arg)
 	j.job_name = col_text(r, 34);
 	j.source_file = col_text(r, 35);
 	j.source_line = col_int(r, 36);
+	j.ingest_run = col_int(r, 37);
 	return call->fn(call->ctx, &j);
 }
 

@@ -404,6 +404,12 @@ configure(struct store *st, enum store_open_mode mode, char *err,
 	return 0;
 }
 
+int
+store_is_server(const char *path)
+{
+	return pgstore_is_uri(path);
+}
+
 struct store *
 store_open(const char *path, enum store_open_mode mode, char *err,
     size_t errsize)
@@ -995,6 +1001,79 @@ store_file_put(struct store *st, const char *path, const struct store_file *f,
 }
 
 static sqlite3_stmt *prepare_once(struct store *st, const char *sql);
+static int each_cols(struct store *st, sqlite3_stmt *stmt,
+    int (*conv)(const struct store_cols *, void *), void *arg);
+
+struct files_call {
+	int (*row)(void *, const char *, const struct store_file *, int64_t);
+	void *ctx;
+};
+
+static int
+conv_files(const struct store_cols *c, void *arg)
+{
+	struct files_call *call = arg;
+	struct store_file f;
+
+	memset(&f, 0, sizeof(f));
+	f.device = cols_n(c, 1);
+	f.inode = cols_n(c, 2);
+	f.size = cols_n(c, 3);
+	f.read_offset = cols_n(c, 4);
+	f.mtime = cols_n(c, 5);
+	snprintf(f.format, sizeof(f.format), "%s", cols_text(c, 6) != NULL ?
+	    cols_text(c, 6) : "");
+	snprintf(f.options, sizeof(f.options), "%s", cols_text(c, 7) != NULL ?
+	    cols_text(c, 7) : "");
+	f.complete = (int)cols_n(c, 8);
+	return call->row(call->ctx, cols_text(c, 0), &f, cols_int(c, 9));
+}
+
+int
+store_files(struct store *st, int (*row)(void *ctx, const char *path,
+    const struct store_file *f, int64_t run), void *ctx)
+{
+	struct files_call call = {row, ctx};
+	sqlite3_stmt *stmt;
+
+	if (st->pg != NULL)
+		return pg_rc(st, pgstore_query(st->pg, sql_pg_files, 0, NULL,
+		    conv_files, &call));
+	if ((stmt = prepare_once(st, sql_files)) == NULL)
+		return -1;
+	return each_cols(st, stmt, conv_files, &call);
+}
+
+int
+store_run_import(struct store *st, const char *origin,
+    const struct store_run_row *r, int64_t *run)
+{
+	const struct store_run_counts *c = &r->counts;
+	int64_t v[11] = {r->id, r->started, r->finished, 0, 0, c->read,
+	    c->new_jobs, c->updated, c->unchanged, c->skipped, c->rejected};
+	char buf[13][24];
+	const char *p[13];
+	int i;
+
+	if (st->pg == NULL)
+		return fail(st);	/* store_is_server() tells */
+	p[0] = origin;
+	for (i = 0; i < 11; i++) {
+		snprintf(buf[i], sizeof(buf[i]), "%lld", (long long)v[i]);
+		p[i + 1] = buf[i];
+	}
+	p[2] = r->started == JOB_UNSET ? NULL : buf[1];
+	p[3] = r->finished == JOB_UNSET ? NULL : buf[2];
+	p[4] = r->input;
+	p[5] = r->format;
+	snprintf(buf[11], sizeof(buf[11]), "%lld", (long long)c->warnings);
+	p[12] = buf[11];
+	*run = JOB_UNSET;
+	if (pg_rc(st, pgstore_write(st->pg, sql_pg_run_import, 13, p,
+	    conv_first_int, run)) != 0)
+		return -1;
+	return *run == JOB_UNSET ? -1 : 0;
+}
 
 static void
 read_cursor_row(sqlite3_stmt *s, void *out)
@@ -1505,6 +1584,7 @@ read_job_row(sqlite3_stmt *s, struct job *j)
 	j->job_name = column_text(s, 34);
 	j->source_file = column_text(s, 35);
 	j->source_line = column_int(s, 36);
+	j->ingest_run = column_int(s, 37);
 }
 
 struct jobs_call {

@@ -26,9 +26,14 @@ enum store_open_mode {
 				 * writers, temporary data in memory */
 };
 
+/* Is path a PostgreSQL connection URI (postgresql:// or postgres://,
+ * handed to libpq as it is), not a SQLite file? */
+int store_is_server(const char *path);
+
 /*
  * Open (and migrate to the current schema) the database at path
- * (":memory:" for a private one that lives as long as the handle).
+ * (":memory:" for a private one that lives as long as the handle), or
+ * the PostgreSQL database of a URI (src/store-pg.c).
  * Returns a handle to close with store_close(), or NULL with a reason in
  * err.
  */

@@ -6,7 +6,8 @@ WITH gone AS (
     SELECT j.id, c.name AS cluster, j.job_id, j.submit_time
       FROM job_rows j JOIN names c ON c.id = j.cluster_id
      WHERE j.source_file_id = (SELECT id FROM names
-                                WHERE kind = 8 AND name = $1::text)
+                                WHERE kind = 8 AND md5(name) = md5($1::text)
+                                  AND name = $1::text)
         OR ($1::text IS NULL AND j.ingest_run = $2::bigint)
 ), k8s AS (
     SELECT k.uid FROM k8s_jobs k JOIN gone g

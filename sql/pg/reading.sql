@@ -20,16 +20,23 @@ SELECT submit_time, start_delay, end_delay,
             THEN (SELECT COALESCE(MAX(run_time), 0) FROM job_rows)
             ELSE 0 END
    AND ($4::text IS NULL OR user_id IN (SELECT id FROM names WHERE kind = 0
-        AND name IN (SELECT json_array_elements_text($4::json))))
+        AND md5(name) IN
+            (SELECT md5(v) FROM json_array_elements_text($4::json) AS v)))
    AND ($5::text IS NULL OR group_id IN (SELECT id FROM names WHERE kind = 1
-        AND name IN (SELECT json_array_elements_text($5::json))))
+        AND md5(name) IN
+            (SELECT md5(v) FROM json_array_elements_text($5::json) AS v)))
    AND ($6::text IS NULL OR account_id IN (SELECT id FROM names WHERE kind = 2
-        AND name IN (SELECT json_array_elements_text($6::json))))
+        AND md5(name) IN
+            (SELECT md5(v) FROM json_array_elements_text($6::json) AS v)))
    AND ($7::text IS NULL OR queue_id IN (SELECT id FROM names WHERE kind = 3
-        AND name IN (SELECT json_array_elements_text($7::json))))
+        AND md5(name) IN
+            (SELECT md5(v) FROM json_array_elements_text($7::json) AS v)))
    AND ($8::text IS NULL OR qos_id IN (SELECT id FROM names WHERE kind = 4
-        AND name IN (SELECT json_array_elements_text($8::json))))
+        AND md5(name) IN
+            (SELECT md5(v) FROM json_array_elements_text($8::json) AS v)))
    AND ($9::text IS NULL OR cluster_id IN (SELECT id FROM names WHERE kind = 5
-        AND name IN (SELECT json_array_elements_text($9::json))))
+        AND md5(name) IN
+            (SELECT md5(v) FROM json_array_elements_text($9::json) AS v)))
    AND ($10::text IS NULL OR state_id IN (SELECT id FROM names WHERE kind = 6
-        AND name IN (SELECT json_array_elements_text($10::json))))
+        AND md5(name) IN
+            (SELECT md5(v) FROM json_array_elements_text($10::json) AS v)))

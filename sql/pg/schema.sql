@@ -10,13 +10,16 @@ CREATE TABLE IF NOT EXISTS hpcacct_schema (version integer NOT NULL);
 
 -- Every name a job row refers to, once: kind 0 user, 1 group, 2 account,
 -- 3 queue, 4 qos, 5 cluster, 6 state, 7 raw state, 8 source file, 9 job
--- name (as sql/migrate-4.sql).
+-- name (as sql/migrate-4.sql).  Unique, and found, by the md5 of the
+-- name: a B-tree entry holds at most about 2700 bytes, a job name up to
+-- a megabyte.
 CREATE TABLE IF NOT EXISTS names (
     id            bigserial PRIMARY KEY,
     kind          integer NOT NULL,
-    name          text NOT NULL,
-    UNIQUE (kind, name)
+    name          text NOT NULL
 );
+CREATE UNIQUE INDEX IF NOT EXISTS names_kind_name
+    ON names (kind, md5(name));
 
 CREATE TABLE IF NOT EXISTS ingest_runs (
     id            bigserial PRIMARY KEY,
@@ -174,6 +177,15 @@ CREATE TABLE IF NOT EXISTS k8s_pods (
 
 CREATE INDEX IF NOT EXISTS k8s_pods_job ON k8s_pods (job_uid);
 
+-- The runs db copy brought from another database (origin, its path)
+-- as runs of this one: copying again finds them.
+CREATE TABLE IF NOT EXISTS run_origins (
+    origin        text NOT NULL,
+    origin_run    bigint NOT NULL,
+    run           bigint NOT NULL REFERENCES ingest_runs (id),
+    PRIMARY KEY (origin, origin_run)
+);
+
 -- How far each live source was read (sql/migrate-5.sql).
 CREATE TABLE IF NOT EXISTS live_cursors (
     source        text PRIMARY KEY,
@@ -209,7 +221,8 @@ SELECT u.name AS name, u.created AS created, u.source AS source,
        u.organization AS organization, u.full_name AS full_name,
        COALESCE(u.account, a.name) AS account
   FROM users u
-  LEFT JOIN names n ON n.kind = 0 AND n.name = u.name
+  LEFT JOIN names n ON n.kind = 0 AND md5(n.name) = md5(u.name)
+                   AND n.name = u.name
   LEFT JOIN user_first f ON f.user_id = n.id
   LEFT JOIN names g ON g.id = f.group_id
   LEFT JOIN names a ON a.id = f.account_id

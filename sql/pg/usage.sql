@@ -20,19 +20,26 @@ WITH clipped AS (
      WHERE ((run_time > 0 AND start_time < $2::bigint AND end_time > $1::bigint)
         OR (run_time = 0 AND end_time >= $1::bigint AND end_time < $2::bigint))
        AND ($5::text IS NULL OR user_id IN (SELECT id FROM names WHERE kind = 0
-            AND name IN (SELECT json_array_elements_text($5::json))))
+            AND md5(name) IN
+            (SELECT md5(v) FROM json_array_elements_text($5::json) AS v)))
        AND ($6::text IS NULL OR group_id IN (SELECT id FROM names WHERE kind = 1
-            AND name IN (SELECT json_array_elements_text($6::json))))
+            AND md5(name) IN
+            (SELECT md5(v) FROM json_array_elements_text($6::json) AS v)))
        AND ($7::text IS NULL OR account_id IN (SELECT id FROM names WHERE kind = 2
-            AND name IN (SELECT json_array_elements_text($7::json))))
+            AND md5(name) IN
+            (SELECT md5(v) FROM json_array_elements_text($7::json) AS v)))
        AND ($8::text IS NULL OR queue_id IN (SELECT id FROM names WHERE kind = 3
-            AND name IN (SELECT json_array_elements_text($8::json))))
+            AND md5(name) IN
+            (SELECT md5(v) FROM json_array_elements_text($8::json) AS v)))
        AND ($9::text IS NULL OR qos_id IN (SELECT id FROM names WHERE kind = 4
-            AND name IN (SELECT json_array_elements_text($9::json))))
+            AND md5(name) IN
+            (SELECT md5(v) FROM json_array_elements_text($9::json) AS v)))
        AND ($10::text IS NULL OR cluster_id IN (SELECT id FROM names WHERE kind = 5
-            AND name IN (SELECT json_array_elements_text($10::json))))
+            AND md5(name) IN
+            (SELECT md5(v) FROM json_array_elements_text($10::json) AS v)))
        AND ($11::text IS NULL OR state_id IN (SELECT id FROM names WHERE kind = 6
-            AND name IN (SELECT json_array_elements_text($11::json))))
+            AND md5(name) IN
+            (SELECT md5(v) FROM json_array_elements_text($11::json) AS v)))
 )
 SELECT n1.name, n2.name,
        COUNT(DISTINCT job),

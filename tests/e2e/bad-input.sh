@@ -75,7 +75,7 @@ PY
 # "-" for none) and a part of the text.
 while read -r reader variant status line text; do
 	f=$WORK/$reader-$variant
-	rm -f "$DB"
+	reset_db
 	expect_status "$status" hx ingest --format "$reader" "$f"
 	if [ "$line" != "-" ]; then
 		contains "$WORK/err" "$f:$line: $text"
@@ -116,7 +116,7 @@ k8s   range     0 2 status.completionTime '2150-01-01T00:00:00Z' out of range, t
 CASES
 
 # The huge fields were kept whole.
-rm -f "$DB"
+reset_db
 expect_status 0 hx ingest --format slurm "$WORK/slurm-huge"
-[ "$(sqlite3 "$DB" 'SELECT max(length(job_name)) FROM jobs')" -eq 1048576 ] ||
+[ "$(dbq 'SELECT max(length(job_name)) FROM jobs')" -eq 1048576 ] ||
 	fail "the 1 MB job name was not kept whole"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # House style: no strcpy, strcat, sprintf, vsprintf, strtok or gets.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
+backend_free
 
 cd "$top_srcdir"
 if grep -nE '\b(strcpy|strcat|sprintf|vsprintf|strtok|gets)[[:space:]]*\(' \

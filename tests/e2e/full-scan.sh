@@ -7,6 +7,7 @@
 # (wait, sizes, efficiency, slo) prints the same rows: the same fields,
 # sums equal but for the last bits (a sum of reals depends on its order).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
+sqlite_only "the SQLite full-scan twins"
 
 gen=${top_builddir:-$top_srcdir}/bench
 "$gen/gen-sacct" -n 10000 -s 11 -d 2026-10-01 -D 31 >"$WORK/october.psv"

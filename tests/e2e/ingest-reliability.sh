@@ -32,13 +32,14 @@ open(sys.argv[2], 'wb').write(data)
 PY
 expect_status 1 hx ingest "$WORK/bad.psv.gz"
 contains "$WORK/err" "bad.psv.gz: corrupt gzip data; nothing of it was stored"
-[ ! -e "$DB" ] || [ -z "$(sqlite3 "$DB" 'SELECT 1 FROM jobs LIMIT 1')" ] ||
+[ ! -e "$DB" ] || [ -z "$(dbq 'SELECT 1 FROM jobs LIMIT 1')" ] ||
 	fail "a damaged gzip stored jobs"
 expect_status 0 hx ingest "$WORK/whole.psv.gz"
 contains "$WORK/out" "whole.psv.gz: read 2"
 
 # --- a second writer waits its turn ---------------------------------------
-rm -f "$DB"
+sqlite_only "SQLite's locks, a full disk, the file's mode"
+reset_db
 expect_status 0 hx ingest "$FIXTURES/k8s/late-job.json"
 cp "$f" "$WORK/a.psv"
 /usr/bin/python3 - "$DB" "$WORK/locked" <<'PY' &

@@ -34,7 +34,7 @@ list 20000 >"$WORK/big.json"
 # Under ASan, freed memory waits in its quarantine (256 MB): switch that
 # off so the figure is the program's, not the sanitizer's.
 rss() {
-	rm -f "$DB"
+	reset_db
 	ASAN_OPTIONS="${ASAN_OPTIONS:-}:quarantine_size_mb=0:thread_local_quarantine_size_kb=0" \
 	    /usr/bin/time -f %M -o "$WORK/rss" "$HPCACCT" --db "$DB" ingest -q "$1"
 	cat "$WORK/rss"

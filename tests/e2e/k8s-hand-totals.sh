@@ -48,7 +48,7 @@ done
 
 # Another user key: the pod template's "team" label is nowhere, so every
 # user falls back to the namespace; the cluster name is taken as given.
-rm -f "$DB"
+reset_db
 expect_status 0 hx ingest --k8s-user-key example.org/team --cluster cloud1 \
     "$FIXTURES/k8s/jobs-pods.json"
 hx report usage --by user --format csv >"$WORK/got.csv"

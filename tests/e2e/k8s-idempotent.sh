@@ -40,7 +40,7 @@ contains "$WORK/late" "data,1,3.000000,1.000000,0.000000"
 
 # A watch that pauses: what it gave is committed within seconds, while
 # hpcacct still waits for more (another process can report it).
-rm -f "$DB"
+reset_db
 fifo=$WORK/watch
 mkfifo "$fifo"
 "$HPCACCT" --db "$DB" ingest -q - <"$fifo" &
@@ -58,7 +58,7 @@ wait "$reader" || fail "the watch ingest failed"
 [ "$n" -eq 2 ] || fail "a paused stream was not committed ($n jobs seen)"
 
 # Stopping a watch (SIGTERM) keeps what it gave and says so.
-rm -f "$DB"
+reset_db
 rm -f "$fifo"
 mkfifo "$fifo"
 "$HPCACCT" --db "$DB" ingest - <"$fifo" >"$WORK/out" 2>"$WORK/err" &

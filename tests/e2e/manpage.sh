@@ -1,6 +1,7 @@
 #!/bin/sh
 # The man page is lint-clean and documents every command and option.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
+backend_free
 
 page=$top_srcdir/man/hpcacct.1
 if [ -z "${MANDOC:-}" ]; then

@@ -4,6 +4,7 @@
 # the same job rows through the jobs view, and the same reports
 # as a database that was ingested fresh.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
+sqlite_only "SQLite schema migrations"
 
 expect_status 0 hx ingest --tz UTC "$FIXTURES/reports.psv" \
     "$FIXTURES/sacct-small.psv"
@@ -42,7 +43,7 @@ sqlite3 "$old" "SELECT typeof(user_id), typeof(cluster_id) FROM job_rows
     LIMIT 1" >"$WORK/types"
 contains "$WORK/types" "integer|integer"
 
-sqlite3 "$DB" "SELECT $cols FROM jobs ORDER BY id" >"$WORK/fresh.rows"
+dbq "SELECT $cols FROM jobs ORDER BY id" >"$WORK/fresh.rows"
 sqlite3 "$old" "SELECT $cols FROM jobs ORDER BY id" >"$WORK/old.rows"
 [ -s "$WORK/fresh.rows" ] || fail "no job rows"
 cmp -s "$WORK/fresh.rows" "$WORK/old.rows" ||

@@ -39,7 +39,7 @@ diff -u "$WORK/expected.csv" "$WORK/got.csv" || fail "queue totals"
 # The line's date is local time (--tz) and counts only where an epoch
 # attribute is missing: 400.pbs1 has only line dates (Q at 22:00, D at
 # 22:30, Berlin summer time: 20:30 UTC); 100.pbs1's epochs do not move.
-rm -f "$DB"
+reset_db
 expect_status 1 hx ingest --tz Europe/Berlin "$FIXTURES/pbspro/accounting/"
 hx report usage --by queue --format csv --from 2026-10-01T20:00:00 \
     --to 2026-10-01T21:00:00 >"$WORK/berlin"

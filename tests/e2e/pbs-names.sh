@@ -17,6 +17,6 @@ hx report usage --by user --format csv >"$WORK/u.csv"
 contains "$WORK/u.csv" "ann,1,8.000000,1.000000,0.000000"
 contains "$WORK/u.csv" "bob,1,4.000000,1.000000,0.000000"
 
-sqlite3 "$DB" "SELECT job_name, alloc_procs, nodes FROM jobs ORDER BY job_id" >"$WORK/names"
+dbq "SELECT job_name, alloc_procs, nodes FROM jobs ORDER BY job_id" >"$WORK/names"
 contains "$WORK/names" "sim total_execution_slots=1 start=1790830790|8|1"
 contains "$WORK/names" "big run total_execution_slots=4096 Resource_List.nodect=64|4|1"

@@ -6,6 +6,7 @@
 # output must be what README shows under it.  A last line '...' means
 # README shows only the first lines.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
+backend_free
 
 mkdir -p "$WORK/run/demo-out" "$WORK/bin"
 ln -s "$HPCACCT" "$WORK/bin/hpcacct"

@@ -8,6 +8,7 @@
 # scanned edges), before and after re-ingest with --replace, updated jobs
 # (Pods refining their Kubernetes Jobs, PBS jobs completing) and forget.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
+sqlite_only "the SQLite rollup against its scan"
 
 gen=${top_builddir:-$top_srcdir}/bench
 seed=${ROLLUP_SEED:-20261201}
@@ -51,11 +52,11 @@ tail -n +"$((half + 1))" "$WORK/pbs-files" >"$WORK/pbs-rest"
 
 hx ingest -q --tz UTC "$WORK/sacct.psv" "$WORK/long.psv" \
     "$WORK/k8s-jobs.json" $(cat "$WORK/pbs-first") || fail "first ingest"
-[ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM job_rows
+[ "$(dbq "SELECT COUNT(*) FROM job_rows
     WHERE run_time > 2678400")" -eq 39 ] || fail "not 39 long runs"
 # Of the account's runs only the one of 31 days has cells: at most a day
 # cell per day, two months and two years.
-cells=$(sqlite3 "$DB" "SELECT COUNT(*) FROM rollup r JOIN names n
+cells=$(dbq "SELECT COUNT(*) FROM rollup r JOIN names n
     ON n.id = r.account_id WHERE n.kind = 2 AND n.name = 'long'")
 [ "$cells" -ge 35 ] && [ "$cells" -le 37 ] ||
 	fail "the long runs have $cells rollup cells"
@@ -186,7 +187,7 @@ echo "rollup-scan: $first comparisons, then $((compared - first)) after the upda
 
 # The comparison can fail: a rollup cell changed behind hpcacct's back
 # shows in the default answer and not in --scan's.
-sqlite3 "$DB" "UPDATE rollup SET core_s = core_s + 7200 WHERE level = 3"
+dbq "UPDATE rollup SET core_s = core_s + 7200 WHERE level = 3"
 if (run 1 "--year 2026") 2>/dev/null; then
 	fail "a changed rollup went unnoticed"
 fi
@@ -194,7 +195,7 @@ echo "rollup-scan: a changed rollup cell is caught"
 
 # Emptying rollup_meta (as after changing jobs by hand) has the next
 # hpcacct build the rollup again from the jobs: right again.
-sqlite3 "$DB" "DELETE FROM rollup_meta"
+dbq "DELETE FROM rollup_meta"
 run 1 "--year 2026"
 run 2 ""
 echo "rollup-scan: the rebuilt rollup agrees again"

@@ -42,7 +42,7 @@ for v in 38 39 40 41 43; do
 	# the same job read from a dump and from JSON is one row
 	hx ingest -q --tz UTC "$dir/jobs.psv"
 	hx ingest -q "$dir/v0.0.$v.json" 2>/dev/null
-	[ "$(sqlite3 "$DB" 'SELECT count(*) FROM jobs')" -eq 8 ] ||
+	[ "$(dbq 'SELECT count(*) FROM jobs')" -eq 8 ] ||
 		fail "v0.0.$v and the text are not the same 8 jobs"
 done
 # A real Slurm 22.05.8 (SLURM-LAB.md's set-up) dumped with sacct -P and

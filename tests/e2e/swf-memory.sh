@@ -7,7 +7,7 @@
 
 gen=${top_builddir:-$top_srcdir}/bench
 rss() {
-	rm -f "$DB"*
+	reset_db
 	"$gen/gen-sacct" -n "$1" -s 13 -d 2026-10-01 -D 31 >"$WORK/sacct.psv"
 	hx ingest -q --tz UTC "$WORK/sacct.psv" || fail "ingest of $1 jobs"
 	ASAN_OPTIONS="${ASAN_OPTIONS:-}:quarantine_size_mb=0:thread_local_quarantine_size_kb=0" \

@@ -43,7 +43,7 @@ u --by account --period year --from 2026-10-02 >"$WORK/got"
 contains "$WORK/got" "2026-01-01,a,1,8.000000"
 
 # Over the demo's October, the days add up to the month.
-rm -f "$DB"
+reset_db
 # shellcheck disable=SC2046
 (cd "$top_srcdir" && "$HPCACCT" --db "$DB" ingest -q --tz UTC $(cat examples/demo-inputs))
 month=$(u --by queue --month 2026-10 | awk -F, 'NR > 1 { s += $3 } END { printf "%.3f", s }')

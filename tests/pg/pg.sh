@@ -43,7 +43,8 @@ start)
 	    -o "-c listen_addresses= -c unix_socket_directories=$dir \
 	    -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
 	    start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
-	as_owner "$bin/createdb" -h "$dir" -U postgres hpcacct
+	as_owner "$bin/createdb" -h "$dir" -U postgres -T template0 \
+	    -E SQL_ASCII hpcacct
 	echo "postgresql:///hpcacct?host=$dir&user=postgres"
 	;;
 stop)
