@@ -72,6 +72,7 @@ cmd_db_job(void *ctx, const struct job *j)
 	case STORE_PUT_NEW: c->jobs[0]++; return 0;
 	case STORE_PUT_UPDATED: c->jobs[1]++; return 0;
 	case STORE_PUT_UNCHANGED: c->jobs[2]++; return 0;
+	case STORE_PUT_QUEUED: return 0;	/* counted at the end */
 	default: c->failed = 1; return 1;
 	}
 }
@@ -116,8 +117,11 @@ cmd_db_copy_all(struct db_copy *c)
 	if (store_runs(c->src, cmd_db_run, c) != 0 ||
 	    store_jobs(c->src, &all, cmd_db_job, c) != 0 ||
 	    store_users(c->src, cmd_db_user, c) != 0 ||
-	    store_files(c->src, cmd_db_file, c) != 0)
+	    store_files(c->src, cmd_db_file, c) != 0 ||
+	    store_put_outcomes(c->dst, c->jobs) != 0) {
+		c->failed |= store_failed(c->dst);
 		return -1;
+	}
 	return store_commit(c->dst);
 }
 

@@ -45,9 +45,25 @@ sink_store(void *arg, const struct job *j)
 	case STORE_PUT_UNCHANGED:
 		c->counts->unchanged++;
 		return 0;
+	case STORE_PUT_QUEUED:
+		return 0;	/* counted by ingest_run_finish() */
 	default:
 		return -1;
 	}
+}
+
+/* Count the queued puts' outcomes and record the run's counts. */
+static int
+ingest_run_finish(struct ingest_ctx *c)
+{
+	int64_t n[3] = {0, 0, 0};
+
+	if (store_put_outcomes(c->st, n) != 0)
+		return -1;
+	c->counts->new_jobs += n[0];
+	c->counts->updated += n[1];
+	c->counts->unchanged += n[2];
+	return store_run_finish(c->st, c->run, c->counts, (int64_t)time(NULL));
 }
 
 static int
@@ -104,8 +120,7 @@ sink_flush(void *arg)
 
 	if (!store_in_transaction(c->st))
 		return 0;
-	if (store_run_finish(c->st, c->run, c->counts, (int64_t)time(NULL)) ||
-	    store_commit(c->st) != 0)
+	if (ingest_run_finish(c) != 0 || store_commit(c->st) != 0)
 		return -1;
 	return 0;
 }
@@ -310,7 +325,7 @@ ingest_stream(struct ingest_ctx *c, struct source *src, int64_t offset,
 		goto out;
 	}
 	*bytes = consumed;
-	if (store_run_finish(c->st, c->run, c->counts, (int64_t)time(NULL)) ||
+	if (ingest_run_finish(c) != 0 ||
 	    remember_file(c, src, opt, reader, offset + consumed) != 0 ||
 	    store_commit(c->st) != 0)
 		goto db_error;
@@ -438,8 +453,7 @@ live_chunk(struct ingest_ctx *c, struct slurmdbd *d, int64_t from,
 		return -1;
 	}
 	if (store_cursor_put(c->st, c->path, to, c->run) != 0 ||
-	    store_run_finish(c->st, c->run, c->counts, (int64_t)time(NULL)) ||
-	    store_commit(c->st) != 0)
+	    ingest_run_finish(c) != 0 || store_commit(c->st) != 0)
 		goto db_error;
 	return 0;
 db_error:

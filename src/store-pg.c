@@ -45,6 +45,8 @@ void pgstore_set_lock_timeout(struct pgstore *pg, int ms)
 { (void)pg; (void)ms; }
 enum store_put pgstore_put_job(struct pgstore *pg, const struct job *job,
     int64_t run) { (void)pg; (void)job; (void)run; return STORE_PUT_ERROR; }
+int pgstore_put_outcomes(struct pgstore *pg, int64_t n[3])
+{ (void)pg; (void)n; return -1; }
 int64_t pgstore_run_begin(struct pgstore *pg, const char *input,
     const char *format, int64_t now)
 { (void)pg; (void)input; (void)format; (void)now; return -1; }
@@ -133,6 +135,10 @@ struct pgstore {
 	int utf8;		/* a UTF8 database: text must be valid UTF-8 */
 	char errbuf[1024];
 	int in_tx, lazy;
+	int piped;		/* in libpq's pipeline mode */
+	size_t queued;		/* job puts sent, outcomes not read */
+	int64_t outcomes[3];	/* new, updated, unchanged, not asked */
+	int pipe_failed;	/* a queued put failed: errbuf says why */
 	struct pg_name *cache;	/* open addressing, a power of two */
 	size_t ncache, capcache;
 };
@@ -165,6 +171,8 @@ pg_ok(struct pgstore *pg, PGresult *res, const char *what)
 	if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK ||
 	    s == PGRES_SINGLE_TUPLE)
 		return 0;
+	if (res == NULL && pg->pipe_failed)
+		return -1;	/* errbuf has the queued put's failure */
 	snprintf(m, sizeof(m), "%s", res != NULL ?
 	    PQresultErrorMessage(res) : PQerrorMessage(pg->conn));
 	n = strlen(m);
@@ -176,10 +184,66 @@ pg_ok(struct pgstore *pg, PGresult *res, const char *what)
 	return -1;
 }
 
+/* Jobs sent in one go before their outcomes are read. */
+#define PG_PIPE_BATCH 1000
+
+/* Read the outcomes of the queued puts (after a sync): 0 or -1. */
+static int
+pg_pipe_collect(struct pgstore *pg)
+{
+	PGresult *res;
+	ExecStatusType s;
+	int ok = !pg->pipe_failed;
+
+	if (PQpipelineSync(pg->conn) != 1)
+		return pg_fail(pg, pg->conn, "storing jobs");
+	for (;;) {
+		if ((res = PQgetResult(pg->conn)) == NULL)
+			continue;	/* the end of one query's results */
+		s = PQresultStatus(res);
+		if (s == PGRES_PIPELINE_SYNC) {
+			PQclear(res);
+			break;
+		}
+		if (s == PGRES_TUPLES_OK)
+			pg->outcomes[PQntuples(res) == 0 ? 2 :
+			    strcmp(PQgetvalue(res, 0, 0), "t") == 0 ? 0 : 1]++;
+		else if (ok) {
+			ok = 0;
+			pg_ok(pg, res, "storing a job");
+			continue;	/* pg_ok() freed it */
+		}
+		PQclear(res);
+	}
+	pg->queued = 0;
+	if (!ok)
+		pg->pipe_failed = 1;
+	return ok ? 0 : -1;
+}
+
+/* Leave pipeline mode, the queued puts' outcomes read: before any other
+ * statement on the connection.  0 or -1 (a put failed). */
+static int
+pg_pipe_end(struct pgstore *pg)
+{
+	int rc = 0;
+
+	if (!pg->piped)
+		return pg->pipe_failed ? -1 : 0;
+	rc = pg_pipe_collect(pg);
+	PQexitPipelineMode(pg->conn);
+	pg->piped = 0;
+	return rc;
+}
+
 static int
 pg_exec(struct pgstore *pg, PGconn *c, const char *sql, const char *what)
 {
-	PGresult *res = PQexec(c, sql);
+	PGresult *res;
+
+	if (c == pg->conn && pg_pipe_end(pg) != 0)
+		return -1;
+	res = PQexec(c, sql);
 
 	if (pg_ok(pg, res, what) != 0)
 		return -1;
@@ -453,6 +517,7 @@ int
 pgstore_begin(struct pgstore *pg)
 {
 	pg->lazy = 0;
+	pg->pipe_failed = 0;
 	if (pg->in_tx)
 		return 0;
 	if (pg_exec(pg, pg->conn, "BEGIN", "begin") != 0)
@@ -492,6 +557,9 @@ pgstore_commit(struct pgstore *pg)
 void
 pgstore_rollback(struct pgstore *pg)
 {
+	pg_pipe_end(pg);
+	pg->pipe_failed = 0;
+	memset(pg->outcomes, 0, sizeof(pg->outcomes));
 	if (pg->in_tx)
 		PQclear(PQexec(pg->conn, "ROLLBACK"));
 	pg->in_tx = 0;
@@ -573,6 +641,8 @@ pg_run(struct pgstore *pg, PGconn *c, const char *stmt,
 	char *fixed[PG_MAX_PARAMS];
 	PGresult *res;
 
+	if (c == pg->conn && pg_pipe_end(pg) != 0)
+		return NULL;
 	pg_values(pg, p, v, fixed);
 	res = PQexecPrepared(c, stmt, p->n, v, NULL, NULL, 0);
 	pg_values_free(p, fixed);
@@ -720,21 +790,50 @@ enum store_put
 pgstore_put_job(struct pgstore *pg, const struct job *job, int64_t run)
 {
 	struct pg_params p = {{0}, {{0}}, 0};
-	enum store_put put;
-	PGresult *res;
+	const char *v[PG_MAX_PARAMS];
+	char *fixed[PG_MAX_PARAMS];
+	int sent;
 
-	if (pg_write_begin(pg) != 0 || pg_job_params(pg, &p, job, run) != 0)
+	if (pg_write_begin(pg) != 0 || pg_job_params(pg, &p, job, run) != 0 ||
+	    pg->pipe_failed)
 		return STORE_PUT_ERROR;
-	res = pg_run(pg, pg->conn, "job_put", &p);
-	if (pg_ok(pg, res, "storing a job") != 0)
+	if (!pg->piped) {
+		if (PQenterPipelineMode(pg->conn) != 1) {
+			pg_fail(pg, pg->conn, "storing jobs");
+			return STORE_PUT_ERROR;
+		}
+		pg->piped = 1;
+	}
+	pg_values(pg, &p, v, fixed);
+	sent = PQsendQueryPrepared(pg->conn, "job_put", p.n, v, NULL, NULL,
+	    0);
+	pg_values_free(&p, fixed);
+	if (!sent) {
+		pg_fail(pg, pg->conn, "storing a job");
+		pg->pipe_failed = 1;
 		return STORE_PUT_ERROR;
-	if (PQntuples(res) == 0)
-		put = STORE_PUT_UNCHANGED;
-	else
-		put = strcmp(PQgetvalue(res, 0, 0), "t") == 0 ? STORE_PUT_NEW :
-		    STORE_PUT_UPDATED;
-	PQclear(res);
-	return put;
+	}
+	/* read what the server has sent, so that it never waits for us
+	 * while we wait for it */
+	if (++pg->queued % 100 == 0)
+		PQconsumeInput(pg->conn);
+	if (pg->queued >= PG_PIPE_BATCH && pg_pipe_collect(pg) != 0)
+		return STORE_PUT_ERROR;
+	return STORE_PUT_QUEUED;
+}
+
+int
+pgstore_put_outcomes(struct pgstore *pg, int64_t n[3])
+{
+	int i;
+
+	if (pg_pipe_end(pg) != 0)
+		return -1;
+	for (i = 0; i < 3; i++) {
+		n[i] += pg->outcomes[i];
+		pg->outcomes[i] = 0;
+	}
+	return 0;
 }
 
 int64_t
@@ -853,6 +952,8 @@ pg_each_row(struct pgstore *pg, const char *stmt, const char *sql,
 	PGresult *res;
 	int rc = 0, ok = 1, sent;
 
+	if (pg_pipe_end(pg) != 0)
+		return -1;
 	pg_values(pg, p, v, fixed);
 	sent = stmt != NULL ? PQsendQueryPrepared(pg->conn, stmt, p->n, v,
 	    NULL, NULL, 0) : PQsendQueryParams(pg->conn, sql, p->n, NULL, v,

@@ -46,6 +46,7 @@ void pgstore_set_lock_timeout(struct pgstore *pg, int ms);
 
 enum store_put pgstore_put_job(struct pgstore *pg, const struct job *job,
     int64_t run);
+int pgstore_put_outcomes(struct pgstore *pg, int64_t n[3]);
 int64_t pgstore_run_begin(struct pgstore *pg, const char *input,
     const char *format, int64_t now);
 int pgstore_run_finish(struct pgstore *pg, int64_t run,

@@ -405,6 +405,14 @@ configure(struct store *st, enum store_open_mode mode, char *err,
 }
 
 int
+store_put_outcomes(struct store *st, int64_t n[3])
+{
+	if (st->pg != NULL)
+		return (int)pg_rc(st, pgstore_put_outcomes(st->pg, n));
+	return 0;	/* SQLite's puts say their outcome at once */
+}
+
+int
 store_is_server(const char *path)
 {
 	return pgstore_is_uri(path);

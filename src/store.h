@@ -72,13 +72,21 @@ enum store_put {
 	STORE_PUT_NEW,
 	STORE_PUT_UPDATED,
 	STORE_PUT_UNCHANGED,
-	STORE_PUT_ERROR
+	STORE_PUT_ERROR,
+	STORE_PUT_QUEUED	/* sent in the open transaction; its outcome
+				 * comes from store_put_outcomes() */
 };
 
 /* Insert or update one job incarnation (through job_finish() already),
- * tagged with ingest run. */
+ * tagged with ingest run.  PostgreSQL sends the jobs of a transaction a
+ * thousand at a time without waiting for each (libpq's pipeline): a put
+ * then says STORE_PUT_QUEUED, and a failure shows at a later call. */
 enum store_put store_put_job(struct store *st, const struct job *job,
     int64_t run);
+
+/* Add the outcomes of the puts queued since the last call (waiting for
+ * them) to *n: [0] new, [1] updated, [2] unchanged.  0 or -1. */
+int store_put_outcomes(struct store *st, int64_t n[3]);
 
 /* The names a report groups and filters jobs by. */
 enum store_key {
