@@ -5,7 +5,7 @@
 # files and hand-computed totals as on SQLite, so both backends give the
 # same bytes), and stop the server by its pid, also on failure.  Exit 77
 # (skipped, with the reason) where PostgreSQL's server programs cannot be
-# found; run by make check after the SQLite suite.
+# found.  make check runs it over its own list ($E2E_TESTS).
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 here=$top_srcdir/tests/pg
@@ -21,6 +21,7 @@ trap '"$here/pg.sh" stop "$dir"; rm -rf "$dir"' EXIT INT TERM
 HPCACCT_TEST_PG=$dir
 export HPCACCT_TEST_PG PG_BIN
 
+[ $# -gt 0 ] || set -- ${E2E_TESTS:-}	# make check's list
 pass=0 skip=0 failed=
 for t in "$@"; do
 	case $t in
