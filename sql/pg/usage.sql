@@ -1,4 +1,6 @@
--- PostgreSQL's form of sql/usage.sql (its scan, over the job rows):
+-- PostgreSQL's form of sql/usage.sql (its scan, over the job rows, which
+-- jobs_begin finds: a run overlapping the window began at most the
+-- longest run, from jobs_run_time, before it):
 -- usage per key (and second key) inside the window [$1, $2) (UTC epoch),
 -- $3 and $4 the key columns (-1 for none), $5 to $11 the filters as JSON
 -- arrays of names (NULL: any).  Names sort as SQLite's do, by their
@@ -17,7 +19,10 @@ WITH clipped AS (
            LEAST(end_time, $2::bigint) - GREATEST(start_time, $1::bigint)
                AS overlap
       FROM job_rows
-     WHERE ((run_time > 0 AND start_time < $2::bigint AND end_time > $1::bigint)
+     WHERE COALESCE(start_time, end_time) < $2::bigint
+       AND COALESCE(start_time, end_time) >=
+           $1::bigint - (SELECT COALESCE(MAX(run_time), 0) FROM job_rows)
+       AND ((run_time > 0 AND start_time < $2::bigint AND end_time > $1::bigint)
         OR (run_time = 0 AND end_time >= $1::bigint AND end_time < $2::bigint))
        AND ($5::text IS NULL OR user_id IN (SELECT id FROM names WHERE kind = 0
             AND md5(name) IN
