@@ -954,7 +954,8 @@ agg_values_move(void **v, size_t *n, size_t *cap, void **src, size_t nsrc,
 
 	if (*n + nsrc > *cap && *scap >= *n + nsrc) {
 		memmove((char *)*src + *n * size, *src, nsrc * size);
-		memcpy(*src, *v, *n * size);
+		if (*n > 0)
+			memcpy(*src, *v, *n * size);
 		t = *v, *v = *src, *src = t;
 		*cap = *scap;
 	} else if (nsrc > 0) {

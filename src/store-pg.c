@@ -193,22 +193,31 @@ pg_pipe_collect(struct pgstore *pg)
 {
 	PGresult *res;
 	ExecStatusType s;
-	int ok = !pg->pipe_failed;
+	int ok = !pg->pipe_failed, query = 0, outcome = 2;
 
 	if (PQpipelineSync(pg->conn) != 1)
 		return pg_fail(pg, pg->conn, "storing jobs");
 	for (;;) {
-		if ((res = PQgetResult(pg->conn)) == NULL)
-			continue;	/* the end of one query's results */
+		if ((res = PQgetResult(pg->conn)) == NULL) {
+			/* the end of one put's results (its row may have come
+			 * alone, in single-row mode) */
+			if (query)
+				pg->outcomes[outcome]++;
+			query = 0;
+			outcome = 2;
+			continue;
+		}
 		s = PQresultStatus(res);
 		if (s == PGRES_PIPELINE_SYNC) {
 			PQclear(res);
 			break;
 		}
-		if (s == PGRES_TUPLES_OK)
-			pg->outcomes[PQntuples(res) == 0 ? 2 :
-			    strcmp(PQgetvalue(res, 0, 0), "t") == 0 ? 0 : 1]++;
-		else if (ok) {
+		if (s == PGRES_TUPLES_OK || s == PGRES_SINGLE_TUPLE) {
+			query = 1;
+			if (PQntuples(res) > 0)
+				outcome = strcmp(PQgetvalue(res, 0, 0), "t") ==
+				    0 ? 0 : 1;
+		} else if (ok) {
 			ok = 0;
 			pg_ok(pg, res, "storing a job");
 			continue;	/* pg_ok() freed it */
@@ -361,6 +370,19 @@ static const struct {
 	{"k8s_pods_summary", sql_pg_k8s_pods_summary},
 };
 
+/* Prepare sql as name on c: 0 or -1. */
+static int
+pg_prepare_one(struct pgstore *pg, PGconn *c, const char *name,
+    const char *sql)
+{
+	PGresult *res = PQprepare(c, name, sql, 0, NULL);
+
+	if (pg_ok(pg, res, name) != 0)
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
 static int
 pg_prepare(struct pgstore *pg)
 {
@@ -368,11 +390,10 @@ pg_prepare(struct pgstore *pg)
 
 	for (i = 0; i < sizeof(pg_statements) / sizeof(pg_statements[0]);
 	    i++)
-		if (pg_ok(pg, PQprepare(pg->conn, pg_statements[i].name,
-		    pg_statements[i].sql, 0, NULL), pg_statements[i].name) != 0)
+		if (pg_prepare_one(pg, pg->conn, pg_statements[i].name,
+		    pg_statements[i].sql) != 0)
 			return -1;
-	return pg_ok(pg, PQprepare(pg->names, "name_put", sql_pg_name_put, 0,
-	    NULL), "name_put") == 0 ? 0 : -1;
+	return pg_prepare_one(pg, pg->names, "name_put", sql_pg_name_put);
 }
 
 /* The first column of the one row of sql as an integer (0 for NULL),
