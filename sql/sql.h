@@ -63,7 +63,8 @@ extern const char sql_user_first_rebuild[];
 
 /* PostgreSQL's forms (sql/pg/, and the portable files above). */
 extern const char sql_pg_schema[];
-extern const char sql_pg_job_put[];
+extern const char sql_pg_stage[];
+extern const char sql_pg_stage_put[];
 extern const char sql_pg_name_put[];
 extern const char sql_pg_run_begin[];
 extern const char sql_pg_run_finish[];

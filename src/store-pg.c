@@ -122,6 +122,11 @@ struct pg_params {
 	int n;
 };
 
+struct pg_buf {
+	char *p;
+	size_t len, cap;
+};
+
 struct pg_name {
 	char *name;
 	int kind;
@@ -135,10 +140,12 @@ struct pgstore {
 	int utf8;		/* a UTF8 database: text must be valid UTF-8 */
 	char errbuf[1024];
 	int in_tx, lazy;
-	int piped;		/* in libpq's pipeline mode */
-	size_t queued;		/* job puts sent, outcomes not read */
+	struct pg_buf stage;	/* the batch's jobs as COPY text */
+	size_t nstage;
+	char **keys;		/* the batch's keys: open addressing */
+	size_t capkeys;
 	int64_t outcomes[3];	/* new, updated, unchanged, not asked */
-	int pipe_failed;	/* a queued put failed: errbuf says why */
+	int pipe_failed;	/* a batch failed: errbuf says why */
 	struct pg_name *cache;	/* open addressing, a power of two */
 	size_t ncache, capcache;
 };
@@ -184,65 +191,141 @@ pg_ok(struct pgstore *pg, PGresult *res, const char *what)
 	return -1;
 }
 
-/* Jobs sent in one go before their outcomes are read. */
-#define PG_PIPE_BATCH 1000
+/* Jobs put in one batch: one COPY and one statement. */
+#define PG_STAGE_BATCH 5000
 
-/* Read the outcomes of the queued puts (after a sync): 0 or -1. */
+static void
+pg_buf_put(struct pg_buf *b, const char *p, size_t n)
+{
+	if (b->len + n > b->cap) {
+		b->cap = (b->len + n) * 2 + 4096;
+		b->p = xreallocarray(b->p, b->cap, 1);
+	}
+	memcpy(b->p + b->len, p, n);
+	b->len += n;
+}
+
+static void
+pg_keys_clear(struct pgstore *pg)
+{
+	size_t i;
+
+	for (i = 0; i < pg->capkeys; i++) {
+		free(pg->keys[i]);
+		pg->keys[i] = NULL;
+	}
+}
+
+/* The batch forgotten (a rollback). */
+static void
+pg_stage_drop(struct pgstore *pg)
+{
+	pg->stage.len = 0;
+	pg->nstage = 0;
+	pg_keys_clear(pg);
+}
+
+/*
+ * Store the batch: COPY it into job_stage, then one statement
+ * (sql/pg/stage_put.sql) into job_rows, counting the outcomes; 0 or -1
+ * (errbuf says why; the transaction has failed).
+ */
 static int
-pg_pipe_collect(struct pgstore *pg)
+pg_stage_flush(struct pgstore *pg)
 {
 	PGresult *res;
-	ExecStatusType s;
-	int ok = !pg->pipe_failed, query = 0, outcome = 2;
+	int64_t changed = 0;
+	int ok;
 
-	if (PQpipelineSync(pg->conn) != 1)
-		return pg_fail(pg, pg->conn, "storing jobs");
-	for (;;) {
-		if ((res = PQgetResult(pg->conn)) == NULL) {
-			/* the end of one put's results (its row may have come
-			 * alone, in single-row mode) */
-			if (query)
-				pg->outcomes[outcome]++;
-			query = 0;
-			outcome = 2;
-			continue;
-		}
-		s = PQresultStatus(res);
-		if (s == PGRES_PIPELINE_SYNC) {
-			PQclear(res);
-			break;
-		}
-		if (s == PGRES_TUPLES_OK || s == PGRES_SINGLE_TUPLE) {
-			query = 1;
-			if (PQntuples(res) > 0)
-				outcome = strcmp(PQgetvalue(res, 0, 0), "t") ==
-				    0 ? 0 : 1;
-		} else if (ok) {
-			ok = 0;
-			pg_ok(pg, res, "storing a job");
-			continue;	/* pg_ok() freed it */
-		}
+	if (pg->pipe_failed)
+		return -1;
+	if (pg->nstage == 0)
+		return 0;
+	res = PQexec(pg->conn, "COPY job_stage FROM STDIN");
+	ok = PQresultStatus(res) == PGRES_COPY_IN;
+	if (!ok)
+		pg_ok(pg, res, "storing jobs");
+	else {
 		PQclear(res);
+		ok = PQputCopyData(pg->conn, pg->stage.p, (int)pg->stage.len) ==
+		    1 && PQputCopyEnd(pg->conn, NULL) == 1;
+		if (!ok)
+			pg_fail(pg, pg->conn, "storing jobs");
+		while (ok && (res = PQgetResult(pg->conn)) != NULL)
+			if (pg_ok(pg, res, "storing jobs") == 0)
+				PQclear(res);
+			else
+				ok = 0;
 	}
-	pg->queued = 0;
+	if (ok) {
+		res = PQexecPrepared(pg->conn, "stage_put", 0, NULL, NULL, NULL,
+		    0);
+		if ((ok = pg_ok(pg, res, "storing jobs") == 0)) {
+			for (changed = 0; changed < PQntuples(res); changed++)
+				pg->outcomes[strcmp(PQgetvalue(res,
+				    (int)changed, 0), "t") == 0 ? 0 : 1]++;
+			pg->outcomes[2] += (int64_t)pg->nstage - changed;
+			PQclear(res);
+		}
+	}
+	if (ok) {
+		res = PQexec(pg->conn, "TRUNCATE job_stage");
+		if ((ok = pg_ok(pg, res, "storing jobs") == 0))
+			PQclear(res);
+	}
+	pg_stage_drop(pg);
 	if (!ok)
 		pg->pipe_failed = 1;
 	return ok ? 0 : -1;
 }
 
-/* Leave pipeline mode, the queued puts' outcomes read: before any other
- * statement on the connection.  0 or -1 (a put failed). */
+/* Before any other statement on the connection: the batch stored. */
 static int
 pg_pipe_end(struct pgstore *pg)
 {
-	int rc = 0;
+	return pg_stage_flush(pg);
+}
 
-	if (!pg->piped)
-		return pg->pipe_failed ? -1 : 0;
-	rc = pg_pipe_collect(pg);
-	PQexitPipelineMode(pg->conn);
-	pg->piped = 0;
-	return rc;
+/* Is key in the batch already?  Adds it if not. */
+static int
+pg_keys_seen(struct pgstore *pg, const char *key)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	const unsigned char *p;
+	size_t j;
+
+	if (pg->capkeys == 0) {
+		pg->capkeys = 4 * PG_STAGE_BATCH;	/* at most 1/4 full */
+		pg->keys = xcalloc(pg->capkeys, sizeof(*pg->keys));
+	}
+	for (p = (const unsigned char *)key; *p != 0; p++)
+		h = (h ^ *p) * UINT64_C(0x100000001b3);
+	for (j = h % pg->capkeys; pg->keys[j] != NULL;
+	    j = (j + 1) % pg->capkeys)
+		if (strcmp(pg->keys[j], key) == 0)
+			return 1;
+	pg->keys[j] = xstrdup(key);
+	return 0;
+}
+
+/* A text value as COPY's text format has it (\N for NULL). */
+static void
+pg_copy_value(struct pg_buf *b, const char *v)
+{
+	const char *p;
+
+	if (v == NULL) {
+		pg_buf_put(b, "\\N", 2);
+		return;
+	}
+	for (p = v; *p != '\0'; p++)
+		switch (*p) {
+		case '\\': pg_buf_put(b, "\\\\", 2); break;
+		case '\t': pg_buf_put(b, "\\t", 2); break;
+		case '\n': pg_buf_put(b, "\\n", 2); break;
+		case '\r': pg_buf_put(b, "\\r", 2); break;
+		default: pg_buf_put(b, p, 1); break;
+		}
 }
 
 static int
@@ -351,7 +434,6 @@ pg_utf8_fix(const char *s)
 static const struct {
 	const char *name, *sql;
 } pg_statements[] = {
-	{"job_put", sql_pg_job_put},
 	{"run_begin", sql_pg_run_begin},
 	{"run_finish", sql_pg_run_finish},
 	{"file_get", sql_pg_file_get},
@@ -495,7 +577,9 @@ pgstore_open(const char *uri, enum store_open_mode mode, char *err,
 	if ((pg->conn = pg_connect(pg, uri)) == NULL ||
 	    (pg->names = pg_connect(pg, uri)) == NULL ||
 	    (pg->utf8 = pg_server_utf8(pg->conn)) < 0 ||
-	    pg_schema(pg, mode) != 0 || pg_prepare(pg) != 0) {
+	    pg_schema(pg, mode) != 0 || pg_prepare(pg) != 0 ||
+	    pg_exec(pg, pg->conn, sql_pg_stage, "a batch's table") != 0 ||
+	    pg_prepare_one(pg, pg->conn, "stage_put", sql_pg_stage_put) != 0) {
 		snprintf(err, errsize, "%s", pg->errbuf);
 		pgstore_close(pg);
 		return NULL;
@@ -512,6 +596,9 @@ pgstore_close(struct pgstore *pg)
 		return;
 	PQfinish(pg->conn);
 	PQfinish(pg->names);
+	pg_keys_clear(pg);
+	free(pg->keys);
+	free(pg->stage.p);
 	for (i = 0; i < pg->capcache; i++)
 		free(pg->cache[i].name);
 	free(pg->cache);
@@ -578,7 +665,7 @@ pgstore_commit(struct pgstore *pg)
 void
 pgstore_rollback(struct pgstore *pg)
 {
-	pg_pipe_end(pg);
+	pg_stage_drop(pg);
 	pg->pipe_failed = 0;
 	memset(pg->outcomes, 0, sizeof(pg->outcomes));
 	if (pg->in_tx)
@@ -758,7 +845,7 @@ param_name(struct pgstore *pg, struct pg_params *p, int kind,
 	return 0;
 }
 
-/* job as sql/pg/job_put.sql's parameters. */
+/* job as a row of job_stage (sql/pg/stage.sql) after its seq. */
 static int
 pg_job_params(struct pgstore *pg, struct pg_params *p, const struct job *j,
     int64_t run)
@@ -812,33 +899,31 @@ pgstore_put_job(struct pgstore *pg, const struct job *job, int64_t run)
 {
 	struct pg_params p = {{0}, {{0}}, 0};
 	const char *v[PG_MAX_PARAMS];
-	char *fixed[PG_MAX_PARAMS];
-	int sent;
+	char *fixed[PG_MAX_PARAMS], key[1200], seq[24];
+	int i;
 
 	if (pg_write_begin(pg) != 0 || pg_job_params(pg, &p, job, run) != 0 ||
 	    pg->pipe_failed)
 		return STORE_PUT_ERROR;
-	if (!pg->piped) {
-		if (PQenterPipelineMode(pg->conn) != 1) {
-			pg_fail(pg, pg->conn, "storing jobs");
+	/* cluster id, job id, submit time, run number: a batch holds a key
+	 * once (one statement may not change a row twice) */
+	snprintf(key, sizeof(key), "%s\x1f%s\x1f%s\x1f%s", p.v[0], p.v[1],
+	    p.v[2], p.v[3]);
+	if (pg_keys_seen(pg, key)) {
+		if (pg_stage_flush(pg) != 0)
 			return STORE_PUT_ERROR;
-		}
-		pg->piped = 1;
+		pg_keys_seen(pg, key);
 	}
 	pg_values(pg, &p, v, fixed);
-	sent = PQsendQueryPrepared(pg->conn, "job_put", p.n, v, NULL, NULL,
-	    0);
-	pg_values_free(&p, fixed);
-	if (!sent) {
-		pg_fail(pg, pg->conn, "storing a job");
-		pg->pipe_failed = 1;
-		return STORE_PUT_ERROR;
+	snprintf(seq, sizeof(seq), "%zu", pg->nstage);
+	pg_copy_value(&pg->stage, seq);
+	for (i = 0; i < p.n; i++) {
+		pg_buf_put(&pg->stage, "\t", 1);
+		pg_copy_value(&pg->stage, v[i]);
 	}
-	/* read what the server has sent, so that it never waits for us
-	 * while we wait for it */
-	if (++pg->queued % 100 == 0)
-		PQconsumeInput(pg->conn);
-	if (pg->queued >= PG_PIPE_BATCH && pg_pipe_collect(pg) != 0)
+	pg_buf_put(&pg->stage, "\n", 1);
+	pg_values_free(&p, fixed);
+	if (++pg->nstage >= PG_STAGE_BATCH && pg_stage_flush(pg) != 0)
 		return STORE_PUT_ERROR;
 	return STORE_PUT_QUEUED;
 }
