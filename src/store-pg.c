@@ -2,7 +2,8 @@
  * PostgreSQL implementation of the job store (see store-pg.h): libpq,
  * one connection for the transactions of the files read and one in
  * autocommit for the names, prepared statements from sql/pg/, text
- * parameters, and rows read one at a time (single-row mode) so that
+ * parameters, jobs stored in batches (COPY into a temporary table, then
+ * one upsert), and rows read one at a time (single-row mode) so that
  * memory stays flat however many rows a query returns.
  */
 #include "config.h"
@@ -145,7 +146,7 @@ struct pgstore {
 	char **keys;		/* the batch's keys: open addressing */
 	size_t capkeys;
 	int64_t outcomes[3];	/* new, updated, unchanged, not asked */
-	int pipe_failed;	/* a batch failed: errbuf says why */
+	int stage_failed;	/* a batch failed: errbuf says why */
 	struct pg_name *cache;	/* open addressing, a power of two */
 	size_t ncache, capcache;
 };
@@ -178,8 +179,8 @@ pg_ok(struct pgstore *pg, PGresult *res, const char *what)
 	if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK ||
 	    s == PGRES_SINGLE_TUPLE)
 		return 0;
-	if (res == NULL && pg->pipe_failed)
-		return -1;	/* errbuf has the queued put's failure */
+	if (res == NULL && pg->stage_failed)
+		return -1;	/* errbuf has the batch's failure */
 	snprintf(m, sizeof(m), "%s", res != NULL ?
 	    PQresultErrorMessage(res) : PQerrorMessage(pg->conn));
 	n = strlen(m);
@@ -237,7 +238,7 @@ pg_stage_flush(struct pgstore *pg)
 	int64_t changed = 0;
 	int ok;
 
-	if (pg->pipe_failed)
+	if (pg->stage_failed)
 		return -1;
 	if (pg->nstage == 0)
 		return 0;
@@ -275,13 +276,13 @@ pg_stage_flush(struct pgstore *pg)
 	}
 	pg_stage_drop(pg);
 	if (!ok)
-		pg->pipe_failed = 1;
+		pg->stage_failed = 1;
 	return ok ? 0 : -1;
 }
 
 /* Before any other statement on the connection: the batch stored. */
 static int
-pg_pipe_end(struct pgstore *pg)
+pg_stage_send(struct pgstore *pg)
 {
 	return pg_stage_flush(pg);
 }
@@ -333,7 +334,7 @@ pg_exec(struct pgstore *pg, PGconn *c, const char *sql, const char *what)
 {
 	PGresult *res;
 
-	if (c == pg->conn && pg_pipe_end(pg) != 0)
+	if (c == pg->conn && pg_stage_send(pg) != 0)
 		return -1;
 	res = PQexec(c, sql);
 
@@ -625,7 +626,7 @@ int
 pgstore_begin(struct pgstore *pg)
 {
 	pg->lazy = 0;
-	pg->pipe_failed = 0;
+	pg->stage_failed = 0;
 	if (pg->in_tx)
 		return 0;
 	if (pg_exec(pg, pg->conn, "BEGIN", "begin") != 0)
@@ -666,7 +667,7 @@ void
 pgstore_rollback(struct pgstore *pg)
 {
 	pg_stage_drop(pg);
-	pg->pipe_failed = 0;
+	pg->stage_failed = 0;
 	memset(pg->outcomes, 0, sizeof(pg->outcomes));
 	if (pg->in_tx)
 		PQclear(PQexec(pg->conn, "ROLLBACK"));
@@ -749,7 +750,7 @@ pg_run(struct pgstore *pg, PGconn *c, const char *stmt,
 	char *fixed[PG_MAX_PARAMS];
 	PGresult *res;
 
-	if (c == pg->conn && pg_pipe_end(pg) != 0)
+	if (c == pg->conn && pg_stage_send(pg) != 0)
 		return NULL;
 	pg_values(pg, p, v, fixed);
 	res = PQexecPrepared(c, stmt, p->n, v, NULL, NULL, 0);
@@ -903,7 +904,7 @@ pgstore_put_job(struct pgstore *pg, const struct job *job, int64_t run)
 	int i;
 
 	if (pg_write_begin(pg) != 0 || pg_job_params(pg, &p, job, run) != 0 ||
-	    pg->pipe_failed)
+	    pg->stage_failed)
 		return STORE_PUT_ERROR;
 	/* cluster id, job id, submit time, run number: a batch holds a key
 	 * once (one statement may not change a row twice) */
@@ -933,7 +934,7 @@ pgstore_put_outcomes(struct pgstore *pg, int64_t n[3])
 {
 	int i;
 
-	if (pg_pipe_end(pg) != 0)
+	if (pg_stage_send(pg) != 0)
 		return -1;
 	for (i = 0; i < 3; i++) {
 		n[i] += pg->outcomes[i];
@@ -1058,7 +1059,7 @@ pg_each_row(struct pgstore *pg, const char *stmt, const char *sql,
 	PGresult *res;
 	int rc = 0, ok = 1, sent;
 
-	if (pg_pipe_end(pg) != 0)
+	if (pg_stage_send(pg) != 0)
 		return -1;
 	pg_values(pg, p, v, fixed);
 	sent = stmt != NULL ? PQsendQueryPrepared(pg->conn, stmt, p->n, v,

@@ -78,9 +78,9 @@ enum store_put {
 };
 
 /* Insert or update one job incarnation (through job_finish() already),
- * tagged with ingest run.  PostgreSQL sends the jobs of a transaction a
- * thousand at a time without waiting for each (libpq's pipeline): a put
- * then says STORE_PUT_QUEUED, and a failure shows at a later call. */
+ * tagged with ingest run.  PostgreSQL stores the jobs of a transaction
+ * in batches (COPY, then one statement each): a put then says
+ * STORE_PUT_QUEUED, and a failure shows at a later call. */
 enum store_put store_put_job(struct store *st, const struct job *job,
     int64_t run);
 

@@ -20,7 +20,9 @@ PG_BIN=$("$here/pg.sh" bin) || {
 }
 dir=$(mktemp -d "${TMPDIR:-/tmp}/hpcacct-pgt.XXXXXX")
 WORK=$dir/work
-trap '"$here/pg.sh" stop "$dir"; rm -rf "$dir"' EXIT INT TERM
+pids=
+trap 'for p in $pids; do kill "$p" 2>/dev/null; done
+"$here/pg.sh" stop "$dir"; rm -rf "$dir"' EXIT INT TERM
 "$here/pg.sh" start "$dir" >/dev/null
 mkdir "$WORK"
 TZ=UTC LC_ALL=C
@@ -42,7 +44,6 @@ for c in alpha beta gamma; do
 	"$gen" -n 4000 -s 7 -c "$c" -d 2026-10-01 -D 31 >"$WORK/$c.psv"
 done
 fed=$(newdb fed SQL_ASCII)
-pids=
 for c in alpha beta gamma; do
 	"$HPCACCT" --db "$fed" ingest -q --tz UTC "$WORK/$c.psv" \
 	    >"$WORK/$c.out" 2>&1 &
@@ -57,6 +58,7 @@ sleep 0.3
 for p in $pids; do
 	wait "$p" || fail "a concurrent ingest failed: $(cat "$WORK"/*.out)"
 done
+pids=
 for c in alpha beta gamma; do
 	"$HPCACCT" --db "$WORK/seq.db" ingest -q --tz UTC "$WORK/$c.psv"
 done
@@ -74,15 +76,16 @@ done
 grep -q '^alpha,' "$WORK/pg.csv" && grep -q '^gamma,' "$WORK/pg.csv" ||
 	fail "a cluster is missing: $(cat "$WORK/pg.csv")"
 # again, all three at once: nothing is counted twice
+pids=
 for c in alpha beta gamma; do
 	"$HPCACCT" --db "$fed" ingest --tz UTC --replace "$WORK/$c.psv" \
 	    >"$WORK/$c.out" 2>&1 &
-	pids="$!"
-	eval "pid_$c=$pids"
+	pids="$pids $!"
 done
-for c in alpha beta gamma; do
-	eval "wait \$pid_$c" || fail "a second ingest failed"
+for p in $pids; do
+	wait "$p" || fail "a second ingest failed: $(cat "$WORK"/*.out)"
 done
+pids=
 "$HPCACCT" --db "$fed" report usage --by cluster --by queue --month 2026-10 \
     --format csv >"$WORK/pg.csv"
 "$HPCACCT" --db "$WORK/seq.db" report usage --by cluster --by queue \
