@@ -229,7 +229,8 @@ pg_stage_drop(struct pgstore *pg)
 /*
  * Store the batch: COPY it into job_stage, then one statement
  * (sql/pg/stage_put.sql) into job_rows, counting the outcomes; 0 or -1
- * (errbuf says why; the transaction has failed).
+ * (errbuf says why; the transaction has failed).  Called before any
+ * other statement on the connection.
  */
 static int
 pg_stage_flush(struct pgstore *pg)
@@ -280,13 +281,6 @@ pg_stage_flush(struct pgstore *pg)
 	return ok ? 0 : -1;
 }
 
-/* Before any other statement on the connection: the batch stored. */
-static int
-pg_stage_send(struct pgstore *pg)
-{
-	return pg_stage_flush(pg);
-}
-
 /* Is key in the batch already?  Adds it if not. */
 static int
 pg_keys_seen(struct pgstore *pg, const char *key)
@@ -334,7 +328,7 @@ pg_exec(struct pgstore *pg, PGconn *c, const char *sql, const char *what)
 {
 	PGresult *res;
 
-	if (c == pg->conn && pg_stage_send(pg) != 0)
+	if (c == pg->conn && pg_stage_flush(pg) != 0)
 		return -1;
 	res = PQexec(c, sql);
 
@@ -750,7 +744,7 @@ pg_run(struct pgstore *pg, PGconn *c, const char *stmt,
 	char *fixed[PG_MAX_PARAMS];
 	PGresult *res;
 
-	if (c == pg->conn && pg_stage_send(pg) != 0)
+	if (c == pg->conn && pg_stage_flush(pg) != 0)
 		return NULL;
 	pg_values(pg, p, v, fixed);
 	res = PQexecPrepared(c, stmt, p->n, v, NULL, NULL, 0);
@@ -934,7 +928,7 @@ pgstore_put_outcomes(struct pgstore *pg, int64_t n[3])
 {
 	int i;
 
-	if (pg_stage_send(pg) != 0)
+	if (pg_stage_flush(pg) != 0)
 		return -1;
 	for (i = 0; i < 3; i++) {
 		n[i] += pg->outcomes[i];
@@ -1059,7 +1053,7 @@ pg_each_row(struct pgstore *pg, const char *stmt, const char *sql,
 	PGresult *res;
 	int rc = 0, ok = 1, sent;
 
-	if (pg_stage_send(pg) != 0)
+	if (pg_stage_flush(pg) != 0)
 		return -1;
 	pg_values(pg, p, v, fixed);
 	sent = stmt != NULL ? PQsendQueryPrepared(pg->conn, stmt, p->n, v,
