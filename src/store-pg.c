@@ -104,7 +104,7 @@ int pgstore_write(struct pgstore *pg, const char *sql, int n,
 
 #include "sql/sql.h"
 #include "store-agg.h"
-#include "store-rollup.h"
+#include "store-cells.h"
 #include "xalloc.h"
 
 /* The schema version this build writes on PostgreSQL (sql/pg/). */

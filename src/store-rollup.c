@@ -1,8 +1,7 @@
 /*
- * Rollups kept current as job rows change (see store-rollup.h).  A change
- * is split into the hour, day, month and year buckets it touches, the way
- * sql/usage.sql clips a run to a window, so that summing the cells of a
- * window's buckets gives the scan's numbers.
+ * The SQLite store's rollup (see store-rollup.h): its names, the cells
+ * (store-cells.c) written to the rollup table, the SQL function
+ * rollup_delta() and the rebuild from the job rows.
  */
 #include "config.h"
 
@@ -10,32 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "job.h"
 #include "sql/sql.h"
 #include "store-rollup.h"
-#include "timeutil.h"
 #include "xalloc.h"
 
 #define NDIMS ROLLUP_NDIMS	/* cluster, user, group, account, queue, qos */
-#define NLEVELS 4	/* (hour, unused), day, month, year */
-#define NVALUES 6	/* core, node, gpu, wall, cpu, cpu-core seconds */
-
-/* The kinds of names in the names table, in the order of the dimensions
- * of a cell (sql/migrate-3.sql numbers them as store_key does). */
-static const int rollup_kinds[NDIMS] = {5, 0, 1, 2, 3, 4};
-
-struct rollup_key {
-	int64_t bucket;
-	uint32_t level;
-	uint32_t dims[NDIMS];	/* local name indexes, 0: none */
-};
-
-struct rollup_cell {
-	struct rollup_key key;
-	int used;
-	int64_t runs_overlap, runs_start;
-	double v[NVALUES];
-};
 
 struct rollup_name {
 	int kind;
@@ -46,9 +24,7 @@ struct rollup_name {
 struct rollup {
 	sqlite3 *db;
 	sqlite3_stmt *cell_put, *cell_drop, *name_put, *max_run;
-	int64_t longest;		/* the longest run changed */
-	struct rollup_cell *cells;	/* open addressing, power of 2 */
-	size_t ncells, cap;
+	struct rollup_cells *cells;
 	struct rollup_name *names;	/* names[0] unused: no name */
 	size_t nnames, names_cap;
 	uint32_t *name_slots;		/* hash of names, 0: free */
@@ -56,20 +32,14 @@ struct rollup {
 };
 
 static uint64_t
-rollup_hash(const void *p, size_t len, uint64_t h)
-{
-	const unsigned char *s = p;
-
-	while (len-- > 0)
-		h = (h ^ *s++) * UINT64_C(0x100000001b3);
-	return h ^ (h >> 29);
-}
-
-static uint64_t
 rollup_name_hash(int kind, const char *name)
 {
-	return rollup_hash(name, strlen(name), UINT64_C(0xcbf29ce484222325) ^
-	    (uint64_t)kind);
+	const unsigned char *s = (const unsigned char *)name;
+	uint64_t h = UINT64_C(0xcbf29ce484222325) ^ (uint64_t)kind;
+
+	while (*s != 0)
+		h = (h ^ *s++) * UINT64_C(0x100000001b3);
+	return h ^ (h >> 29);
 }
 
 static void
@@ -122,163 +92,21 @@ rollup_intern(struct rollup *r, int kind, const char *name)
 	return i;
 }
 
-static void
-rollup_cells_grow(struct rollup *r)
-{
-	size_t cap = r->cap != 0 ? r->cap * 2 : 4096, i, j;
-	struct rollup_cell *cells = xcalloc(cap, sizeof(*cells));
-
-	for (i = 0; i < r->cap; i++) {
-		if (!r->cells[i].used)
-			continue;
-		j = rollup_hash(&r->cells[i].key, sizeof(r->cells[i].key),
-		    UINT64_C(0xcbf29ce484222325)) & (cap - 1);
-		while (cells[j].used)
-			j = (j + 1) & (cap - 1);
-		cells[j] = r->cells[i];
-	}
-	free(r->cells);
-	r->cells = cells;
-	r->cap = cap;
-}
-
-/* The cell of key, added empty if new. */
-static struct rollup_cell *
-rollup_cell(struct rollup *r, const struct rollup_key *key)
-{
-	size_t j;
-
-	if ((r->ncells + 1) * 10 > r->cap * 7)
-		rollup_cells_grow(r);
-	j = rollup_hash(key, sizeof(*key), UINT64_C(0xcbf29ce484222325)) &
-	    (r->cap - 1);
-	while (r->cells[j].used) {
-		if (memcmp(&r->cells[j].key, key, sizeof(*key)) == 0)
-			return &r->cells[j];
-		j = (j + 1) & (r->cap - 1);
-	}
-	memset(&r->cells[j], 0, sizeof(r->cells[j]));
-	r->cells[j].key = *key;
-	r->cells[j].used = 1;
-	r->ncells++;
-	return &r->cells[j];
-}
-
-static int64_t
-rollup_floor(int64_t t, int64_t unit)
-{
-	int64_t q = t / unit;
-
-	return (t % unit != 0 && t < 0 ? q - 1 : q) * unit;
-}
-
-/* The start of the bucket of level holding t. */
-static int64_t
-rollup_bucket_start(int level, int64_t t)
-{
-	int64_t y;
-	unsigned m, d;
-
-	if (level == 0)
-		return rollup_floor(t, 3600);
-	if (level == 1)
-		return rollup_floor(t, 86400);
-	timeutil_civil_from_days(rollup_floor(t, 86400) / 86400, &y, &m, &d);
-	return timeutil_days_from_civil(y, level == 2 ? m : 1, 1) * 86400;
-}
-
-/* The start of the bucket of level after the one starting at b. */
-static int64_t
-rollup_bucket_next(int level, int64_t b)
-{
-	int64_t y;
-	unsigned m, d;
-
-	if (level == 0)
-		return b + 3600;
-	if (level == 1)
-		return b + 86400;
-	timeutil_civil_from_days(b / 86400, &y, &m, &d);
-	if (level == 3 || m == 12)
-		return timeutil_days_from_civil(y + 1, 1, 1) * 86400;
-	return timeutil_days_from_civil(y, m + 1, 1) * 86400;
-}
-
-
-static void
-rollup_add(struct rollup *r, const struct rollup_change *c, int sign,
-    int level, int64_t b, int64_t overlap, int starts)
-{
-	struct rollup_key key;
-	struct rollup_cell *cell;
-	double o = (double)overlap, rt = (double)c->run_time;
-
-	memset(&key, 0, sizeof(key));
-	key.bucket = b;
-	key.level = (uint32_t)level;
-	memcpy(key.dims, c->dims, sizeof(key.dims));
-	cell = rollup_cell(r, &key);
-	cell->runs_overlap += sign;
-	cell->runs_start += starts ? sign : 0;
-	if (overlap == 0)
-		return;
-	/* The scan's arithmetic, piece by piece (sql/usage.sql). */
-	cell->v[0] += sign * (c->core * o / rt);
-	cell->v[1] += sign * (c->nodes * o);
-	cell->v[2] += sign * (c->gpu * o / rt);
-	cell->v[3] += sign * o;
-	if (c->cpu >= 0 && c->core > 0) {
-		cell->v[4] += sign * (c->cpu * o / rt);
-		cell->v[5] += sign * (c->core * o / rt);
-	}
-}
-
 void
 rollup_apply(struct rollup *r, const struct rollup_change *c, int sign)
 {
-	int64_t b, next, lo, hi;
-	int level;
-
-	if (c->skip)
-		return;
-	if (c->run_time > r->longest)
-		r->longest = c->run_time;
-	if (c->run_time > ROLLUP_LONG_RUN)
-		return;
-	for (level = 1; level < NLEVELS; level++) {
-		if (c->run_time == 0) {	/* counted where it ended */
-			rollup_add(r, c, sign, level,
-			    rollup_bucket_start(level, c->end), 0, 1);
-			continue;
-		}
-		for (b = rollup_bucket_start(level, c->start); b < c->end;
-		    b = next) {
-			next = rollup_bucket_next(level, b);
-			lo = b > c->start ? b : c->start;
-			hi = next < c->end ? next : c->end;
-			rollup_add(r, c, sign, level, b, hi - lo,
-			    b <= c->start);
-		}
-	}
+	rollup_cells_apply(r->cells, c, sign);
 }
 
 void
-rollup_change_of(struct rollup *r, const struct rollup_run *run,
-    struct rollup_change *c)
+rollup_change_of(struct rollup *r, const char *const names[ROLLUP_NDIMS],
+    const struct rollup_run *run, struct rollup_change *c)
 {
 	int i;
 
 	for (i = 0; i < NDIMS; i++)
-		c->dims[i] = rollup_intern(r, rollup_kinds[i], run->names[i]);
-	/* A run without a start is none to the scan either. */
-	c->skip = run->run_time < 0 || (run->run_time > 0 && !run->has_start);
-	c->start = run->start;
-	c->end = run->end;
-	c->run_time = run->run_time;
-	c->core = run->core_seconds >= 0 ? run->core_seconds : 0;
-	c->nodes = isnan(run->nodes) ? 0 : run->nodes;
-	c->gpu = run->gpu_seconds >= 0 ? run->gpu_seconds : 0;
-	c->cpu = run->cpu_time;
+		c->dims[i] = rollup_intern(r, rollup_kinds[i], names[i]);
+	rollup_change_values(run, c);
 }
 
 static double
@@ -294,13 +122,14 @@ static void
 rollup_delta_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct rollup *r = sqlite3_user_data(ctx);
+	const char *names[NDIMS];
 	struct rollup_run run;
 	struct rollup_change c;
 	int i;
 
 	(void)argc;
 	for (i = 0; i < NDIMS; i++)
-		run.names[i] = (const char *)sqlite3_value_text(argv[1 + i]);
+		names[i] = (const char *)sqlite3_value_text(argv[1 + i]);
 	argv += 1 + NDIMS;	/* the values after the names */
 	run.has_start = sqlite3_value_type(argv[0]) != SQLITE_NULL;
 	run.start = sqlite3_value_int64(argv[0]);
@@ -312,7 +141,7 @@ rollup_delta_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	run.gpu_seconds = rollup_arg_real(argv[5]);
 	run.cpu_time = rollup_arg_real(argv[6]);
 	argv -= 1 + NDIMS;
-	rollup_change_of(r, &run, &c);
+	rollup_change_of(r, names, &run, &c);
 	rollup_apply(r, &c, sqlite3_value_int(argv[0]) < 0 ? -1 : 1);
 	sqlite3_result_null(ctx);
 }
@@ -323,6 +152,7 @@ rollup_open(sqlite3 *db)
 	struct rollup *r = xcalloc(1, sizeof(*r));
 
 	r->db = db;
+	r->cells = rollup_cells_new();
 	r->names_cap = 64;
 	r->nnames = 1;
 	r->names = xcalloc(r->names_cap, sizeof(*r->names));
@@ -350,14 +180,14 @@ rollup_close(struct rollup *r)
 		free(r->names[i].name);
 	free(r->names);
 	free(r->name_slots);
-	free(r->cells);
+	rollup_cells_free(r->cells);
 	free(r);
 }
 
 size_t
 rollup_pending(const struct rollup *r)
 {
-	return r->ncells;
+	return rollup_cells_count(r->cells);
 }
 
 static int
@@ -405,36 +235,6 @@ rollup_name(struct rollup *r, int kind, const char *name)
 	return rollup_name_id(r, rollup_intern(r, kind, name));
 }
 
-static int
-rollup_key_cmp(const void *a, const void *b)
-{
-	const struct rollup_key *x = &((const struct rollup_cell *)a)->key;
-	const struct rollup_key *y = &((const struct rollup_cell *)b)->key;
-	int i;
-
-	if (x->level != y->level)
-		return x->level < y->level ? -1 : 1;
-	if (x->bucket != y->bucket)
-		return x->bucket < y->bucket ? -1 : 1;
-	for (i = 0; i < NDIMS; i++)
-		if (x->dims[i] != y->dims[i])
-			return x->dims[i] < y->dims[i] ? -1 : 1;
-	return 0;
-}
-
-static int
-rollup_cell_empty(const struct rollup_cell *c)
-{
-	int i;
-
-	if (c->runs_overlap != 0 || c->runs_start != 0)
-		return 0;
-	for (i = 0; i < NVALUES; i++)
-		if (c->v[i] != 0)
-			return 0;
-	return 1;
-}
-
 /* Bind the cell's key to stmt's first parameters; 0 or -1. */
 static int
 rollup_bind_key(struct rollup *r, sqlite3_stmt *s,
@@ -462,7 +262,7 @@ rollup_write(struct rollup *r, const struct rollup_cell *c)
 		return -1;
 	sqlite3_bind_int64(r->cell_put, 3 + NDIMS, c->runs_overlap);
 	sqlite3_bind_int64(r->cell_put, 4 + NDIMS, c->runs_start);
-	for (i = 0; i < NVALUES; i++)
+	for (i = 0; i < ROLLUP_NVALUES; i++)
 		sqlite3_bind_double(r->cell_put, 5 + NDIMS + i, c->v[i]);
 	rc = sqlite3_step(r->cell_put);
 	sqlite3_reset(r->cell_put);
@@ -481,28 +281,23 @@ rollup_write(struct rollup *r, const struct rollup_cell *c)
 int
 rollup_flush(struct rollup *r)
 {
-	size_t i, n = 0;
+	const struct rollup_cell *cells;
+	int64_t longest = rollup_cells_longest(r->cells);
+	size_t i, n;
 	int rc = 0;
 
-	if (r->ncells == 0 && r->longest == 0)
+	if (rollup_cells_count(r->cells) == 0 && longest == 0)
 		return 0;
 	if (rollup_prepare(r) != 0)
 		return -1;
-	sqlite3_bind_int64(r->max_run, 1, r->longest);
+	sqlite3_bind_int64(r->max_run, 1, longest);
 	rc = sqlite3_step(r->max_run) == SQLITE_DONE ? 0 : -1;
 	sqlite3_reset(r->max_run);
-	if (r->ncells == 0)	/* only long runs changed: no cells */
-		return rc;
 	/* In key order: the writes go to neighbouring pages. */
-	for (i = 0; i < r->cap; i++)
-		if (r->cells[i].used)
-			r->cells[n++] = r->cells[i];
-	qsort(r->cells, n, sizeof(*r->cells), rollup_key_cmp);
+	cells = rollup_cells_sorted(r->cells, &n);
 	for (i = 0; i < n && rc == 0; i++)
-		if (!rollup_cell_empty(&r->cells[i]))
-			rc = rollup_write(r, &r->cells[i]);
-	memset(r->cells, 0, r->cap * sizeof(*r->cells));
-	r->ncells = 0;
+		rc = rollup_write(r, &cells[i]);
+	rollup_cells_clear(r->cells);
 	return rc;
 }
 
@@ -511,10 +306,7 @@ rollup_discard(struct rollup *r)
 {
 	size_t i;
 
-	if (r->cells != NULL)
-		memset(r->cells, 0, r->cap * sizeof(*r->cells));
-	r->ncells = 0;
-	r->longest = 0;
+	rollup_cells_clear(r->cells);
 	for (i = 1; i < r->nnames; i++)
 		r->names[i].db_id = 0;	/* new names went with it */
 }
@@ -547,66 +339,6 @@ rollup_rebuild(struct rollup *r)
 	}
 	sqlite3_finalize(s);
 	return rc;
-}
-
-/* Place the bucket [b, next) of level in w, on the way up to the largest
- * level or down from it. */
-static void
-rollup_window_add(struct rollup_window *w, int level, int *top, int64_t b,
-    int64_t next)
-{
-	int slot;
-
-	if (level > *top)
-		*top = level;
-	slot = level < *top ? 5 - level : level - 1;
-	if (w->lo[slot] == w->hi[slot])
-		w->lo[slot] = b;
-	w->hi[slot] = next;
-}
-
-void
-rollup_window(int64_t from, int64_t to, struct rollup_window *w)
-{
-	/* No job time lies outside [JOB_TIME_MIN, JOB_TIME_MAX): an open
-	 * end can move to a year boundary beyond. */
-	int64_t start = timeutil_days_from_civil(1970, 1, 1) * 86400;
-	int64_t end = timeutil_days_from_civil(2101, 1, 1) * 86400;
-	int64_t a, d1, d2, next = 0;
-	int level, top = 1;
-
-	if (from < start && start <= JOB_TIME_MIN)
-		from = start;
-	if (to > end && end >= JOB_TIME_MAX)
-		to = end;
-	memset(w, 0, sizeof(*w));
-	w->first_level = -1;
-	d1 = -rollup_floor(-from, 86400);
-	d2 = rollup_floor(to, 86400);
-	if (from >= to)
-		return;
-	if (d1 >= d2) {		/* no whole day: scan it all */
-		w->edge_lo[0] = from;
-		w->edge_hi[0] = to;
-		return;
-	}
-	w->edge_lo[0] = from;
-	w->edge_hi[0] = d1;
-	w->edge_lo[1] = d2;
-	w->edge_hi[1] = to;
-	for (a = d1; a < d2; a = next) {
-		for (level = NLEVELS - 1; level > 1; level--)
-			if (rollup_bucket_start(level, a) == a &&
-			    (next = rollup_bucket_next(level, a)) <= d2)
-				break;
-		if (level == 1)
-			next = a + 86400;
-		if (a == from) {
-			w->first_level = level;
-			w->first_bucket = a;
-		}
-		rollup_window_add(w, level, &top, a, next);
-	}
 }
 
 void

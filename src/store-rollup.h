@@ -17,13 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Cells gathered before a flush in the middle of a transaction. */
-#define ROLLUP_FLUSH_CELLS 65536
-
-/* Runs longer than this (seconds, 31 days) have no cells: a run has one
- * per day it touches, and reports add the few long runs from the job
- * rows (sql/migrate-5.sql's index, sql/usage_rollup.sql). */
-#define ROLLUP_LONG_RUN 2678400
+#include "store-cells.h"
 
 struct rollup;
 
@@ -31,38 +25,10 @@ struct rollup;
 struct rollup *rollup_open(sqlite3 *db);
 void rollup_close(struct rollup *r);
 
-/* The names a rollup cell is per: cluster, user, group, account, queue,
- * qos (not the state: a report filtered by state reads the job rows). */
-#define ROLLUP_NDIMS 6
-
-/* What the rollup takes from a job row (as stored). */
-struct rollup_run {
-	const char *names[ROLLUP_NDIMS];	/* NULL: none */
-	int has_start;
-	int64_t start, end, run_time;
-	double core_seconds, gpu_seconds, cpu_time;	/* < 0: unknown */
-	double nodes;					/* NAN: unknown */
-};
-
-/* A row's values, its names held by the rollup (valid until it closes). */
-struct rollup_change {
-	uint32_t dims[ROLLUP_NDIMS];
-	int skip;		/* nothing to count (a run without a start) */
-	int64_t start, end, run_time;
-	double core, nodes, gpu, cpu;
-};
-
-/* The change of run (its strings may go after the call). */
-void rollup_change_of(struct rollup *r, const struct rollup_run *run,
-    struct rollup_change *c);
-
-/* The kinds of names (table names): the dimensions' 0 user, 1 group,
- * 2 account, 3 queue, 4 qos, 5 cluster, 6 state, and for job rows only
- * (sql/migrate-4.sql) these. */
-#define ROLLUP_KIND_STATE 6
-#define ROLLUP_KIND_RAW_STATE 7
-#define ROLLUP_KIND_SOURCE_FILE 8
-#define ROLLUP_KIND_JOB_NAME 9
+/* The change of run with these names, as ids of the rollup's own (the
+ * strings may go after the call). */
+void rollup_change_of(struct rollup *r, const char *const names[ROLLUP_NDIMS],
+    const struct rollup_run *run, struct rollup_change *c);
 
 /* The id in names of name of kind, added if new (in the open
  * transaction): 0 for NULL, -1 on failure. */
@@ -84,19 +50,6 @@ void rollup_discard(struct rollup *r);
 /* Build the rollup table again from every job row (in the open
  * transaction): 0 or -1. */
 int rollup_rebuild(struct rollup *r);
-
-/* A window as bucket ranges and the parts of days at its ends: see
- * sql/usage_rollup.sql. */
-struct rollup_window {
-	int64_t lo[5], hi[5];	/* day, month, year, month, day */
-	int first_level;	/* -1: the window starts inside a day */
-	int64_t first_bucket;
-	int64_t edge_lo[2], edge_hi[2];	/* at the start, at the end */
-};
-
-/* [from, to) as rollup buckets and scanned edges (an open end moves to
- * the first or last day of the time jobs can have). */
-void rollup_window(int64_t from, int64_t to, struct rollup_window *w);
 
 /* Bind w to parameters first to first + 15 of stmt (sql/usage_rollup.sql's
  * ?12 to ?27). */

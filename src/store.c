@@ -781,10 +781,6 @@ bind_job(struct store *st, sqlite3_stmt *s, const struct job *j,
 static void
 job_rollup_run(const struct job *j, struct rollup_run *run)
 {
-	const char *names[ROLLUP_NDIMS] = {j->cluster, j->user, j->group,
-	    j->account, j->queue, j->qos};
-
-	memcpy(run->names, names, sizeof(names));
 	run->has_start = j->start != JOB_UNSET;
 	run->start = j->start;
 	run->end = j->end;
@@ -804,6 +800,7 @@ store_job_get(struct store *st, const struct job *job,
     struct rollup_change *c)
 {
 	sqlite3_stmt *s = st->get;
+	const char *names[ROLLUP_NDIMS];
 	struct rollup_run run;
 	int i, rc;
 
@@ -814,7 +811,7 @@ store_job_get(struct store *st, const struct job *job,
 	bind_int(s, 4, job->run_number);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		for (i = 0; i < ROLLUP_NDIMS; i++)
-			run.names[i] = column_text(s, i);
+			names[i] = column_text(s, i);
 		run.has_start = sqlite3_column_type(s, 6) != SQLITE_NULL;
 		run.start = sqlite3_column_int64(s, 6);
 		run.end = sqlite3_column_int64(s, 7);
@@ -824,7 +821,7 @@ store_job_get(struct store *st, const struct job *job,
 		    sqlite3_column_double(s, 10);
 		run.gpu_seconds = column_real(s, 11);
 		run.cpu_time = column_real(s, 12);
-		rollup_change_of(st->rollup, &run, c);
+		rollup_change_of(st->rollup, names, &run, c);
 	}
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
@@ -945,8 +942,11 @@ store_put_job(struct store *st, const struct job *job, int64_t run)
 			return STORE_PUT_ERROR;
 	}
 	if (added) {
+		const char *names[ROLLUP_NDIMS] = {job->cluster, job->user,
+		    job->group, job->account, job->queue, job->qos};
+
 		job_rollup_run(job, &r);
-		rollup_change_of(st->rollup, &r, &now);
+		rollup_change_of(st->rollup, names, &r, &now);
 		rollup_apply(st->rollup, &now, 1);
 		put = STORE_PUT_NEW;
 	} else if ((put = store_job_update(st, job, run)) == STORE_PUT_ERROR)
