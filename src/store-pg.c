@@ -44,10 +44,6 @@ void pgstore_rollback(struct pgstore *pg) { (void)pg; }
 int pgstore_in_transaction(struct pgstore *pg) { (void)pg; return 0; }
 void pgstore_set_lock_timeout(struct pgstore *pg, int ms)
 { (void)pg; (void)ms; }
-enum store_put pgstore_put_job(struct pgstore *pg, const struct job *job,
-    int64_t run) { (void)pg; (void)job; (void)run; return STORE_PUT_ERROR; }
-int pgstore_put_outcomes(struct pgstore *pg, int64_t n[3])
-{ (void)pg; (void)n; return -1; }
 int64_t pgstore_run_begin(struct pgstore *pg, const char *input,
     const char *format, int64_t now)
 { (void)pg; (void)input; (void)format; (void)now; return -1; }
@@ -70,6 +66,9 @@ int pgstore_usage(struct pgstore *pg, enum store_key key, int key2,
 int pgstore_runs(struct pgstore *pg,
     int (*row)(void *, const struct store_run_row *), void *ctx)
 { (void)pg; (void)row; (void)ctx; return -1; }
+int pgstore_forget(struct pgstore *pg, const char *path, int64_t run,
+    int64_t n[2])
+{ (void)pg; (void)path; (void)run; (void)n; return -1; }
 int pgstore_span(struct pgstore *pg, int64_t *first, int64_t *last)
 { (void)pg; (void)first; (void)last; return -1; }
 int pgstore_clusters(struct pgstore *pg,
@@ -102,57 +101,22 @@ int pgstore_write(struct pgstore *pg, const char *sql, int n,
 #include <json.h>
 #include <libpq-fe.h>
 
+#include "store-pg-int.h"
+
 #include "sql/sql.h"
 #include "store-agg.h"
 #include "store-cells.h"
 #include "xalloc.h"
 
 /* The schema version this build writes on PostgreSQL (sql/pg/). */
-#define PG_SCHEMA_VERSION 1
+#define PG_SCHEMA_VERSION 2
 
 /* The advisory lock that serialises schema creation and migrations
  * among hpcacct processes ("hpca" in ASCII). */
 #define PG_SCHEMA_LOCK 0x68706361
 
-/* A parameter list of a statement: text values, NULL for SQL NULL. */
-#define PG_MAX_PARAMS 40
-
-struct pg_params {
-	const char *v[PG_MAX_PARAMS];
-	char buf[PG_MAX_PARAMS][32];
-	int n;
-};
-
-struct pg_buf {
-	char *p;
-	size_t len, cap;
-};
-
-struct pg_name {
-	char *name;
-	int kind;
-	int64_t id;
-};
-
-struct pgstore {
-	PGconn *conn;		/* the files' transactions */
-	PGconn *names;		/* names, in autocommit */
-	char *label;		/* the database, without a password */
-	int utf8;		/* a UTF8 database: text must be valid UTF-8 */
-	char errbuf[1024];
-	int in_tx, lazy;
-	struct pg_buf stage;	/* the batch's jobs as COPY text */
-	size_t nstage;
-	char **keys;		/* the batch's keys: open addressing */
-	size_t capkeys;
-	int64_t outcomes[3];	/* new, updated, unchanged, not asked */
-	int stage_failed;	/* a batch failed: errbuf says why */
-	struct pg_name *cache;	/* open addressing, a power of two */
-	size_t ncache, capcache;
-};
-
 /* The connection's message, trimmed, into errbuf with the database. */
-static int
+int
 pg_fail(struct pgstore *pg, PGconn *c, const char *what)
 {
 	char m[768];
@@ -169,7 +133,7 @@ pg_fail(struct pgstore *pg, PGconn *c, const char *what)
 
 /* Did res succeed (PGRES_COMMAND_OK or _TUPLES_OK)?  Frees it if not,
  * noting why. */
-static int
+int
 pg_ok(struct pgstore *pg, PGresult *res, const char *what)
 {
 	ExecStatusType s = PQresultStatus(res);
@@ -179,7 +143,7 @@ pg_ok(struct pgstore *pg, PGresult *res, const char *what)
 	if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK ||
 	    s == PGRES_SINGLE_TUPLE)
 		return 0;
-	if (res == NULL && pg->stage_failed)
+	if (res == NULL && pg->batch_failed)
 		return -1;	/* errbuf has the batch's failure */
 	snprintf(m, sizeof(m), "%s", res != NULL ?
 	    PQresultErrorMessage(res) : PQerrorMessage(pg->conn));
@@ -192,10 +156,7 @@ pg_ok(struct pgstore *pg, PGresult *res, const char *what)
 	return -1;
 }
 
-/* Jobs put in one batch: one COPY and one statement. */
-#define PG_STAGE_BATCH 5000
-
-static void
+void
 pg_buf_put(struct pg_buf *b, const char *p, size_t n)
 {
 	if (b->len + n > b->cap) {
@@ -206,105 +167,8 @@ pg_buf_put(struct pg_buf *b, const char *p, size_t n)
 	b->len += n;
 }
 
-static void
-pg_keys_clear(struct pgstore *pg)
-{
-	size_t i;
-
-	for (i = 0; i < pg->capkeys; i++) {
-		free(pg->keys[i]);
-		pg->keys[i] = NULL;
-	}
-}
-
-/* The batch forgotten (a rollback). */
-static void
-pg_stage_drop(struct pgstore *pg)
-{
-	pg->stage.len = 0;
-	pg->nstage = 0;
-	pg_keys_clear(pg);
-}
-
-/*
- * Store the batch: COPY it into job_stage, then one statement
- * (sql/pg/stage_put.sql) into job_rows, counting the outcomes; 0 or -1
- * (errbuf says why; the transaction has failed).  Called before any
- * other statement on the connection.
- */
-static int
-pg_stage_flush(struct pgstore *pg)
-{
-	PGresult *res;
-	int64_t changed = 0;
-	int ok;
-
-	if (pg->stage_failed)
-		return -1;
-	if (pg->nstage == 0)
-		return 0;
-	res = PQexec(pg->conn, "COPY job_stage FROM STDIN");
-	ok = PQresultStatus(res) == PGRES_COPY_IN;
-	if (!ok)
-		pg_ok(pg, res, "storing jobs");
-	else {
-		PQclear(res);
-		ok = PQputCopyData(pg->conn, pg->stage.p, (int)pg->stage.len) ==
-		    1 && PQputCopyEnd(pg->conn, NULL) == 1;
-		if (!ok)
-			pg_fail(pg, pg->conn, "storing jobs");
-		while (ok && (res = PQgetResult(pg->conn)) != NULL)
-			if (pg_ok(pg, res, "storing jobs") == 0)
-				PQclear(res);
-			else
-				ok = 0;
-	}
-	if (ok) {
-		res = PQexecPrepared(pg->conn, "stage_put", 0, NULL, NULL, NULL,
-		    0);
-		if ((ok = pg_ok(pg, res, "storing jobs") == 0)) {
-			for (changed = 0; changed < PQntuples(res); changed++)
-				pg->outcomes[strcmp(PQgetvalue(res,
-				    (int)changed, 0), "t") == 0 ? 0 : 1]++;
-			pg->outcomes[2] += (int64_t)pg->nstage - changed;
-			PQclear(res);
-		}
-	}
-	if (ok) {
-		res = PQexec(pg->conn, "TRUNCATE job_stage");
-		if ((ok = pg_ok(pg, res, "storing jobs") == 0))
-			PQclear(res);
-	}
-	pg_stage_drop(pg);
-	if (!ok)
-		pg->stage_failed = 1;
-	return ok ? 0 : -1;
-}
-
-/* Is key in the batch already?  Adds it if not. */
-static int
-pg_keys_seen(struct pgstore *pg, const char *key)
-{
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
-	const unsigned char *p;
-	size_t j;
-
-	if (pg->capkeys == 0) {
-		pg->capkeys = 4 * PG_STAGE_BATCH;	/* at most 1/4 full */
-		pg->keys = xcalloc(pg->capkeys, sizeof(*pg->keys));
-	}
-	for (p = (const unsigned char *)key; *p != 0; p++)
-		h = (h ^ *p) * UINT64_C(0x100000001b3);
-	for (j = h % pg->capkeys; pg->keys[j] != NULL;
-	    j = (j + 1) % pg->capkeys)
-		if (strcmp(pg->keys[j], key) == 0)
-			return 1;
-	pg->keys[j] = xstrdup(key);
-	return 0;
-}
-
 /* A text value as COPY's text format has it (\N for NULL). */
-static void
+void
 pg_copy_value(struct pg_buf *b, const char *v)
 {
 	const char *p;
@@ -323,12 +187,12 @@ pg_copy_value(struct pg_buf *b, const char *v)
 		}
 }
 
-static int
+int
 pg_exec(struct pgstore *pg, PGconn *c, const char *sql, const char *what)
 {
 	PGresult *res;
 
-	if (c == pg->conn && pg_stage_flush(pg) != 0)
+	if (c == pg->conn && pg_batch_flush(pg) != 0)
 		return -1;
 	res = PQexec(c, sql);
 
@@ -501,7 +365,41 @@ pg_version(struct pgstore *pg)
 	    "hpcacct_schema", "reading the schema version");
 }
 
-/* Create the schema where it is missing, one process at a time. */
+/* Whether the rollup is built (sql/pg/migrate-2.sql's rollup_state):
+ * 1, 0 or -1. */
+static int
+pg_rollup_built(struct pgstore *pg)
+{
+	return pg_int_query(pg, "SELECT COUNT(*) FROM rollup_state",
+	    "reading the rollup's state");
+}
+
+/* Bring the schema from version v to this build's, in the open
+ * transaction, and build the rollup where it is not: 0 or -1. */
+static int
+pg_migrate(struct pgstore *pg, int v)
+{
+	static const char *const steps[PG_SCHEMA_VERSION] = {
+		sql_pg_schema, sql_pg_migrate_2,
+	};
+	int built;
+
+	for (; v < PG_SCHEMA_VERSION; v++)
+		if (pg_exec(pg, pg->conn, steps[v], "migrating the schema") != 0)
+			return -1;
+	if ((built = pg_rollup_built(pg)) != 0)
+		return built < 0 ? -1 : 0;
+	if (pg_rollup_rebuild(pg) != 0)
+		return -1;
+	return pg_exec(pg, pg->conn, "INSERT INTO rollup_state VALUES (1)",
+	    "building the rollup");
+}
+
+/*
+ * Create the schema where it is missing, migrate an older one and build
+ * its rollup, one process at a time (the advisory lock; whoever waited
+ * finds the work done).
+ */
 static int
 pg_schema(struct pgstore *pg, enum store_open_mode mode)
 {
@@ -516,9 +414,9 @@ pg_schema(struct pgstore *pg, enum store_open_mode mode)
 		    pg->label, v, PG_SCHEMA_VERSION);
 		return -1;
 	}
-	if (v == PG_SCHEMA_VERSION)
+	if (v == PG_SCHEMA_VERSION && pg_rollup_built(pg) == 1)
 		return 0;
-	if (mode == STORE_OPEN_EXISTING) {
+	if (v == 0 && mode == STORE_OPEN_EXISTING) {
 		snprintf(pg->errbuf, sizeof(pg->errbuf), "no database at %s "
 		    "(run 'hpcacct ingest' first, or give --db)", pg->label);
 		return -1;
@@ -529,9 +427,11 @@ pg_schema(struct pgstore *pg, enum store_open_mode mode)
 	    pg_exec(pg, pg->conn, lock, "creating the schema") != 0 ||
 	    pg_exec(pg, pg->conn, "SET LOCAL client_min_messages = warning",
 	    "creating the schema") != 0 ||
-	    pg_exec(pg, pg->conn, sql_pg_schema, "creating the schema") != 0 ||
+	    (v = pg_version(pg)) < 0 || pg_migrate(pg, v) != 0 ||
+	    pg_batch_commit(pg) != 0 ||
 	    pg_exec(pg, pg->conn, "COMMIT", "creating the schema") != 0) {
-		pg_exec(pg, pg->conn, "ROLLBACK", NULL);
+		pg_batch_drop(pg);
+		PQclear(PQexec(pg->conn, "ROLLBACK"));
 		return -1;
 	}
 	return 0;
@@ -550,6 +450,8 @@ pg_connect(struct pgstore *pg, const char *uri)
 	/* times and numbers as text the same way on every server */
 	PQclear(PQexec(c, "SET TIME ZONE 'UTC'"));
 	PQclear(PQexec(c, "SET extra_float_digits = 3"));
+	/* compiling a plan over fifty partitions takes seconds */
+	PQclear(PQexec(c, "SET jit = off"));
 	return c;
 }
 
@@ -569,17 +471,19 @@ pgstore_open(const char *uri, enum store_open_mode mode, char *err,
 	struct pgstore *pg = xcalloc(1, sizeof(*pg));
 
 	pg->label = pg_label(uri);
+	pg->max_run = pg->max_delay = -1;
 	if ((pg->conn = pg_connect(pg, uri)) == NULL ||
-	    (pg->names = pg_connect(pg, uri)) == NULL ||
-	    (pg->utf8 = pg_server_utf8(pg->conn)) < 0 ||
-	    pg_schema(pg, mode) != 0 || pg_prepare(pg) != 0 ||
-	    pg_exec(pg, pg->conn, sql_pg_stage, "a batch's table") != 0 ||
-	    pg_prepare_one(pg, pg->conn, "stage_put", sql_pg_stage_put) != 0) {
-		snprintf(err, errsize, "%s", pg->errbuf);
-		pgstore_close(pg);
-		return NULL;
-	}
+	    (pg->names = pg_connect(pg, uri)) == NULL)
+		goto fail;
+	pg->utf8 = pg_server_utf8(pg->conn);
+	if ((pg->batch = pg_batch_new(pg)) == NULL ||
+	    pg_schema(pg, mode) != 0 || pg_prepare(pg) != 0)
+		goto fail;
 	return pg;
+fail:
+	snprintf(err, errsize, "%s", pg->errbuf);
+	pgstore_close(pg);
+	return NULL;
 }
 
 void
@@ -591,9 +495,7 @@ pgstore_close(struct pgstore *pg)
 		return;
 	PQfinish(pg->conn);
 	PQfinish(pg->names);
-	pg_keys_clear(pg);
-	free(pg->keys);
-	free(pg->stage.p);
+	pg_batch_free(pg->batch);
 	for (i = 0; i < pg->capcache; i++)
 		free(pg->cache[i].name);
 	free(pg->cache);
@@ -620,7 +522,7 @@ int
 pgstore_begin(struct pgstore *pg)
 {
 	pg->lazy = 0;
-	pg->stage_failed = 0;
+	pg->batch_failed = 0;
 	if (pg->in_tx)
 		return 0;
 	if (pg_exec(pg, pg->conn, "BEGIN", "begin") != 0)
@@ -637,7 +539,7 @@ pgstore_begin_lazy(struct pgstore *pg)
 
 /* Before a write: the transaction begun where store_begin_lazy() left
  * it for later. */
-static int
+int
 pg_write_begin(struct pgstore *pg)
 {
 	if (pg->in_tx || !pg->lazy)
@@ -653,6 +555,8 @@ pgstore_commit(struct pgstore *pg)
 {
 	if (!pg->in_tx)
 		return 0;
+	if (pg_batch_commit(pg) != 0)
+		return -1;
 	pg->in_tx = 0;
 	return pg_exec(pg, pg->conn, "COMMIT", "commit");
 }
@@ -660,9 +564,8 @@ pgstore_commit(struct pgstore *pg)
 void
 pgstore_rollback(struct pgstore *pg)
 {
-	pg_stage_drop(pg);
-	pg->stage_failed = 0;
-	memset(pg->outcomes, 0, sizeof(pg->outcomes));
+	pg_batch_drop(pg);
+	pg->batch_failed = 0;
 	if (pg->in_tx)
 		PQclear(PQexec(pg->conn, "ROLLBACK"));
 	pg->in_tx = 0;
@@ -675,14 +578,14 @@ pgstore_in_transaction(struct pgstore *pg)
 	return pg->in_tx;
 }
 
-static void
-param_text(struct pg_params *p, const char *s)
+void
+pg_param_text(struct pg_params *p, const char *s)
 {
 	p->v[p->n++] = s;
 }
 
-static void
-param_int(struct pg_params *p, int64_t v)
+void
+pg_param_int(struct pg_params *p, int64_t v)
 {
 	if (v == JOB_UNSET) {
 		p->v[p->n++] = NULL;
@@ -694,8 +597,8 @@ param_int(struct pg_params *p, int64_t v)
 }
 
 /* A double, NULL where negative (unknown) or not a number. */
-static void
-param_real(struct pg_params *p, double v)
+void
+pg_param_real(struct pg_params *p, double v)
 {
 	if (!(v >= 0)) {
 		p->v[p->n++] = NULL;
@@ -712,7 +615,7 @@ param_real(struct pg_params *p, double v)
  * its odd bytes as U+FFFD, in copies (fixed[], to free with
  * pg_values_free()); elsewhere (SQL_ASCII) bytes go as they are.
  */
-static void
+void
 pg_values(const struct pgstore *pg, const struct pg_params *p,
     const char **v, char **fixed)
 {
@@ -727,7 +630,7 @@ pg_values(const struct pgstore *pg, const struct pg_params *p,
 	}
 }
 
-static void
+void
 pg_values_free(const struct pg_params *p, char **fixed)
 {
 	int i;
@@ -744,7 +647,7 @@ pg_run(struct pgstore *pg, PGconn *c, const char *stmt,
 	char *fixed[PG_MAX_PARAMS];
 	PGresult *res;
 
-	if (c == pg->conn && pg_stage_flush(pg) != 0)
+	if (c == pg->conn && pg_batch_flush(pg) != 0)
 		return NULL;
 	pg_values(pg, p, v, fixed);
 	res = PQexecPrepared(c, stmt, p->n, v, NULL, NULL, 0);
@@ -789,7 +692,7 @@ pg_cache_grow(struct pgstore *pg)
 
 /* The id of name of kind (0 for NULL), adding it to names; -1 on
  * error.  Names are few: each is asked of the server once per process. */
-static int64_t
+int64_t
 pg_name_id(struct pgstore *pg, int kind, const char *name)
 {
 	struct pg_params p = {{0}, {{0}}, 0};
@@ -805,8 +708,8 @@ pg_name_id(struct pgstore *pg, int kind, const char *name)
 	slot = pg_cache_slot(pg, kind, name);
 	if (slot->name != NULL)
 		return slot->id;
-	param_int(&p, kind);
-	param_text(&p, name);
+	pg_param_int(&p, kind);
+	pg_param_text(&p, name);
 	/* a name another writer added after this statement's snapshot is
 	 * not seen by it: once more then */
 	for (tries = 0; tries < 2 && id < 0; tries++) {
@@ -828,112 +731,15 @@ pg_name_id(struct pgstore *pg, int kind, const char *name)
 }
 
 /* A name's id as a parameter (NULL for none). */
-static int
-param_name(struct pgstore *pg, struct pg_params *p, int kind,
+int
+pg_param_name(struct pgstore *pg, struct pg_params *p, int kind,
     const char *name)
 {
 	int64_t id = pg_name_id(pg, kind, name);
 
 	if (id < 0)
 		return -1;
-	param_int(p, id == 0 ? JOB_UNSET : id);
-	return 0;
-}
-
-/* job as a row of job_stage (sql/pg/stage.sql) after its seq. */
-static int
-pg_job_params(struct pgstore *pg, struct pg_params *p, const struct job *j,
-    int64_t run)
-{
-	if (param_name(pg, p, STORE_KEY_CLUSTER, j->cluster) != 0)
-		return -1;
-	param_text(p, j->job_id);
-	param_int(p, j->submit);
-	param_int(p, j->run_number);
-	param_text(p, j->source_format);
-	param_text(p, j->array_job_id);
-	param_int(p, j->array_index);
-	param_int(p, j->eligible);
-	param_int(p, j->start);
-	param_int(p, j->end);
-	param_int(p, j->alloc_procs);
-	param_int(p, j->req_procs);
-	param_real(p, j->core_seconds);
-	param_real(p, j->cpu_time);
-	param_int(p, j->used_mem_kb);
-	param_int(p, j->req_time);
-	param_int(p, j->req_mem_kb);
-	param_int(p, j->nodes);
-	param_int(p, j->gpus);
-	param_int(p, j->status);
-	if (param_name(pg, p, ROLLUP_KIND_STATE, j->state) != 0 ||
-	    param_name(pg, p, ROLLUP_KIND_RAW_STATE, j->raw_state) != 0)
-		return -1;
-	param_int(p, j->exit_code);
-	param_int(p, j->exit_signal);
-	if (param_name(pg, p, STORE_KEY_USER, j->user) != 0)
-		return -1;
-	param_int(p, j->uid);
-	if (param_name(pg, p, STORE_KEY_GROUP, j->group) != 0)
-		return -1;
-	param_int(p, j->gid);
-	if (param_name(pg, p, STORE_KEY_ACCOUNT, j->account) != 0 ||
-	    param_name(pg, p, STORE_KEY_QUEUE, j->queue) != 0 ||
-	    param_name(pg, p, STORE_KEY_QOS, j->qos) != 0 ||
-	    param_name(pg, p, ROLLUP_KIND_JOB_NAME, j->job_name) != 0 ||
-	    param_name(pg, p, ROLLUP_KIND_SOURCE_FILE, j->source_file) != 0)
-		return -1;
-	param_int(p, j->source_line);
-	param_int(p, run);
-	param_real(p, j->gpu_seconds);
-	return 0;
-}
-
-enum store_put
-pgstore_put_job(struct pgstore *pg, const struct job *job, int64_t run)
-{
-	struct pg_params p = {{0}, {{0}}, 0};
-	const char *v[PG_MAX_PARAMS];
-	char *fixed[PG_MAX_PARAMS], key[1200], seq[24];
-	int i;
-
-	if (pg_write_begin(pg) != 0 || pg_job_params(pg, &p, job, run) != 0 ||
-	    pg->stage_failed)
-		return STORE_PUT_ERROR;
-	/* cluster id, job id, submit time, run number: a batch holds a key
-	 * once (one statement may not change a row twice) */
-	snprintf(key, sizeof(key), "%s\x1f%s\x1f%s\x1f%s", p.v[0], p.v[1],
-	    p.v[2], p.v[3]);
-	if (pg_keys_seen(pg, key)) {
-		if (pg_stage_flush(pg) != 0)
-			return STORE_PUT_ERROR;
-		pg_keys_seen(pg, key);
-	}
-	pg_values(pg, &p, v, fixed);
-	snprintf(seq, sizeof(seq), "%zu", pg->nstage);
-	pg_copy_value(&pg->stage, seq);
-	for (i = 0; i < p.n; i++) {
-		pg_buf_put(&pg->stage, "\t", 1);
-		pg_copy_value(&pg->stage, v[i]);
-	}
-	pg_buf_put(&pg->stage, "\n", 1);
-	pg_values_free(&p, fixed);
-	if (++pg->nstage >= PG_STAGE_BATCH && pg_stage_flush(pg) != 0)
-		return STORE_PUT_ERROR;
-	return STORE_PUT_QUEUED;
-}
-
-int
-pgstore_put_outcomes(struct pgstore *pg, int64_t n[3])
-{
-	int i;
-
-	if (pg_stage_flush(pg) != 0)
-		return -1;
-	for (i = 0; i < 3; i++) {
-		n[i] += pg->outcomes[i];
-		pg->outcomes[i] = 0;
-	}
+	pg_param_int(p, id == 0 ? JOB_UNSET : id);
 	return 0;
 }
 
@@ -947,9 +753,9 @@ pgstore_run_begin(struct pgstore *pg, const char *input, const char *format,
 
 	if (pg_write_begin(pg) != 0)
 		return -1;
-	param_int(&p, now);
-	param_text(&p, input);
-	param_text(&p, format);
+	pg_param_int(&p, now);
+	pg_param_text(&p, input);
+	pg_param_text(&p, format);
 	res = pg_run(pg, pg->conn, "run_begin", &p);
 	if (pg_ok(pg, res, "opening an ingest run") != 0)
 		return -1;
@@ -979,15 +785,15 @@ pgstore_run_finish(struct pgstore *pg, int64_t run,
 
 	if (pg_write_begin(pg) != 0)
 		return -1;
-	param_int(&p, run);
-	param_int(&p, now);
-	param_int(&p, c->read);
-	param_int(&p, c->new_jobs);
-	param_int(&p, c->updated);
-	param_int(&p, c->unchanged);
-	param_int(&p, c->skipped);
-	param_int(&p, c->rejected);
-	param_int(&p, c->warnings);
+	pg_param_int(&p, run);
+	pg_param_int(&p, now);
+	pg_param_int(&p, c->read);
+	pg_param_int(&p, c->new_jobs);
+	pg_param_int(&p, c->updated);
+	pg_param_int(&p, c->unchanged);
+	pg_param_int(&p, c->skipped);
+	pg_param_int(&p, c->rejected);
+	pg_param_int(&p, c->warnings);
 	return pg_command(pg, "run_finish", &p, "closing an ingest run");
 }
 
@@ -997,7 +803,7 @@ pgstore_file_get(struct pgstore *pg, const char *path, struct store_file *f)
 	struct pg_params p = {{0}, {{0}}, 0};
 	PGresult *res;
 
-	param_text(&p, path);
+	pg_param_text(&p, path);
 	res = pg_run(pg, pg->conn, "file_get", &p);
 	if (pg_ok(pg, res, "reading a file's mark") != 0)
 		return -1;
@@ -1025,16 +831,16 @@ pgstore_file_put(struct pgstore *pg, const char *path,
 
 	if (pg_write_begin(pg) != 0)
 		return -1;
-	param_text(&p, path);
-	param_int(&p, f->device);
-	param_int(&p, f->inode);
-	param_int(&p, f->size);
-	param_int(&p, f->read_offset);
-	param_int(&p, f->mtime);
-	param_text(&p, f->format);
-	param_int(&p, run);
-	param_text(&p, f->options);
-	param_int(&p, f->complete);
+	pg_param_text(&p, path);
+	pg_param_int(&p, f->device);
+	pg_param_int(&p, f->inode);
+	pg_param_int(&p, f->size);
+	pg_param_int(&p, f->read_offset);
+	pg_param_int(&p, f->mtime);
+	pg_param_text(&p, f->format);
+	pg_param_int(&p, run);
+	pg_param_text(&p, f->options);
+	pg_param_int(&p, f->complete);
 	return pg_command(pg, "file_put", &p, "storing a file's mark");
 }
 
@@ -1043,7 +849,7 @@ pgstore_file_put(struct pgstore *pg, const char *path,
  * to conv() one at a time until it returns nonzero.  Returns 0, -1, or
  * conv()'s value.
  */
-static int
+int
 pg_each_row(struct pgstore *pg, const char *stmt, const char *sql,
     const struct pg_params *p, int (*conv)(PGresult *, void *), void *arg,
     const char *what)
@@ -1053,7 +859,7 @@ pg_each_row(struct pgstore *pg, const char *stmt, const char *sql,
 	PGresult *res;
 	int rc = 0, ok = 1, sent;
 
-	if (pg_stage_flush(pg) != 0)
+	if (pg_batch_flush(pg) != 0)
 		return -1;
 	pg_values(pg, p, v, fixed);
 	sent = stmt != NULL ? PQsendQueryPrepared(pg->conn, stmt, p->n, v,
@@ -1160,9 +966,9 @@ pgstore_jobs(struct pgstore *pg, const struct store_filter *f,
 	struct pg_params p = {{0}, {{0}}, 0};
 	struct pg_jobs_call call = {fn, ctx};
 
-	param_int(&p, f->from);
-	param_int(&p, f->to);
-	param_text(&p, f->cluster);
+	pg_param_int(&p, f->from);
+	pg_param_int(&p, f->to);
+	pg_param_text(&p, f->cluster);
 	return pg_each_row(pg, NULL, sql_pg_jobs, &p, pg_conv_job, &call,
 	    "reading jobs");
 }
@@ -1219,14 +1025,14 @@ pgstore_usage(struct pgstore *pg, enum store_key key, int key2,
 	char *lists[STORE_NKEYS + 1];
 	int k, rc;
 
-	param_int(&p, f->from);
-	param_int(&p, f->to);
-	param_int(&p, key);
-	param_int(&p, key2);
+	pg_param_int(&p, f->from);
+	pg_param_int(&p, f->to);
+	pg_param_int(&p, key);
+	pg_param_int(&p, key2);
 	for (k = 0; k <= STORE_NKEYS; k++) {
 		lists[k] = pg_names_json(k < STORE_NKEYS ? f->match[k] :
 		    f->states);
-		param_text(&p, lists[k]);
+		pg_param_text(&p, lists[k]);
 	}
 	rc = pg_each_row(pg, "usage", NULL, &p, pg_conv_usage, &call,
 	    "usage");
@@ -1355,8 +1161,8 @@ pg_pending_get(void *ctx, const char *cluster, const char *job_id,
 {
 	struct pg_params p = {{0}, {{0}}, 0};
 
-	param_text(&p, cluster);
-	param_text(&p, job_id);
+	pg_param_text(&p, cluster);
+	pg_param_text(&p, job_id);
 	return pg_get(ctx, "pending_get", &p, pg_conv_pending, out,
 	    "reading a pending job");
 }
@@ -1376,10 +1182,10 @@ pg_pending_queue(void *ctx, const char *cluster, const char *job_id,
 {
 	struct pg_params p = {{0}, {{0}}, 0};
 
-	param_text(&p, cluster);
-	param_text(&p, job_id);
-	param_int(&p, submit);
-	param_text(&p, queue);
+	pg_param_text(&p, cluster);
+	pg_param_text(&p, job_id);
+	pg_param_int(&p, submit);
+	pg_param_text(&p, queue);
 	return pg_state_put(ctx, "pending_queue", &p);
 }
 
@@ -1389,9 +1195,9 @@ pg_pending_start(void *ctx, const char *cluster, const char *job_id,
 {
 	struct pg_params p = {{0}, {{0}}, 0};
 
-	param_text(&p, cluster);
-	param_text(&p, job_id);
-	param_int(&p, submit);
+	pg_param_text(&p, cluster);
+	pg_param_text(&p, job_id);
+	pg_param_int(&p, submit);
 	return pg_state_put(ctx, "pending_start", &p);
 }
 
@@ -1400,8 +1206,8 @@ pg_pending_drop(void *ctx, const char *cluster, const char *job_id)
 {
 	struct pg_params p = {{0}, {{0}}, 0};
 
-	param_text(&p, cluster);
-	param_text(&p, job_id);
+	pg_param_text(&p, cluster);
+	pg_param_text(&p, job_id);
 	return pg_state_put(ctx, "pending_drop", &p);
 }
 
@@ -1410,23 +1216,23 @@ pg_k8s_job_put(void *ctx, const struct k8s_job_facts *f)
 {
 	struct pg_params p = {{0}, {{0}}, 0};
 
-	param_text(&p, f->uid);
-	param_text(&p, f->cluster);
-	param_text(&p, f->job_id);
-	param_text(&p, f->job_name);
-	param_text(&p, f->name_space);
-	param_text(&p, f->user);
-	param_text(&p, f->queue);
-	param_int(&p, f->submit);
-	param_int(&p, f->start);
-	param_int(&p, f->end);
-	param_text(&p, f->state);
-	param_int(&p, f->status);
-	param_real(&p, f->cpu_per_pod);
-	param_real(&p, f->mem_kb_per_pod);
-	param_real(&p, f->gpus_per_pod);
-	param_int(&p, f->parallelism);
-	param_int(&p, f->req_time);
+	pg_param_text(&p, f->uid);
+	pg_param_text(&p, f->cluster);
+	pg_param_text(&p, f->job_id);
+	pg_param_text(&p, f->job_name);
+	pg_param_text(&p, f->name_space);
+	pg_param_text(&p, f->user);
+	pg_param_text(&p, f->queue);
+	pg_param_int(&p, f->submit);
+	pg_param_int(&p, f->start);
+	pg_param_int(&p, f->end);
+	pg_param_text(&p, f->state);
+	pg_param_int(&p, f->status);
+	pg_param_real(&p, f->cpu_per_pod);
+	pg_param_real(&p, f->mem_kb_per_pod);
+	pg_param_real(&p, f->gpus_per_pod);
+	pg_param_int(&p, f->parallelism);
+	pg_param_int(&p, f->req_time);
 	return pg_state_put(ctx, "k8s_job_put", &p);
 }
 
@@ -1459,7 +1265,7 @@ pg_k8s_job_get(void *ctx, const char *uid, struct k8s_job_facts *out)
 {
 	struct pg_params p = {{0}, {{0}}, 0};
 
-	param_text(&p, uid);
+	pg_param_text(&p, uid);
 	return pg_get(ctx, "k8s_job_get", &p, pg_conv_k8s_job, out,
 	    "reading a Kubernetes Job");
 }
@@ -1469,11 +1275,11 @@ pg_k8s_pod_put(void *ctx, const struct k8s_pod *pod)
 {
 	struct pg_params p = {{0}, {{0}}, 0};
 
-	param_text(&p, pod->uid);
-	param_text(&p, pod->job_uid);
-	param_int(&p, pod->start);
-	param_int(&p, pod->end);
-	param_text(&p, pod->node[0] != '\0' ? pod->node : NULL);
+	pg_param_text(&p, pod->uid);
+	pg_param_text(&p, pod->job_uid);
+	pg_param_int(&p, pod->start);
+	pg_param_int(&p, pod->end);
+	pg_param_text(&p, pod->node[0] != '\0' ? pod->node : NULL);
 	return pg_state_put(ctx, "k8s_pod_put", &p);
 }
 
@@ -1495,7 +1301,7 @@ pg_k8s_pods_summary(void *ctx, const char *job_uid,
 {
 	struct pg_params p = {{0}, {{0}}, 0};
 
-	param_text(&p, job_uid);
+	pg_param_text(&p, job_uid);
 	return pg_get(ctx, "k8s_pods_summary", &p, pg_conv_pods, sum,
 	    "reading a Kubernetes Job's pods") < 0 ? -1 : 0;
 }
@@ -1515,8 +1321,8 @@ pgstore_name_find(struct pgstore *pg, int kind, const char *name)
 	PGresult *res;
 	int64_t id = -1;
 
-	param_int(&p, kind);
-	param_text(&p, name);
+	pg_param_int(&p, kind);
+	pg_param_text(&p, name);
 	res = pg_run(pg, pg->conn, "name_find", &p);
 	if (pg_ok(pg, res, "finding a name") != 0)
 		return -1;
@@ -1568,13 +1374,13 @@ pgstore_read(struct pgstore *pg, const struct store_filter *f, int ended,
 	char *lists[STORE_NKEYS + 1];
 	int k, rc;
 
-	param_int(&p, f->from);
-	param_int(&p, f->to);
-	param_int(&p, ended);
+	pg_param_int(&p, f->from);
+	pg_param_int(&p, f->to);
+	pg_param_int(&p, ended);
 	for (k = 0; k <= STORE_NKEYS; k++) {
 		lists[k] = pg_names_json(k < STORE_NKEYS ? f->match[k] :
 		    f->states);
-		param_text(&p, lists[k]);
+		pg_param_text(&p, lists[k]);
 	}
 	rc = pg_each_row(pg, "reading", NULL, &p, pg_conv_reading, r,
 	    "reading the runs");
@@ -1634,9 +1440,9 @@ pgstore_rows(struct pgstore *pg, const char *sql, const char *text,
 	struct pg_params p = {{0}, {{0}}, 0};
 	struct pg_rows_call call = {conv, arg};
 
-	param_text(&p, text);
+	pg_param_text(&p, text);
 	if (sql == sql_pg_wait_rows)
-		param_int(&p, number);
+		pg_param_int(&p, number);
 	return pg_each_row(pg, NULL, sql, &p, pg_conv_cols, &call,
 	    "reading a part");
 }
@@ -1660,7 +1466,7 @@ pgstore_query(struct pgstore *pg, const char *sql, int n,
 	int i;
 
 	for (i = 0; i < n && i < PG_MAX_PARAMS; i++)
-		param_text(&p, params[i]);
+		pg_param_text(&p, params[i]);
 	return pg_each_row(pg, NULL, sql, &p, pg_conv_cols, &call, "query");
 }
 

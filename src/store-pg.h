@@ -61,6 +61,11 @@ int pgstore_jobs(struct pgstore *pg, const struct store_filter *f,
 int pgstore_usage(struct pgstore *pg, enum store_key key, int key2,
     const struct store_filter *f,
     int (*row)(void *ctx, const struct store_usage_row *r), void *ctx);
+/* Remove the job rows input path (or, path NULL, ingest run run) wrote
+ * last, its Kubernetes facts and its mark; n[0] the rows removed, n[1]
+ * the marks: 0 or -1. */
+int pgstore_forget(struct pgstore *pg, const char *path, int64_t run,
+    int64_t n[2]);
 int pgstore_runs(struct pgstore *pg,
     int (*row)(void *ctx, const struct store_run_row *r), void *ctx);
 /* Fill *state with the PostgreSQL store's implementation (ctx pg). */

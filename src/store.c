@@ -1669,26 +1669,12 @@ store_forget(struct store *st, const char *path, int64_t run)
 }
 
 /* sql/pg/forget.sql's two counts. */
-static int
-conv_forget(const struct store_cols *c, void *arg)
-{
-	int64_t *n = arg;
-
-	n[0] = cols_n(c, 0);
-	n[1] = cols_n(c, 1);
-	return 0;
-}
-
 static int64_t
 pg_forget(struct store *st, const char *path, int64_t run, int *known)
 {
 	int64_t n[2] = {-1, 0};
-	char r[24];
-	const char *p[2] = {path, r};
 
-	snprintf(r, sizeof(r), "%lld", (long long)run);
-	if (pg_rc(st, pgstore_write(st->pg, sql_pg_forget, 2, p, conv_forget,
-	    n)) != 0)
+	if (pg_rc(st, pgstore_forget(st->pg, path, run, n)) != 0)
 		return -1;
 	if (known != NULL)
 		*known = n[1] > 0;

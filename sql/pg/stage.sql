@@ -1,10 +1,9 @@
--- The jobs of a batch on their way into job_rows (src/store-pg.c):
--- each put's parameters as sql/pg/stage_put.sql takes them, in the order
--- they came (seq), read in with COPY and stored by sql/pg/stage_put.sql
--- in one statement.  One per connection, emptied after each batch and
--- at commit.
+-- The jobs of a batch already stored (src/store-pg.c): each as its new
+-- job row would be (sql/pg/migrate-2.sql's columns in their order, times
+-- as offsets, names as ids, no multi), read in with COPY and merged into
+-- job_rows by sql/pg/stage_update.sql.  One per connection, emptied
+-- after each batch and at commit.
 CREATE TEMP TABLE IF NOT EXISTS job_stage (
-    seq           bigint NOT NULL,
     cluster_id    bigint NOT NULL,
     job_id        text NOT NULL,
     submit_time   bigint NOT NULL,
@@ -12,9 +11,9 @@ CREATE TEMP TABLE IF NOT EXISTS job_stage (
     source_format text NOT NULL,
     array_job_id  text,
     array_index   bigint,
-    eligible_at   bigint,
-    start_at      bigint,
-    end_at        bigint NOT NULL,
+    eligible_delay bigint,
+    start_delay   bigint,
+    end_delay     bigint NOT NULL,
     alloc_procs   bigint,
     req_procs     bigint,
     core_seconds  double precision,

@@ -1,0 +1,1045 @@
+/*
+ * The PostgreSQL store's writes of job rows and of the rollup (see
+ * store-pg-int.h).  A file's jobs go in batches of PG_BATCH_JOBS: one
+ * statement asks what is stored of them (sql/pg/probe.sql, an index
+ * lookup per job), the new ones go straight into job_rows with COPY, the
+ * stored ones through job_stage and one UPDATE (sql/pg/stage_update.sql),
+ * and the changes to the rollup gather in memory (store-cells.c) until
+ * the commit adds them in one statement (sql/pg/rollup_put.sql).
+ * Writers of different clusters never wait for each other; two writers
+ * of one cluster take turns (an advisory lock per cluster, held to the
+ * end of the transaction), so that what a probe saw is what the writes
+ * change and the rollup's changes are exact.
+ */
+#include "config.h"
+
+#ifdef HAVE_POSTGRESQL
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sql/sql.h"
+#include "store-cells.h"
+#include "store-pg-int.h"
+#include "xalloc.h"
+
+/* Jobs asked about and stored at once. */
+#define PG_BATCH_JOBS 5000
+
+/* The advisory locks of the writers of each cluster: (this, cluster id);
+ * "hpcc" in ASCII (PG_SCHEMA_LOCK in store-pg.c is "hpca"). */
+#define PG_CLUSTER_LOCK 0x68706363
+
+/* The columns of job_stage and of a COPY line, before multi. */
+#define PG_ROW_COLS 36
+
+struct pg_job {
+	int64_t cluster_id, submit, run_number;
+	size_t id;		/* its job id in b->ids, NUL-terminated */
+	size_t line, len;	/* its COPY line in b->lines, no newline */
+	struct rollup_change now, old;
+	int64_t delay;		/* from its submit to its begin */
+	int stored, multi;
+};
+
+/* A map from byte strings to indexes (open addressing, a power of 2). */
+struct pg_slot {
+	char *key;
+	size_t len, val;
+};
+
+struct pg_map {
+	struct pg_slot *slot;
+	size_t n, cap;
+};
+
+/* The longest run and wait of a cluster's rows written. */
+struct pg_meta {
+	int64_t cluster_id, max_run, max_delay;
+};
+
+/* A stored incarnation to mark multi: the job of the batch that saw it
+ * and its key. */
+struct pg_mark {
+	size_t job;
+	int64_t submit, run_number;
+};
+
+struct pg_batch {
+	struct pg_job *jobs;
+	size_t n, cap;
+	struct pg_buf lines, ids, out, arr[4];
+	struct pg_map keys, groups;
+	struct pg_mark *marks;
+	size_t nmarks, capmarks;
+	struct rollup_cells *cells;
+	int cells_lost;		/* a cell lost runs: drop the empty ones */
+	struct pg_meta *meta;
+	size_t nmeta, capmeta;
+	int64_t *locked;	/* clusters locked in this transaction */
+	size_t nlocked, caplocked;
+	int64_t outcomes[3];	/* new, updated, unchanged */
+};
+
+static uint64_t
+pg_map_hash(const char *k, size_t len)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+
+	while (len-- > 0)
+		h = (h ^ (unsigned char)*k++) * UINT64_C(0x100000001b3);
+	return h ^ (h >> 29);
+}
+
+/* The slot of key: where it is, or the free one where it would go. */
+static struct pg_slot *
+pg_map_slot(struct pg_map *m, const char *key, size_t len)
+{
+	size_t j = pg_map_hash(key, len) & (m->cap - 1);
+
+	while (m->slot[j].key != NULL && (m->slot[j].len != len ||
+	    memcmp(m->slot[j].key, key, len) != 0))
+		j = (j + 1) & (m->cap - 1);
+	return &m->slot[j];
+}
+
+/* key's index, or SIZE_MAX where it has none. */
+static size_t
+pg_map_get(struct pg_map *m, const char *key, size_t len)
+{
+	struct pg_slot *s;
+
+	if (m->cap == 0)
+		return SIZE_MAX;
+	s = pg_map_slot(m, key, len);
+	return s->key != NULL ? s->val : SIZE_MAX;
+}
+
+static void
+pg_map_put(struct pg_map *m, const char *key, size_t len, size_t val)
+{
+	struct pg_slot *old = m->slot, *s;
+	size_t i, cap = m->cap;
+
+	if (2 * (m->n + 1) > m->cap) {
+		m->cap = cap != 0 ? cap * 2 : 16384;
+		m->slot = xcalloc(m->cap, sizeof(*m->slot));
+		for (i = 0; i < cap; i++)
+			if (old[i].key != NULL)
+				*pg_map_slot(m, old[i].key, old[i].len) =
+				    old[i];
+		free(old);
+	}
+	s = pg_map_slot(m, key, len);
+	if (s->key == NULL) {
+		s->key = xmalloc(len);
+		memcpy(s->key, key, len);
+		s->len = len;
+		m->n++;
+	}
+	s->val = val;
+}
+
+static void
+pg_map_clear(struct pg_map *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap && m->n > 0; i++)
+		if (m->slot[i].key != NULL) {
+			free(m->slot[i].key);
+			m->slot[i].key = NULL;
+			m->n--;
+		}
+}
+
+static void
+pg_map_free(struct pg_map *m)
+{
+	pg_map_clear(m);
+	free(m->slot);
+}
+
+struct pg_batch *
+pg_batch_new(struct pgstore *pg)
+{
+	struct pg_batch *b;
+
+	if (pg_exec(pg, pg->conn, sql_pg_stage, "a batch's table") != 0 ||
+	    pg_exec(pg, pg->conn, sql_pg_rollup_stage, "a batch's table") != 0)
+		return NULL;
+	b = xcalloc(1, sizeof(*b));
+	b->cells = rollup_cells_new();
+	return b;
+}
+
+void
+pg_batch_free(struct pg_batch *b)
+{
+	int i;
+
+	if (b == NULL)
+		return;
+	pg_map_free(&b->keys);
+	pg_map_free(&b->groups);
+	free(b->jobs);
+	free(b->lines.p);
+	free(b->ids.p);
+	free(b->out.p);
+	for (i = 0; i < 4; i++)
+		free(b->arr[i].p);
+	free(b->marks);
+	free(b->meta);
+	free(b->locked);
+	rollup_cells_free(b->cells);
+	free(b);
+}
+
+/* The batch's jobs forgotten (stored, or gone with a failure). */
+static void
+pg_batch_empty(struct pg_batch *b)
+{
+	b->n = 0;
+	b->lines.len = b->ids.len = 0;
+	b->nmarks = 0;
+	pg_map_clear(&b->keys);
+	pg_map_clear(&b->groups);
+}
+
+void
+pg_batch_drop(struct pgstore *pg)
+{
+	struct pg_batch *b = pg->batch;
+
+	if (b == NULL)
+		return;
+	pg_batch_empty(b);
+	rollup_cells_clear(b->cells);
+	b->cells_lost = 0;
+	b->nmeta = b->nlocked = 0;
+	memset(b->outcomes, 0, sizeof(b->outcomes));
+}
+
+/* b - a where both are known. */
+static int64_t
+pg_offset(int64_t b, int64_t a)
+{
+	return a == JOB_UNSET || b == JOB_UNSET ? JOB_UNSET : b - a;
+}
+
+/* The id of name as a parameter and, for the rollup, a dimension: 0 or
+ * -1. */
+static int
+pg_dim(struct pgstore *pg, struct pg_params *p, int kind, const char *name,
+    uint32_t *dim)
+{
+	int64_t id = pg_name_id(pg, kind, name);
+
+	if (id < 0)
+		return -1;
+	if (id > (int64_t)UINT32_MAX) {
+		snprintf(pg->errbuf, sizeof(pg->errbuf), "%s: over 2^32 names",
+		    pg->label);
+		return -1;
+	}
+	if (dim != NULL)
+		*dim = (uint32_t)id;
+	pg_param_int(p, id == 0 ? JOB_UNSET : id);
+	return 0;
+}
+
+/* job as a line of job_stage (sql/pg/stage.sql) into p, and what the
+ * rollup takes from its row into c (its dimensions and values as
+ * stored: the generated columns of sql/pg/migrate-2.sql). */
+static int
+pg_job_params(struct pgstore *pg, struct pg_params *p, const struct job *j,
+    int64_t run, struct rollup_change *c)
+{
+	int64_t from = j->start != JOB_UNSET ? j->start : j->submit;
+	struct rollup_run r;
+	uint32_t *d = c->dims;
+
+	if (pg_dim(pg, p, STORE_KEY_CLUSTER, j->cluster, &d[0]) != 0)
+		return -1;
+	pg_param_text(p, j->job_id);
+	pg_param_int(p, j->submit);
+	pg_param_int(p, j->run_number);
+	pg_param_text(p, j->source_format);
+	pg_param_text(p, j->array_job_id);
+	pg_param_int(p, j->array_index);
+	pg_param_int(p, pg_offset(j->eligible, j->submit));
+	pg_param_int(p, pg_offset(j->start, j->submit));
+	pg_param_int(p, pg_offset(j->end, from));
+	pg_param_int(p, j->alloc_procs);
+	pg_param_int(p, j->req_procs);
+	pg_param_real(p, j->core_seconds);
+	pg_param_real(p, j->cpu_time);
+	pg_param_int(p, j->used_mem_kb);
+	pg_param_int(p, j->req_time);
+	pg_param_int(p, j->req_mem_kb);
+	pg_param_int(p, j->nodes);
+	pg_param_int(p, j->gpus);
+	pg_param_int(p, j->status);
+	if (pg_dim(pg, p, ROLLUP_KIND_STATE, j->state, NULL) != 0 ||
+	    pg_dim(pg, p, ROLLUP_KIND_RAW_STATE, j->raw_state, NULL) != 0)
+		return -1;
+	pg_param_int(p, j->exit_code);
+	pg_param_int(p, j->exit_signal);
+	if (pg_dim(pg, p, STORE_KEY_USER, j->user, &d[1]) != 0)
+		return -1;
+	pg_param_int(p, j->uid);
+	if (pg_dim(pg, p, STORE_KEY_GROUP, j->group, &d[2]) != 0)
+		return -1;
+	pg_param_int(p, j->gid);
+	if (pg_dim(pg, p, STORE_KEY_ACCOUNT, j->account, &d[3]) != 0 ||
+	    pg_dim(pg, p, STORE_KEY_QUEUE, j->queue, &d[4]) != 0 ||
+	    pg_dim(pg, p, STORE_KEY_QOS, j->qos, &d[5]) != 0 ||
+	    pg_dim(pg, p, ROLLUP_KIND_JOB_NAME, j->job_name, NULL) != 0 ||
+	    pg_dim(pg, p, ROLLUP_KIND_SOURCE_FILE, j->source_file, NULL) != 0)
+		return -1;
+	pg_param_int(p, j->source_line);
+	pg_param_int(p, run);
+	pg_param_real(p, j->gpu_seconds);
+	r.has_start = j->start != JOB_UNSET;
+	r.start = j->start;
+	r.end = j->end;
+	r.run_time = r.has_start && j->end - j->start > 0 ?
+	    j->end - j->start : 0;
+	r.core_seconds = j->core_seconds >= 0 ? j->core_seconds : -1;
+	r.gpu_seconds = j->gpu_seconds >= 0 ? j->gpu_seconds : -1;
+	r.cpu_time = j->cpu_time >= 0 ? j->cpu_time : -1;
+	r.nodes = j->nodes == JOB_UNSET ? NAN : (double)j->nodes;
+	rollup_change_values(&r, c);
+	return 0;
+}
+
+/* The key of an incarnation in buf: cluster id, job id, submit time, run
+ * number; its length. */
+static size_t
+pg_key(char *buf, size_t size, int64_t cluster, const char *job_id,
+    int64_t submit, int64_t run_number)
+{
+	int n = snprintf(buf, size, "%lld\x1f%s\x1f%lld\x1f%lld",
+	    (long long)cluster, job_id, (long long)submit,
+	    (long long)run_number);
+
+	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
+}
+
+enum store_put
+pgstore_put_job(struct pgstore *pg, const struct job *job, int64_t run)
+{
+	return pg_batch_put(pg, job, run) == 0 ? STORE_PUT_QUEUED :
+	    STORE_PUT_ERROR;
+}
+
+int
+pg_batch_put(struct pgstore *pg, const struct job *job, int64_t run)
+{
+	struct pg_batch *b = pg->batch;
+	struct pg_params p = {{0}, {{0}}, 0};
+	const char *v[PG_MAX_PARAMS];
+	char *fixed[PG_MAX_PARAMS], key[1200];
+	struct rollup_change c;
+	struct pg_job *j;
+	size_t klen;
+	int i;
+
+	if (pg_write_begin(pg) != 0 || pg->batch_failed ||
+	    pg_job_params(pg, &p, job, run, &c) != 0)
+		return -1;
+	pg_values(pg, &p, v, fixed);
+	/* a batch holds a key once: its probe tells one row's story */
+	klen = pg_key(key, sizeof(key), c.dims[0], v[1], job->submit,
+	    job->run_number);
+	if (pg_map_get(&b->keys, key, klen) != SIZE_MAX &&
+	    pg_batch_flush(pg) != 0) {
+		pg_values_free(&p, fixed);
+		return -1;
+	}
+	pg_map_put(&b->keys, key, klen, b->n);
+	if (b->n == b->cap) {
+		b->cap = b->cap != 0 ? b->cap * 2 : 1024;
+		b->jobs = xreallocarray(b->jobs, b->cap, sizeof(*b->jobs));
+	}
+	j = &b->jobs[b->n++];
+	memset(j, 0, sizeof(*j));
+	j->cluster_id = c.dims[0];
+	j->submit = job->submit;
+	j->run_number = job->run_number;
+	j->now = c;
+	j->delay = job->start != JOB_UNSET ? job->start - job->submit :
+	    job->end - job->submit;
+	j->id = b->ids.len;
+	pg_buf_put(&b->ids, v[1], strlen(v[1]) + 1);
+	j->line = b->lines.len;
+	for (i = 0; i < p.n; i++) {
+		if (i > 0)
+			pg_buf_put(&b->lines, "\t", 1);
+		pg_copy_value(&b->lines, v[i]);
+	}
+	j->len = b->lines.len - j->line;
+	pg_values_free(&p, fixed);
+	if (b->n >= PG_BATCH_JOBS)
+		return pg_batch_flush(pg);
+	return 0;
+}
+
+/* The writers of the batch's clusters locked (once per transaction):
+ * 0 or -1. */
+static int
+pg_batch_lock(struct pgstore *pg)
+{
+	struct pg_batch *b = pg->batch;
+	char k1[24], k2[24];
+	const char *v[2] = {k1, k2};
+	size_t i, l;
+	PGresult *res;
+
+	snprintf(k1, sizeof(k1), "%d", PG_CLUSTER_LOCK);
+	for (i = 0; i < b->n; i++) {
+		for (l = 0; l < b->nlocked; l++)
+			if (b->locked[l] == b->jobs[i].cluster_id)
+				break;
+		if (l < b->nlocked)
+			continue;
+		snprintf(k2, sizeof(k2), "%lld",
+		    (long long)b->jobs[i].cluster_id);
+		res = PQexecParams(pg->conn, "SELECT pg_advisory_xact_lock("
+		    "$1::int, $2::int)", 2, NULL, v, NULL, NULL, 0);
+		if (pg_ok(pg, res, "waiting for another writer of the "
+		    "cluster") != 0)
+			return -1;
+		PQclear(res);
+		if (b->nlocked == b->caplocked) {
+			b->caplocked = b->caplocked != 0 ? b->caplocked * 2 : 8;
+			b->locked = xreallocarray(b->locked, b->caplocked,
+			    sizeof(*b->locked));
+		}
+		b->locked[b->nlocked++] = b->jobs[i].cluster_id;
+	}
+	return 0;
+}
+
+/* An integer as an element of an array's text form. */
+static void
+pg_arr_int(struct pg_buf *a, int64_t v)
+{
+	char n[24];
+
+	pg_buf_put(a, a->len > 1 ? "," : "", a->len > 1);
+	pg_buf_put(a, n, (size_t)snprintf(n, sizeof(n), "%lld",
+	    (long long)v));
+}
+
+/* A text as a quoted element of an array's text form. */
+static void
+pg_arr_text(struct pg_buf *a, const char *s)
+{
+	pg_buf_put(a, a->len > 1 ? ",\"" : "\"", a->len > 1 ? 2 : 1);
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			pg_buf_put(a, "\\", 1);
+		pg_buf_put(a, s, 1);
+	}
+	pg_buf_put(a, "\"", 1);
+}
+
+static void
+pg_arr_start(struct pg_batch *b)
+{
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		b->arr[i].len = 0;
+		pg_buf_put(&b->arr[i], "{", 1);
+	}
+}
+
+/* The four arrays closed, as the parameters of a statement. */
+static void
+pg_arr_end(struct pg_batch *b, const char **v)
+{
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		pg_buf_put(&b->arr[i], "}", 2);	/* and a NUL */
+		v[i] = b->arr[i].p;
+	}
+}
+
+/* The least and greatest submit time of the batch, as text. */
+static void
+pg_batch_span(const struct pg_batch *b, char *lo, char *hi, size_t size)
+{
+	int64_t a = INT64_MAX, z = INT64_MIN;
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		if (b->jobs[i].submit < a)
+			a = b->jobs[i].submit;
+		if (b->jobs[i].submit > z)
+			z = b->jobs[i].submit;
+	}
+	snprintf(lo, size, "%lld", (long long)a);
+	snprintf(hi, size, "%lld", (long long)z);
+}
+
+static int64_t
+pg_get_int(PGresult *r, int row, int col)
+{
+	return PQgetisnull(r, row, col) ? JOB_UNSET :
+	    strtoll(PQgetvalue(r, row, col), NULL, 10);
+}
+
+static double
+pg_get_real(PGresult *r, int row, int col)
+{
+	return PQgetisnull(r, row, col) ? -1 :
+	    strtod(PQgetvalue(r, row, col), NULL);
+}
+
+/* What the rollup takes from a row of a result: the dimensions after
+ * the cluster at columns first to first + 4, then start, end, run time,
+ * core seconds, nodes, GPU seconds and CPU time. */
+static void
+pg_get_change(PGresult *r, int row, int first, int64_t cluster,
+    struct rollup_change *c)
+{
+	struct rollup_run run;
+	int i;
+
+	c->dims[0] = (uint32_t)cluster;
+	for (i = 0; i < 5; i++)
+		c->dims[1 + i] = PQgetisnull(r, row, first + i) ? 0 :
+		    (uint32_t)strtoull(PQgetvalue(r, row, first + i), NULL, 10);
+	first += 5;
+	run.has_start = !PQgetisnull(r, row, first);
+	run.start = pg_get_int(r, row, first);
+	run.end = pg_get_int(r, row, first + 1);
+	run.run_time = pg_get_int(r, row, first + 2);
+	run.core_seconds = pg_get_real(r, row, first + 3);
+	run.nodes = PQgetisnull(r, row, first + 4) ? NAN :
+	    strtod(PQgetvalue(r, row, first + 4), NULL);
+	run.gpu_seconds = pg_get_real(r, row, first + 5);
+	run.cpu_time = pg_get_real(r, row, first + 6);
+	rollup_change_values(&run, c);
+}
+
+static void
+pg_mark_add(struct pg_batch *b, size_t job, int64_t submit, int64_t run)
+{
+	if (b->nmarks == b->capmarks) {
+		b->capmarks = b->capmarks != 0 ? b->capmarks * 2 : 64;
+		b->marks = xreallocarray(b->marks, b->capmarks,
+		    sizeof(*b->marks));
+	}
+	b->marks[b->nmarks++] = (struct pg_mark){job, submit, run};
+}
+
+/* One row of the probe: the job's own row (stored), or another
+ * incarnation of its job (the job is one of several). */
+static void
+pg_probe_row(struct pg_batch *b, PGresult *r, int row)
+{
+	size_t k = (size_t)strtoull(PQgetvalue(r, row, 0), NULL, 10) - 1;
+	struct pg_job *j;
+
+	if (k >= b->n)
+		return;
+	j = &b->jobs[k];
+	if (strcmp(PQgetvalue(r, row, 1), "t") == 0) {
+		j->stored = 1;
+		pg_get_change(r, row, 5, j->cluster_id, &j->old);
+		return;
+	}
+	j->multi = 1;
+	if (strcmp(PQgetvalue(r, row, 4), "0") == 0)
+		pg_mark_add(b, k, pg_get_int(r, row, 2), pg_get_int(r, row, 3));
+}
+
+/* Ask what is stored of the batch (sql/pg/probe.sql): 0 or -1. */
+static int
+pg_batch_probe(struct pgstore *pg)
+{
+	struct pg_batch *b = pg->batch;
+	const char *v[6];
+	char lo[24], hi[24];
+	PGresult *res;
+	size_t i;
+	int row;
+
+	pg_arr_start(b);
+	for (i = 0; i < b->n; i++) {
+		pg_arr_int(&b->arr[0], b->jobs[i].cluster_id);
+		pg_arr_text(&b->arr[1], b->ids.p + b->jobs[i].id);
+		pg_arr_int(&b->arr[2], b->jobs[i].submit);
+		pg_arr_int(&b->arr[3], b->jobs[i].run_number);
+	}
+	pg_arr_end(b, v);
+	pg_batch_span(b, lo, hi, sizeof(lo));
+	v[4] = lo;
+	v[5] = hi;
+	res = PQexecParams(pg->conn, sql_pg_probe, 6, NULL, v, NULL, NULL, 0);
+	if (pg_ok(pg, res, "storing jobs") != 0)
+		return -1;
+	for (row = 0; row < PQntuples(res); row++)
+		pg_probe_row(b, res, row);
+	PQclear(res);
+	return 0;
+}
+
+/* The new jobs of one job of several, in the batch or stored, are
+ * multi. */
+static void
+pg_batch_groups(struct pg_batch *b)
+{
+	char key[1100];
+	size_t i, first;
+	int n;
+
+	for (i = 0; i < b->n; i++) {
+		if (b->jobs[i].stored)
+			continue;
+		n = snprintf(key, sizeof(key), "%lld\x1f%s",
+		    (long long)b->jobs[i].cluster_id, b->ids.p + b->jobs[i].id);
+		if (n < 0 || (size_t)n >= sizeof(key))
+			n = (int)sizeof(key) - 1;
+		first = pg_map_get(&b->groups, key, (size_t)n);
+		if (first == SIZE_MAX) {
+			pg_map_put(&b->groups, key, (size_t)n, i);
+			continue;
+		}
+		b->jobs[first].multi = b->jobs[i].multi = 1;
+	}
+}
+
+/* Send b->out, lines of COPY, with the statement sql: 0 or -1. */
+static int
+pg_copy(struct pgstore *pg, const char *sql, const struct pg_buf *out,
+    const char *what)
+{
+	PGresult *res = PQexec(pg->conn, sql);
+	int ok = PQresultStatus(res) == PGRES_COPY_IN;
+
+	if (!ok)
+		return pg_ok(pg, res, what) == 0 ? -1 : -1;
+	PQclear(res);
+	if (PQputCopyData(pg->conn, out->p, (int)out->len) != 1 ||
+	    PQputCopyEnd(pg->conn, NULL) != 1)
+		ok = 0, pg_fail(pg, pg->conn, what);
+	while ((res = PQgetResult(pg->conn)) != NULL)
+		if (pg_ok(pg, res, what) == 0)
+			PQclear(res);
+		else
+			ok = 0;
+	return ok ? 0 : -1;
+}
+
+static void
+pg_meta_note(struct pg_batch *b, int64_t cluster, int64_t run,
+    int64_t delay)
+{
+	size_t i;
+
+	for (i = 0; i < b->nmeta && b->meta[i].cluster_id != cluster; i++)
+		;
+	if (i == b->nmeta) {
+		if (b->nmeta == b->capmeta) {
+			b->capmeta = b->capmeta != 0 ? b->capmeta * 2 : 8;
+			b->meta = xreallocarray(b->meta, b->capmeta,
+			    sizeof(*b->meta));
+		}
+		b->meta[b->nmeta++] = (struct pg_meta){cluster, 0, 0};
+	}
+	if (run > b->meta[i].max_run)
+		b->meta[i].max_run = run;
+	if (delay > b->meta[i].max_delay)
+		b->meta[i].max_delay = delay;
+}
+
+/* The new jobs into job_rows (sql/pg/copy_rows.sql), and into the
+ * rollup: 0 or -1. */
+static int
+pg_batch_insert(struct pgstore *pg)
+{
+	struct pg_batch *b = pg->batch;
+	struct pg_job *j;
+	size_t i;
+
+	b->out.len = 0;
+	for (i = 0; i < b->n; i++) {
+		j = &b->jobs[i];
+		if (j->stored)
+			continue;
+		pg_buf_put(&b->out, b->lines.p + j->line, j->len);
+		pg_buf_put(&b->out, j->multi ? "\t1\n" : "\t0\n", 3);
+		rollup_cells_apply(b->cells, &j->now, 1);
+		pg_meta_note(b, j->cluster_id, j->now.run_time, j->delay);
+		b->outcomes[0]++;
+	}
+	if (b->out.len == 0)
+		return 0;
+	return pg_copy(pg, sql_pg_copy_rows, &b->out, "storing jobs");
+}
+
+/* One row sql/pg/stage_update.sql changed: its rollup change. */
+static void
+pg_updated_row(struct pg_batch *b, PGresult *r, int row)
+{
+	char key[1200];
+	int64_t cluster = pg_get_int(r, row, 0);
+	struct rollup_change now;
+	struct pg_job *j;
+	size_t k, len;
+
+	len = pg_key(key, sizeof(key), cluster, PQgetvalue(r, row, 1),
+	    pg_get_int(r, row, 2), pg_get_int(r, row, 3));
+	if ((k = pg_map_get(&b->keys, key, len)) == SIZE_MAX)
+		return;
+	j = &b->jobs[k];
+	pg_get_change(r, row, 4, cluster, &now);
+	rollup_cells_apply(b->cells, &j->old, -1);
+	rollup_cells_apply(b->cells, &now, 1);
+	pg_meta_note(b, cluster, now.run_time, j->delay);
+	b->outcomes[1]++;
+	b->outcomes[2]--;
+}
+
+/* The stored jobs merged into their rows (sql/pg/stage_update.sql): 0 or
+ * -1. */
+static int
+pg_batch_update(struct pgstore *pg)
+{
+	struct pg_batch *b = pg->batch;
+	const char *v[2];
+	char lo[24], hi[24];
+	PGresult *res;
+	size_t i;
+	int row;
+
+	b->out.len = 0;
+	for (i = 0; i < b->n; i++)
+		if (b->jobs[i].stored) {
+			pg_buf_put(&b->out, b->lines.p + b->jobs[i].line,
+			    b->jobs[i].len);
+			pg_buf_put(&b->out, "\n", 1);
+			b->outcomes[2]++;
+		}
+	if (b->out.len == 0)
+		return 0;
+	pg_batch_span(b, lo, hi, sizeof(lo));
+	v[0] = lo;
+	v[1] = hi;
+	if (pg_copy(pg, "COPY job_stage FROM STDIN", &b->out,
+	    "storing jobs") != 0)
+		return -1;
+	res = PQexecParams(pg->conn, sql_pg_stage_update, 2, NULL, v, NULL,
+	    NULL, 0);
+	if (pg_ok(pg, res, "storing jobs") != 0)
+		return -1;
+	for (row = 0; row < PQntuples(res); row++)
+		pg_updated_row(b, res, row);
+	PQclear(res);
+	res = PQexec(pg->conn, "TRUNCATE job_stage");
+	if (pg_ok(pg, res, "storing jobs") != 0)
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
+/* Stored incarnations of a job that now has several marked multi
+ * (sql/pg/multi_mark.sql): 0 or -1. */
+static int
+pg_batch_mark(struct pgstore *pg)
+{
+	struct pg_batch *b = pg->batch;
+	int64_t lo = INT64_MAX, hi = INT64_MIN;
+	const char *v[6];
+	char l[24], h[24];
+	struct pg_mark *m;
+	PGresult *res;
+	size_t i, n = 0;
+
+	pg_arr_start(b);
+	for (i = 0; i < b->nmarks; i++) {
+		m = &b->marks[i];
+		if (b->jobs[m->job].stored)
+			continue;	/* its row was there: so were these */
+		pg_arr_int(&b->arr[0], b->jobs[m->job].cluster_id);
+		pg_arr_text(&b->arr[1], b->ids.p + b->jobs[m->job].id);
+		pg_arr_int(&b->arr[2], m->submit);
+		pg_arr_int(&b->arr[3], m->run_number);
+		lo = m->submit < lo ? m->submit : lo;
+		hi = m->submit > hi ? m->submit : hi;
+		n++;
+	}
+	if (n == 0)
+		return 0;
+	pg_arr_end(b, v);
+	snprintf(l, sizeof(l), "%lld", (long long)lo);
+	snprintf(h, sizeof(h), "%lld", (long long)hi);
+	v[4] = l;
+	v[5] = h;
+	res = PQexecParams(pg->conn, sql_pg_multi_mark, 6, NULL, v, NULL, NULL,
+	    0);
+	if (pg_ok(pg, res, "storing jobs") != 0)
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
+int
+pg_batch_flush(struct pgstore *pg)
+{
+	struct pg_batch *b = pg->batch;
+	int rc;
+
+	if (pg->batch_failed)
+		return -1;
+	if (b == NULL || b->n == 0)
+		return 0;
+	rc = pg_batch_lock(pg) != 0 || pg_batch_probe(pg) != 0;
+	if (rc == 0) {
+		pg_batch_groups(b);
+		rc = pg_batch_insert(pg) != 0 || pg_batch_update(pg) != 0 ||
+		    pg_batch_mark(pg) != 0;
+	}
+	pg_batch_empty(b);
+	if (rc != 0)
+		pg->batch_failed = 1;
+	return rc ? -1 : 0;
+}
+
+int
+pg_batch_outcomes(struct pgstore *pg, int64_t n[3])
+{
+	int i;
+
+	if (pg_batch_flush(pg) != 0)
+		return -1;
+	for (i = 0; i < 3; i++) {
+		n[i] += pg->batch->outcomes[i];
+		pg->batch->outcomes[i] = 0;
+	}
+	return 0;
+}
+
+int
+pgstore_put_outcomes(struct pgstore *pg, int64_t n[3])
+{
+	return pg_batch_outcomes(pg, n);
+}
+
+/* A cell as a line of rollup_stage. */
+static void
+pg_cell_line(struct pg_buf *out, const struct rollup_cell *c)
+{
+	char t[64];
+	int i;
+
+	pg_buf_put(out, t, (size_t)snprintf(t, sizeof(t), "%u\t%lld",
+	    c->key.level, (long long)c->key.bucket));
+	for (i = 0; i < ROLLUP_NDIMS; i++)
+		pg_buf_put(out, t, (size_t)snprintf(t, sizeof(t), "\t%u",
+		    c->key.dims[i]));
+	pg_buf_put(out, t, (size_t)snprintf(t, sizeof(t), "\t%lld\t%lld",
+	    (long long)c->runs_overlap, (long long)c->runs_start));
+	for (i = 0; i < ROLLUP_NVALUES; i++)
+		pg_buf_put(out, t, (size_t)snprintf(t, sizeof(t), "\t%.17g",
+		    c->v[i]));
+	pg_buf_put(out, "\n", 1);
+}
+
+/* The longest runs and waits written, per cluster, into rollup_meta:
+ * 0 or -1. */
+static int
+pg_meta_flush(struct pgstore *pg)
+{
+	struct pg_batch *b = pg->batch;
+	const char *v[3];
+	PGresult *res;
+	size_t i;
+
+	if (b->nmeta == 0)
+		return 0;
+	pg_arr_start(b);
+	for (i = 0; i < b->nmeta; i++) {
+		pg_arr_int(&b->arr[0], b->meta[i].cluster_id);
+		pg_arr_int(&b->arr[1], b->meta[i].max_run);
+		pg_arr_int(&b->arr[2], b->meta[i].max_delay);
+	}
+	pg_arr_end(b, v);
+	b->nmeta = 0;
+	res = PQexecParams(pg->conn, sql_pg_rollup_meta_put, 3, NULL, v, NULL,
+	    NULL, 0);
+	if (pg_ok(pg, res, "storing the rollup") != 0)
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
+/* The rollup's changes waiting, added to the rollup table
+ * (sql/pg/rollup_put.sql): 0 or -1. */
+static int
+pg_cells_flush(struct pgstore *pg)
+{
+	struct pg_batch *b = pg->batch;
+	const struct rollup_cell *cells;
+	PGresult *res;
+	size_t i, n;
+	int lost = 0;
+
+	cells = rollup_cells_sorted(b->cells, &n);
+	b->out.len = 0;
+	for (i = 0; i < n; i++) {
+		pg_cell_line(&b->out, &cells[i]);
+		lost |= cells[i].runs_overlap < 0;
+	}
+	rollup_cells_clear(b->cells);
+	if (n == 0)
+		return 0;
+	if (pg_copy(pg, "COPY rollup_stage FROM STDIN", &b->out,
+	    "storing the rollup") != 0 ||
+	    pg_exec(pg, pg->conn, sql_pg_rollup_put, "storing the rollup") != 0 ||
+	    (lost && pg_exec(pg, pg->conn, sql_pg_rollup_drop,
+	    "storing the rollup") != 0))
+		return -1;
+	res = PQexec(pg->conn, "TRUNCATE rollup_stage");
+	if (pg_ok(pg, res, "storing the rollup") != 0)
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
+int
+pg_batch_commit(struct pgstore *pg)
+{
+	struct pg_batch *b = pg->batch;
+
+	if (pg_batch_flush(pg) != 0 || pg_cells_flush(pg) != 0 ||
+	    pg_meta_flush(pg) != 0) {
+		pg->batch_failed = 1;
+		return -1;
+	}
+	b->nlocked = 0;		/* the commit lets them go */
+	return 0;
+}
+
+/* A flush of the rollup's changes when they have grown: 0 or -1. */
+static int
+pg_cells_check(struct pgstore *pg)
+{
+	if (rollup_cells_count(pg->batch->cells) < ROLLUP_FLUSH_CELLS)
+		return 0;
+	return pg_cells_flush(pg);
+}
+
+/* Every writer of any cluster waits, in cluster order: 0 or -1. */
+static int
+pg_lock_all(struct pgstore *pg)
+{
+	PGresult *res;
+	char k[24];
+	const char *v[1] = {k};
+
+	snprintf(k, sizeof(k), "%d", PG_CLUSTER_LOCK);
+	res = PQexecParams(pg->conn, sql_pg_lock_clusters, 1, NULL, v, NULL,
+	    NULL, 0);
+	if (pg_ok(pg, res, "waiting for the writers") != 0)
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
+struct pg_forget {
+	struct pgstore *pg;
+	int64_t *n;
+};
+
+/* A row of sql/pg/forget.sql: a job row removed (its rollup change
+ * taken back), or the counts. */
+static int
+pg_forget_row(PGresult *r, void *arg)
+{
+	struct pg_forget *f = arg;
+	struct pg_batch *b = f->pg->batch;
+	struct rollup_change c;
+
+	if (strcmp(PQgetvalue(r, 0, 0), "1") == 0) {
+		f->n[0] = pg_get_int(r, 0, 1);
+		f->n[1] = pg_get_int(r, 0, 2);
+		return 0;
+	}
+	pg_get_change(r, 0, 2, pg_get_int(r, 0, 1), &c);
+	rollup_cells_apply(b->cells, &c, -1);
+	return 0;
+}
+
+int
+pgstore_forget(struct pgstore *pg, const char *path, int64_t run,
+    int64_t n[2])
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+	struct pg_forget f = {pg, n};
+
+	if (pg_write_begin(pg) != 0 || pg_batch_flush(pg) != 0 ||
+	    pg_lock_all(pg) != 0)
+		return -1;
+	pg_param_text(&p, path);
+	pg_param_int(&p, path == NULL ? run : JOB_UNSET);
+	return pg_each_row(pg, NULL, sql_pg_forget, &p, pg_forget_row, &f,
+	    "forgetting");
+}
+
+struct pg_rebuild {
+	struct pgstore *pg;
+};
+
+static int
+pg_rebuild_row(PGresult *r, void *arg)
+{
+	struct pg_batch *b = ((struct pg_rebuild *)arg)->pg->batch;
+	struct rollup_change c;
+
+	pg_get_change(r, 0, 1, pg_get_int(r, 0, 0), &c);
+	rollup_cells_apply(b->cells, &c, 1);
+	return 0;
+}
+
+int
+pg_rollup_rebuild(struct pgstore *pg)
+{
+	struct pg_params p = {{0}, {{0}}, 0};
+	struct pg_rebuild arg = {pg};
+	PGresult *res;
+	int64_t lo, hi, y;
+
+	if (pg_exec(pg, pg->conn, sql_pg_rollup_clear, "building the rollup")
+	    != 0)
+		return -1;
+	res = PQexec(pg->conn, "SELECT MIN(submit_time), MAX(submit_time) "
+	    "FROM job_rows");
+	if (pg_ok(pg, res, "building the rollup") != 0)
+		return -1;
+	lo = pg_get_int(res, 0, 0);
+	hi = pg_get_int(res, 0, 1);
+	PQclear(res);
+	if (lo == JOB_UNSET)
+		return 0;
+	/* a year of rows at a time, so that the cells stay few */
+	for (y = lo; y <= hi; y += 31536000) {
+		p.n = 0;
+		pg_param_int(&p, y);
+		pg_param_int(&p, y + 31536000);
+		if (pg_each_row(pg, NULL, sql_pg_rollup_rows, &p,
+		    pg_rebuild_row, &arg, "building the rollup") != 0 ||
+		    pg_cells_check(pg) != 0)
+			return -1;
+	}
+	return pg_cells_flush(pg);
+}
+
+#endif
