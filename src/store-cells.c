@@ -30,14 +30,20 @@ struct rollup_cells {
 };
 
 static uint64_t
+cells_mix(uint64_t h, uint64_t v)
+{
+	h = (h ^ v) * UINT64_C(0x9e3779b97f4a7c15);
+	return h ^ (h >> 32);
+}
+
+static uint64_t
 cells_hash(const struct rollup_key *key)
 {
-	const unsigned char *s = (const unsigned char *)key;
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
-	size_t len = sizeof(*key);
+	uint64_t h = cells_mix((uint64_t)key->bucket, key->level);
+	int i;
 
-	while (len-- > 0)
-		h = (h ^ *s++) * UINT64_C(0x100000001b3);
+	for (i = 0; i < NDIMS; i += 2)
+		h = cells_mix(h, (uint64_t)key->dims[i] << 32 | key->dims[i + 1]);
 	return h ^ (h >> 29);
 }
 

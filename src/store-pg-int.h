@@ -33,6 +33,9 @@ struct pg_name {
 	int64_t id;
 };
 
+/* The kinds of names (store-cells.h). */
+#define PG_KINDS 10
+
 /* The jobs and rollup changes on their way to the server (store-pg-put.c). */
 struct pg_batch;
 
@@ -47,6 +50,7 @@ struct pgstore {
 	int batch_failed;	/* a batch failed: errbuf says why */
 	struct pg_name *cache;	/* open addressing, a power of two */
 	size_t ncache, capcache;
+	struct pg_name *last[PG_KINDS];	/* the last name of each kind */
 	int64_t max_run, max_delay;	/* rollup_meta's, -1: not read yet */
 };
 
@@ -79,6 +83,11 @@ int pg_param_name(struct pgstore *pg, struct pg_params *p, int kind,
 /* The id of name of kind (0 for NULL), added to names if new: -1 on
  * error.  Each is asked of the server once per process. */
 int64_t pg_name_id(struct pgstore *pg, int kind, const char *name);
+
+/* s as the server takes it where it needs a copy (to free): where the
+ * database is UTF8 and s is not valid UTF-8, its odd bytes as U+FFFD;
+ * else NULL (s goes as it is). */
+char *pg_utf8_copy(const struct pgstore *pg, const char *s);
 
 /* p's values as the server takes them, into v (see store-pg.c); the
  * copies made go with pg_values_free(). */

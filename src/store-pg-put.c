@@ -44,15 +44,17 @@ struct pg_job {
 	int stored, multi;
 };
 
-/* A map from byte strings to indexes (open addressing, a power of 2). */
+/* A map from byte strings to indexes (open addressing, a power of 2;
+ * the keys one after the other in arena). */
 struct pg_slot {
-	char *key;
-	size_t len, val;
+	size_t off, len, val;
+	int used;
 };
 
 struct pg_map {
 	struct pg_slot *slot;
 	size_t n, cap;
+	struct pg_buf arena;
 };
 
 /* The longest run and wait of a cluster's rows written. */
@@ -81,7 +83,12 @@ struct pg_batch {
 	int64_t *locked;	/* clusters locked in this transaction */
 	size_t nlocked, caplocked;
 	int64_t outcomes[3];	/* new, updated, unchanged */
+	int copying;		/* the last batch's COPY not yet answered */
 };
+
+static int pg_copy_wait(struct pgstore *pg, const char *what);
+static int pg_cells_flush(struct pgstore *pg);
+static int pg_batch_send(struct pgstore *pg);
 
 static uint64_t
 pg_map_hash(const char *k, size_t len)
@@ -99,8 +106,8 @@ pg_map_slot(struct pg_map *m, const char *key, size_t len)
 {
 	size_t j = pg_map_hash(key, len) & (m->cap - 1);
 
-	while (m->slot[j].key != NULL && (m->slot[j].len != len ||
-	    memcmp(m->slot[j].key, key, len) != 0))
+	while (m->slot[j].used && (m->slot[j].len != len ||
+	    memcmp(m->arena.p + m->slot[j].off, key, len) != 0))
 		j = (j + 1) & (m->cap - 1);
 	return &m->slot[j];
 }
@@ -111,10 +118,10 @@ pg_map_get(struct pg_map *m, const char *key, size_t len)
 {
 	struct pg_slot *s;
 
-	if (m->cap == 0)
+	if (m->n == 0)
 		return SIZE_MAX;
 	s = pg_map_slot(m, key, len);
-	return s->key != NULL ? s->val : SIZE_MAX;
+	return s->used ? s->val : SIZE_MAX;
 }
 
 static void
@@ -127,16 +134,17 @@ pg_map_put(struct pg_map *m, const char *key, size_t len, size_t val)
 		m->cap = cap != 0 ? cap * 2 : 16384;
 		m->slot = xcalloc(m->cap, sizeof(*m->slot));
 		for (i = 0; i < cap; i++)
-			if (old[i].key != NULL)
-				*pg_map_slot(m, old[i].key, old[i].len) =
-				    old[i];
+			if (old[i].used)
+				*pg_map_slot(m, m->arena.p + old[i].off,
+				    old[i].len) = old[i];
 		free(old);
 	}
 	s = pg_map_slot(m, key, len);
-	if (s->key == NULL) {
-		s->key = xmalloc(len);
-		memcpy(s->key, key, len);
+	if (!s->used) {
+		s->off = m->arena.len;
+		pg_buf_put(&m->arena, key, len);
 		s->len = len;
+		s->used = 1;
 		m->n++;
 	}
 	s->val = val;
@@ -145,21 +153,17 @@ pg_map_put(struct pg_map *m, const char *key, size_t len, size_t val)
 static void
 pg_map_clear(struct pg_map *m)
 {
-	size_t i;
-
-	for (i = 0; i < m->cap && m->n > 0; i++)
-		if (m->slot[i].key != NULL) {
-			free(m->slot[i].key);
-			m->slot[i].key = NULL;
-			m->n--;
-		}
+	if (m->n > 0)
+		memset(m->slot, 0, m->cap * sizeof(*m->slot));
+	m->n = 0;
+	m->arena.len = 0;
 }
 
 static void
 pg_map_free(struct pg_map *m)
 {
-	pg_map_clear(m);
 	free(m->slot);
+	free(m->arena.p);
 }
 
 struct pg_batch *
@@ -215,6 +219,9 @@ pg_batch_drop(struct pgstore *pg)
 
 	if (b == NULL)
 		return;
+	if (b->copying)
+		pg_copy_wait(pg, "storing jobs");
+	b->copying = 0;
 	pg_batch_empty(b);
 	rollup_cells_clear(b->cells);
 	b->cells_lost = 0;
@@ -229,11 +236,62 @@ pg_offset(int64_t b, int64_t a)
 	return a == JOB_UNSET || b == JOB_UNSET ? JOB_UNSET : b - a;
 }
 
-/* The id of name as a parameter and, for the rollup, a dimension: 0 or
- * -1. */
+/* A COPY line's fields (text format, \N for NULL), the tab before each
+ * but the first: an integer (JOB_UNSET NULL), a double (NULL where
+ * negative or not a number; an integral one as an integer, which is
+ * exact and five times quicker to write than %.17g), a text. */
+static void
+pg_line_int(struct pg_buf *l, int64_t v, int tab)
+{
+	char d[24], *p = d + sizeof(d);
+	uint64_t u;
+
+	if (tab)
+		pg_buf_put(l, "\t", 1);
+	if (v == JOB_UNSET) {
+		pg_buf_put(l, "\\N", 2);
+		return;
+	}
+	u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	pg_buf_put(l, p, (size_t)(d + sizeof(d) - p));
+}
+
+static void
+pg_line_real(struct pg_buf *l, double v)
+{
+	char d[32];
+
+	if (!(v >= 0)) {
+		pg_buf_put(l, "\t\\N", 3);
+		return;
+	}
+	if (v < 9007199254740992.0 && v == (double)(int64_t)v) {
+		pg_line_int(l, (int64_t)v, 1);
+		return;
+	}
+	pg_buf_put(l, d, (size_t)snprintf(d, sizeof(d), "\t%.17g", v));
+}
+
+static void
+pg_line_text(struct pgstore *pg, struct pg_buf *l, const char *s)
+{
+	char *fixed = pg_utf8_copy(pg, s);
+
+	pg_buf_put(l, "\t", 1);
+	pg_copy_value(l, fixed != NULL ? fixed : s);
+	free(fixed);
+}
+
+/* The id of name as a field (the first of the line for the cluster)
+ * and, for the rollup, a dimension: 0 or -1. */
 static int
-pg_dim(struct pgstore *pg, struct pg_params *p, int kind, const char *name,
-    uint32_t *dim)
+pg_line_name(struct pgstore *pg, struct pg_buf *l, int kind,
+    const char *name, uint32_t *dim)
 {
 	int64_t id = pg_name_id(pg, kind, name);
 
@@ -246,62 +304,17 @@ pg_dim(struct pgstore *pg, struct pg_params *p, int kind, const char *name,
 	}
 	if (dim != NULL)
 		*dim = (uint32_t)id;
-	pg_param_int(p, id == 0 ? JOB_UNSET : id);
+	pg_line_int(l, id == 0 ? JOB_UNSET : id, kind != STORE_KEY_CLUSTER);
 	return 0;
 }
 
-/* job as a line of job_stage (sql/pg/stage.sql) into p, and what the
- * rollup takes from its row into c (its dimensions and values as
- * stored: the generated columns of sql/pg/migrate-2.sql). */
-static int
-pg_job_params(struct pgstore *pg, struct pg_params *p, const struct job *j,
-    int64_t run, struct rollup_change *c)
+/* What the rollup takes from job's row as stored (the generated columns
+ * of sql/pg/migrate-2.sql), but its dimensions. */
+static void
+pg_job_change(const struct job *j, struct rollup_change *c)
 {
-	int64_t from = j->start != JOB_UNSET ? j->start : j->submit;
 	struct rollup_run r;
-	uint32_t *d = c->dims;
 
-	if (pg_dim(pg, p, STORE_KEY_CLUSTER, j->cluster, &d[0]) != 0)
-		return -1;
-	pg_param_text(p, j->job_id);
-	pg_param_int(p, j->submit);
-	pg_param_int(p, j->run_number);
-	pg_param_text(p, j->source_format);
-	pg_param_text(p, j->array_job_id);
-	pg_param_int(p, j->array_index);
-	pg_param_int(p, pg_offset(j->eligible, j->submit));
-	pg_param_int(p, pg_offset(j->start, j->submit));
-	pg_param_int(p, pg_offset(j->end, from));
-	pg_param_int(p, j->alloc_procs);
-	pg_param_int(p, j->req_procs);
-	pg_param_real(p, j->core_seconds);
-	pg_param_real(p, j->cpu_time);
-	pg_param_int(p, j->used_mem_kb);
-	pg_param_int(p, j->req_time);
-	pg_param_int(p, j->req_mem_kb);
-	pg_param_int(p, j->nodes);
-	pg_param_int(p, j->gpus);
-	pg_param_int(p, j->status);
-	if (pg_dim(pg, p, ROLLUP_KIND_STATE, j->state, NULL) != 0 ||
-	    pg_dim(pg, p, ROLLUP_KIND_RAW_STATE, j->raw_state, NULL) != 0)
-		return -1;
-	pg_param_int(p, j->exit_code);
-	pg_param_int(p, j->exit_signal);
-	if (pg_dim(pg, p, STORE_KEY_USER, j->user, &d[1]) != 0)
-		return -1;
-	pg_param_int(p, j->uid);
-	if (pg_dim(pg, p, STORE_KEY_GROUP, j->group, &d[2]) != 0)
-		return -1;
-	pg_param_int(p, j->gid);
-	if (pg_dim(pg, p, STORE_KEY_ACCOUNT, j->account, &d[3]) != 0 ||
-	    pg_dim(pg, p, STORE_KEY_QUEUE, j->queue, &d[4]) != 0 ||
-	    pg_dim(pg, p, STORE_KEY_QOS, j->qos, &d[5]) != 0 ||
-	    pg_dim(pg, p, ROLLUP_KIND_JOB_NAME, j->job_name, NULL) != 0 ||
-	    pg_dim(pg, p, ROLLUP_KIND_SOURCE_FILE, j->source_file, NULL) != 0)
-		return -1;
-	pg_param_int(p, j->source_line);
-	pg_param_int(p, run);
-	pg_param_real(p, j->gpu_seconds);
 	r.has_start = j->start != JOB_UNSET;
 	r.start = j->start;
 	r.end = j->end;
@@ -312,6 +325,58 @@ pg_job_params(struct pgstore *pg, struct pg_params *p, const struct job *j,
 	r.cpu_time = j->cpu_time >= 0 ? j->cpu_time : -1;
 	r.nodes = j->nodes == JOB_UNSET ? NAN : (double)j->nodes;
 	rollup_change_values(&r, c);
+}
+
+/* The fields of job's line of job_stage (sql/pg/stage.sql) after its
+ * cluster and job id, into l; its dimensions but the cluster into c,
+ * and its values: 0 or -1. */
+static int
+pg_job_line(struct pgstore *pg, struct pg_buf *l, const struct job *j,
+    int64_t run, struct rollup_change *c)
+{
+	int64_t from = j->start != JOB_UNSET ? j->start : j->submit;
+	uint32_t *d = c->dims;
+
+	pg_line_int(l, j->submit, 1);
+	pg_line_int(l, j->run_number, 1);
+	pg_line_text(pg, l, j->source_format);
+	pg_line_text(pg, l, j->array_job_id);
+	pg_line_int(l, j->array_index, 1);
+	pg_line_int(l, pg_offset(j->eligible, j->submit), 1);
+	pg_line_int(l, pg_offset(j->start, j->submit), 1);
+	pg_line_int(l, pg_offset(j->end, from), 1);
+	pg_line_int(l, j->alloc_procs, 1);
+	pg_line_int(l, j->req_procs, 1);
+	pg_line_real(l, j->core_seconds);
+	pg_line_real(l, j->cpu_time);
+	pg_line_int(l, j->used_mem_kb, 1);
+	pg_line_int(l, j->req_time, 1);
+	pg_line_int(l, j->req_mem_kb, 1);
+	pg_line_int(l, j->nodes, 1);
+	pg_line_int(l, j->gpus, 1);
+	pg_line_int(l, j->status, 1);
+	if (pg_line_name(pg, l, ROLLUP_KIND_STATE, j->state, NULL) != 0 ||
+	    pg_line_name(pg, l, ROLLUP_KIND_RAW_STATE, j->raw_state, NULL) != 0)
+		return -1;
+	pg_line_int(l, j->exit_code, 1);
+	pg_line_int(l, j->exit_signal, 1);
+	if (pg_line_name(pg, l, STORE_KEY_USER, j->user, &d[1]) != 0)
+		return -1;
+	pg_line_int(l, j->uid, 1);
+	if (pg_line_name(pg, l, STORE_KEY_GROUP, j->group, &d[2]) != 0)
+		return -1;
+	pg_line_int(l, j->gid, 1);
+	if (pg_line_name(pg, l, STORE_KEY_ACCOUNT, j->account, &d[3]) != 0 ||
+	    pg_line_name(pg, l, STORE_KEY_QUEUE, j->queue, &d[4]) != 0 ||
+	    pg_line_name(pg, l, STORE_KEY_QOS, j->qos, &d[5]) != 0 ||
+	    pg_line_name(pg, l, ROLLUP_KIND_JOB_NAME, j->job_name, NULL) != 0 ||
+	    pg_line_name(pg, l, ROLLUP_KIND_SOURCE_FILE, j->source_file,
+	    NULL) != 0)
+		return -1;
+	pg_line_int(l, j->source_line, 1);
+	pg_line_int(l, run, 1);
+	pg_line_real(l, j->gpu_seconds);
+	pg_job_change(j, c);
 	return 0;
 }
 
@@ -335,56 +400,73 @@ pgstore_put_job(struct pgstore *pg, const struct job *job, int64_t run)
 	    STORE_PUT_ERROR;
 }
 
-int
-pg_batch_put(struct pgstore *pg, const struct job *job, int64_t run)
+/* A new job of the batch at b->jobs[b->n]. */
+static struct pg_job *
+pg_job_new(struct pg_batch *b)
 {
-	struct pg_batch *b = pg->batch;
-	struct pg_params p = {{0}, {{0}}, 0};
-	const char *v[PG_MAX_PARAMS];
-	char *fixed[PG_MAX_PARAMS], key[1200];
-	struct rollup_change c;
-	struct pg_job *j;
-	size_t klen;
-	int i;
-
-	if (pg_write_begin(pg) != 0 || pg->batch_failed ||
-	    pg_job_params(pg, &p, job, run, &c) != 0)
-		return -1;
-	pg_values(pg, &p, v, fixed);
-	/* a batch holds a key once: its probe tells one row's story */
-	klen = pg_key(key, sizeof(key), c.dims[0], v[1], job->submit,
-	    job->run_number);
-	if (pg_map_get(&b->keys, key, klen) != SIZE_MAX &&
-	    pg_batch_flush(pg) != 0) {
-		pg_values_free(&p, fixed);
-		return -1;
-	}
-	pg_map_put(&b->keys, key, klen, b->n);
 	if (b->n == b->cap) {
 		b->cap = b->cap != 0 ? b->cap * 2 : 1024;
 		b->jobs = xreallocarray(b->jobs, b->cap, sizeof(*b->jobs));
 	}
-	j = &b->jobs[b->n++];
-	memset(j, 0, sizeof(*j));
-	j->cluster_id = c.dims[0];
+	memset(&b->jobs[b->n], 0, sizeof(b->jobs[b->n]));
+	return &b->jobs[b->n];
+}
+
+/* Add job to the batch, its job id as the server takes it: 0 or -1. */
+static int
+pg_batch_add(struct pgstore *pg, const struct job *job, const char *id,
+    int64_t run)
+{
+	struct pg_batch *b = pg->batch;
+	size_t klen, line = b->lines.len;
+	char key[1200];
+	struct pg_job *j;
+	uint32_t cluster;
+
+	if (pg_line_name(pg, &b->lines, STORE_KEY_CLUSTER, job->cluster,
+	    &cluster) != 0)
+		return -1;
+	/* a batch holds a key once: its probe tells one row's story */
+	klen = pg_key(key, sizeof(key), cluster, id, job->submit,
+	    job->run_number);
+	if (pg_map_get(&b->keys, key, klen) != SIZE_MAX) {
+		b->lines.len = line;	/* the next batch's */
+		if (pg_batch_send(pg) != 0)
+			return -1;
+		return pg_batch_add(pg, job, id, run);
+	}
+	j = pg_job_new(b);
+	pg_line_text(pg, &b->lines, id);
+	if (pg_job_line(pg, &b->lines, job, run, &j->now) != 0)
+		return -1;
+	pg_map_put(&b->keys, key, klen, b->n++);
+	j->now.dims[0] = cluster;
+	j->cluster_id = cluster;
 	j->submit = job->submit;
 	j->run_number = job->run_number;
-	j->now = c;
 	j->delay = job->start != JOB_UNSET ? job->start - job->submit :
 	    job->end - job->submit;
 	j->id = b->ids.len;
-	pg_buf_put(&b->ids, v[1], strlen(v[1]) + 1);
-	j->line = b->lines.len;
-	for (i = 0; i < p.n; i++) {
-		if (i > 0)
-			pg_buf_put(&b->lines, "\t", 1);
-		pg_copy_value(&b->lines, v[i]);
-	}
-	j->len = b->lines.len - j->line;
-	pg_values_free(&p, fixed);
-	if (b->n >= PG_BATCH_JOBS)
-		return pg_batch_flush(pg);
+	pg_buf_put(&b->ids, id, strlen(id) + 1);
+	j->line = line;
+	j->len = b->lines.len - line;
 	return 0;
+}
+
+int
+pg_batch_put(struct pgstore *pg, const struct job *job, int64_t run)
+{
+	char *fixed;
+	int rc;
+
+	if (pg_write_begin(pg) != 0 || pg->batch_failed)
+		return -1;
+	fixed = pg_utf8_copy(pg, job->job_id);
+	rc = pg_batch_add(pg, job, fixed != NULL ? fixed : job->job_id, run);
+	free(fixed);
+	if (rc == 0 && pg->batch->n >= PG_BATCH_JOBS)
+		rc = pg_batch_send(pg);
+	return rc;
 }
 
 /* The writers of the batch's clusters locked (once per transaction):
@@ -616,26 +698,68 @@ pg_batch_groups(struct pg_batch *b)
 	}
 }
 
-/* Send b->out, lines of COPY, with the statement sql: 0 or -1. */
+/* Send out, lines of COPY, with the statement sql: 0 or -1.  Its
+ * outcome comes with pg_copy_wait(). */
 static int
-pg_copy(struct pgstore *pg, const char *sql, const struct pg_buf *out,
+pg_copy_send(struct pgstore *pg, const char *sql, const struct pg_buf *out,
     const char *what)
 {
 	PGresult *res = PQexec(pg->conn, sql);
-	int ok = PQresultStatus(res) == PGRES_COPY_IN;
 
-	if (!ok)
-		return pg_ok(pg, res, what) == 0 ? -1 : -1;
+	if (PQresultStatus(res) != PGRES_COPY_IN) {
+		if (pg_ok(pg, res, what) == 0) {
+			PQclear(res);
+			snprintf(pg->errbuf, sizeof(pg->errbuf), "%s: %s: no "
+			    "COPY", pg->label, what);
+		}
+		return -1;
+	}
 	PQclear(res);
 	if (PQputCopyData(pg->conn, out->p, (int)out->len) != 1 ||
 	    PQputCopyEnd(pg->conn, NULL) != 1)
-		ok = 0, pg_fail(pg, pg->conn, what);
+		return pg_fail(pg, pg->conn, what);
+	return 0;
+}
+
+/* The outcome of the COPY sent last: 0 or -1. */
+static int
+pg_copy_wait(struct pgstore *pg, const char *what)
+{
+	PGresult *res;
+	int ok = 1;
+
 	while ((res = PQgetResult(pg->conn)) != NULL)
 		if (pg_ok(pg, res, what) == 0)
 			PQclear(res);
 		else
 			ok = 0;
 	return ok ? 0 : -1;
+}
+
+static int
+pg_copy(struct pgstore *pg, const char *sql, const struct pg_buf *out,
+    const char *what)
+{
+	if (pg_copy_send(pg, sql, out, what) != 0) {
+		pg_copy_wait(pg, what);
+		return -1;
+	}
+	return pg_copy_wait(pg, what);
+}
+
+/* The batch sent last stored: 0 or -1. */
+static int
+pg_batch_wait(struct pgstore *pg)
+{
+	struct pg_batch *b = pg->batch;
+
+	if (b == NULL || !b->copying)
+		return 0;
+	b->copying = 0;
+	if (pg_copy_wait(pg, "storing jobs") == 0)
+		return 0;
+	pg->batch_failed = 1;
+	return -1;
 }
 
 static void
@@ -682,7 +806,9 @@ pg_batch_insert(struct pgstore *pg)
 	}
 	if (b->out.len == 0)
 		return 0;
-	return pg_copy(pg, sql_pg_copy_rows, &b->out, "storing jobs");
+	/* answered while the next batch is read (pg_batch_wait()) */
+	b->copying = 1;
+	return pg_copy_send(pg, sql_pg_copy_rows, &b->out, "storing jobs");
 }
 
 /* One row sql/pg/stage_update.sql changed: its rollup change. */
@@ -791,26 +917,42 @@ pg_batch_mark(struct pgstore *pg)
 	return 0;
 }
 
-int
-pg_batch_flush(struct pgstore *pg)
+/* Store the batch, leaving its new rows' COPY to be answered: 0 or -1. */
+static int
+pg_batch_send(struct pgstore *pg)
 {
 	struct pg_batch *b = pg->batch;
 	int rc;
 
-	if (pg->batch_failed)
+	if (pg_batch_wait(pg) != 0 || pg->batch_failed)
 		return -1;
 	if (b == NULL || b->n == 0)
 		return 0;
 	rc = pg_batch_lock(pg) != 0 || pg_batch_probe(pg) != 0;
 	if (rc == 0) {
 		pg_batch_groups(b);
-		rc = pg_batch_insert(pg) != 0 || pg_batch_update(pg) != 0 ||
-		    pg_batch_mark(pg) != 0;
+		rc = pg_batch_update(pg) != 0 || pg_batch_mark(pg) != 0 ||
+		    pg_batch_insert(pg) != 0;
 	}
 	pg_batch_empty(b);
 	if (rc != 0)
 		pg->batch_failed = 1;
 	return rc ? -1 : 0;
+}
+
+int
+pg_batch_flush(struct pgstore *pg)
+{
+	if (pg->batch == NULL)	/* making it */
+		return 0;
+	if (pg_batch_send(pg) != 0 || pg_batch_wait(pg) != 0)
+		return -1;
+	if (rollup_cells_count(pg->batch->cells) >= ROLLUP_FLUSH_CELLS &&
+	    pg_cells_flush(pg) != 0) {
+		pg->batch_failed = 1;
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -928,15 +1070,6 @@ pg_batch_commit(struct pgstore *pg)
 	return 0;
 }
 
-/* A flush of the rollup's changes when they have grown: 0 or -1. */
-static int
-pg_cells_check(struct pgstore *pg)
-{
-	if (rollup_cells_count(pg->batch->cells) < ROLLUP_FLUSH_CELLS)
-		return 0;
-	return pg_cells_flush(pg);
-}
-
 /* Every writer of any cluster waits, in cluster order: 0 or -1. */
 static int
 pg_lock_all(struct pgstore *pg)
@@ -1036,7 +1169,7 @@ pg_rollup_rebuild(struct pgstore *pg)
 		pg_param_int(&p, y + 31536000);
 		if (pg_each_row(pg, NULL, sql_pg_rollup_rows, &p,
 		    pg_rebuild_row, &arg, "building the rollup") != 0 ||
-		    pg_cells_check(pg) != 0)
+		    pg_batch_flush(pg) != 0)
 			return -1;
 	}
 	return pg_cells_flush(pg);

@@ -171,20 +171,24 @@ pg_buf_put(struct pg_buf *b, const char *p, size_t n)
 void
 pg_copy_value(struct pg_buf *b, const char *v)
 {
-	const char *p;
+	size_t n;
 
 	if (v == NULL) {
 		pg_buf_put(b, "\\N", 2);
 		return;
 	}
-	for (p = v; *p != '\0'; p++)
-		switch (*p) {
+	while (*v != '\0') {
+		n = strcspn(v, "\\\t\n\r");
+		pg_buf_put(b, v, n);
+		switch (v[n]) {
+		case '\0': return;
 		case '\\': pg_buf_put(b, "\\\\", 2); break;
 		case '\t': pg_buf_put(b, "\\t", 2); break;
 		case '\n': pg_buf_put(b, "\\n", 2); break;
-		case '\r': pg_buf_put(b, "\\r", 2); break;
-		default: pg_buf_put(b, p, 1); break;
+		default: pg_buf_put(b, "\\r", 2); break;
 		}
+		v += n + 1;
+	}
 }
 
 int
@@ -615,6 +619,14 @@ pg_param_real(struct pg_params *p, double v)
  * its odd bytes as U+FFFD, in copies (fixed[], to free with
  * pg_values_free()); elsewhere (SQL_ASCII) bytes go as they are.
  */
+char *
+pg_utf8_copy(const struct pgstore *pg, const char *s)
+{
+	if (!pg->utf8 || s == NULL || pg_utf8_valid((const unsigned char *)s))
+		return NULL;
+	return pg_utf8_fix(s);
+}
+
 void
 pg_values(const struct pgstore *pg, const struct pg_params *p,
     const char **v, char **fixed)
@@ -622,11 +634,9 @@ pg_values(const struct pgstore *pg, const struct pg_params *p,
 	int i;
 
 	for (i = 0; i < p->n; i++) {
-		fixed[i] = NULL;
 		v[i] = p->v[i];
-		if (pg->utf8 && v[i] != NULL &&
-		    !pg_utf8_valid((const unsigned char *)v[i]))
-			v[i] = fixed[i] = pg_utf8_fix(v[i]);
+		if ((fixed[i] = pg_utf8_copy(pg, v[i])) != NULL)
+			v[i] = fixed[i];
 	}
 }
 
@@ -682,6 +692,7 @@ pg_cache_grow(struct pgstore *pg)
 	struct pg_name *old = pg->cache;
 	size_t i, n = pg->capcache;
 
+	memset(pg->last, 0, sizeof(pg->last));	/* slots move */
 	pg->capcache = n ? n * 2 : 256;
 	pg->cache = xcalloc(pg->capcache, sizeof(*pg->cache));
 	for (i = 0; i < n; i++)
@@ -703,11 +714,18 @@ pg_name_id(struct pgstore *pg, int kind, const char *name)
 
 	if (name == NULL)
 		return 0;
+	/* a job's cluster, state or file is mostly the last job's */
+	if (kind >= 0 && kind < PG_KINDS && pg->last[kind] != NULL &&
+	    strcmp(pg->last[kind]->name, name) == 0)
+		return pg->last[kind]->id;
 	if (2 * (pg->ncache + 1) >= pg->capcache)
 		pg_cache_grow(pg);
 	slot = pg_cache_slot(pg, kind, name);
-	if (slot->name != NULL)
+	if (slot->name != NULL) {
+		if (kind >= 0 && kind < PG_KINDS)
+			pg->last[kind] = slot;
 		return slot->id;
+	}
 	pg_param_int(&p, kind);
 	pg_param_text(&p, name);
 	/* a name another writer added after this statement's snapshot is
@@ -727,6 +745,8 @@ pg_name_id(struct pgstore *pg, int kind, const char *name)
 	}
 	*slot = (struct pg_name){xstrdup(name), kind, id};
 	pg->ncache++;
+	if (kind >= 0 && kind < PG_KINDS)
+		pg->last[kind] = slot;
 	return id;
 }
 

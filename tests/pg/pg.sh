@@ -41,7 +41,8 @@ start)
 	    { cat "$dir/initdb.log" >&2; exit 1; }
 	as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
 	    -o "-c listen_addresses= -c unix_socket_directories=$dir \
-	    -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+	    -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
+	    -c wal_init_zero=off -c max_wal_size=4GB" \
 	    start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
 	as_owner "$bin/createdb" -h "$dir" -U postgres -T template0 \
 	    -E SQL_ASCII hpcacct
