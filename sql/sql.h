@@ -76,6 +76,7 @@ extern const char sql_pg_rollup_meta_put[];
 extern const char sql_pg_rollup_rows[];
 extern const char sql_pg_rollup_clear[];
 extern const char sql_pg_lock_clusters[];
+extern const char sql_pg_usage_rollup[];
 extern const char sql_pg_name_put[];
 extern const char sql_pg_run_begin[];
 extern const char sql_pg_run_finish[];

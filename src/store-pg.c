@@ -302,6 +302,7 @@ static const struct {
 	{"file_get", sql_pg_file_get},
 	{"file_put", sql_pg_file_put},
 	{"usage", sql_pg_usage},
+	{"usage_rollup", sql_pg_usage_rollup},
 	{"span", sql_pg_span},
 	{"reading", sql_pg_reading},
 	{"name_find", sql_pg_name_find},
@@ -562,6 +563,7 @@ pgstore_commit(struct pgstore *pg)
 	if (pg_batch_commit(pg) != 0)
 		return -1;
 	pg->in_tx = 0;
+	pg->max_run = pg->max_delay = -1;	/* the commit may raise them */
 	return pg_exec(pg, pg->conn, "COMMIT", "commit");
 }
 
@@ -1035,6 +1037,51 @@ pg_conv_usage(PGresult *r, void *arg)
 	return call->row(call->ctx, &u);
 }
 
+/* The longest run and wait for a begin stored (rollup_meta), read once
+ * a transaction: 0 or -1. */
+static int
+pg_meta_get(struct pgstore *pg)
+{
+	PGresult *res;
+
+	if (pg->max_run >= 0)
+		return 0;
+	if (pg_batch_flush(pg) != 0)
+		return -1;
+	res = PQexec(pg->conn, "SELECT COALESCE(MAX(max_run), 0), "
+	    "COALESCE(MAX(max_delay), 0) FROM rollup_meta");
+	if (pg_ok(pg, res, "the longest run") != 0)
+		return -1;
+	pg->max_run = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	pg->max_delay = strtoll(PQgetvalue(res, 0, 1), NULL, 10);
+	PQclear(res);
+	return 0;
+}
+
+/* The filter's name lists as parameters, in lists (to free with
+ * pg_filter_free()): one per key, then the states. */
+static void
+pg_param_filter(struct pg_params *p, const struct store_filter *f,
+    char **lists)
+{
+	int k;
+
+	for (k = 0; k <= STORE_NKEYS; k++) {
+		lists[k] = pg_names_json(k < STORE_NKEYS ? f->match[k] :
+		    f->states);
+		pg_param_text(p, lists[k]);
+	}
+}
+
+static void
+pg_filter_free(char **lists)
+{
+	int k;
+
+	for (k = 0; k <= STORE_NKEYS; k++)
+		free(lists[k]);
+}
+
 int
 pgstore_usage(struct pgstore *pg, enum store_key key, int key2,
     const struct store_filter *f,
@@ -1042,22 +1089,36 @@ pgstore_usage(struct pgstore *pg, enum store_key key, int key2,
 {
 	struct pg_params p = {{0}, {{0}}, 0};
 	struct pg_usage_call call = {row, ctx};
+	int rollup = !f->scan && f->states == NULL;	/* no state in cells */
 	char *lists[STORE_NKEYS + 1];
-	int k, rc;
+	struct rollup_window w;
+	int i, rc;
 
+	if (pg_meta_get(pg) != 0)
+		return -1;
 	pg_param_int(&p, f->from);
 	pg_param_int(&p, f->to);
 	pg_param_int(&p, key);
 	pg_param_int(&p, key2);
-	for (k = 0; k <= STORE_NKEYS; k++) {
-		lists[k] = pg_names_json(k < STORE_NKEYS ? f->match[k] :
-		    f->states);
-		pg_param_text(&p, lists[k]);
+	pg_param_filter(&p, f, lists);
+	if (rollup) {
+		rollup_window(f->from, f->to, &w);
+		for (i = 0; i < 5; i++) {
+			pg_param_int(&p, w.lo[i]);
+			pg_param_int(&p, w.hi[i]);
+		}
+		pg_param_int(&p, w.first_level);
+		pg_param_int(&p, w.first_bucket);
+		for (i = 0; i < 2; i++) {
+			pg_param_int(&p, w.edge_lo[i]);
+			pg_param_int(&p, w.edge_hi[i]);
+		}
 	}
-	rc = pg_each_row(pg, "usage", NULL, &p, pg_conv_usage, &call,
-	    "usage");
-	for (k = 0; k <= STORE_NKEYS; k++)
-		free(lists[k]);
+	pg_param_int(&p, pg->max_run);
+	pg_param_int(&p, pg->max_delay);
+	rc = pg_each_row(pg, rollup ? "usage_rollup" : "usage", NULL, &p,
+	    pg_conv_usage, &call, "usage");
+	pg_filter_free(lists);
 	return rc;
 }
 
@@ -1103,9 +1164,13 @@ int
 pgstore_span(struct pgstore *pg, int64_t *first, int64_t *last)
 {
 	struct pg_params p = {{0}, {{0}}, 0};
-	PGresult *res = pg_run(pg, pg->conn, "span", &p);
+	PGresult *res;
 	int found;
 
+	if (pg_meta_get(pg) != 0)
+		return -1;
+	pg_param_int(&p, pg->max_run);
+	res = pg_run(pg, pg->conn, "span", &p);
 	if (pg_ok(pg, res, "the stored span") != 0)
 		return -1;
 	found = !PQgetisnull(res, 0, 0);
@@ -1392,20 +1457,19 @@ pgstore_read(struct pgstore *pg, const struct store_filter *f, int ended,
 {
 	struct pg_params p = {{0}, {{0}}, 0};
 	char *lists[STORE_NKEYS + 1];
-	int k, rc;
+	int rc;
 
+	if (pg_meta_get(pg) != 0)
+		return -1;
 	pg_param_int(&p, f->from);
 	pg_param_int(&p, f->to);
 	pg_param_int(&p, ended);
-	for (k = 0; k <= STORE_NKEYS; k++) {
-		lists[k] = pg_names_json(k < STORE_NKEYS ? f->match[k] :
-		    f->states);
-		pg_param_text(&p, lists[k]);
-	}
+	pg_param_filter(&p, f, lists);
+	pg_param_int(&p, pg->max_run);
+	pg_param_int(&p, pg->max_delay);
 	rc = pg_each_row(pg, "reading", NULL, &p, pg_conv_reading, r,
 	    "reading the runs");
-	for (k = 0; k <= STORE_NKEYS; k++)
-		free(lists[k]);
+	pg_filter_free(lists);
 	return rc;
 }
 

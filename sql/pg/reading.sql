@@ -3,9 +3,11 @@
 -- the store reads row by row in C: the runs that started before the
 -- window's end and ended at or after its start, with the columns of
 -- struct agg_row in its order, then the job id.  $3 (1 or 0) whether a
--- run that ended in the window counts (it began at most the longest run
--- before the window, which the jobs_begin and jobs_run_time indexes
--- find); $4 to $10 filter as in usage.sql.
+-- run that ended in the window counts (it began at most the longest run,
+-- $11, before the window, which jobs_begin finds); $4 to $10 filter as
+-- in usage.sql.  Its submit time is before the window's end and at most
+-- the longest wait for a begin, $12, before its begin: the partitions
+-- read.
 SELECT submit_time, start_delay, end_delay,
        user_id, group_id, account_id, queue_id, qos_id,
        cluster_id, alloc_procs, nodes, gpus, core_seconds,
@@ -16,9 +18,10 @@ SELECT submit_time, start_delay, end_delay,
    AND end_time >= $1::bigint
    AND COALESCE(start_time, end_time) < $2::bigint
    AND COALESCE(start_time, end_time) >= $1::bigint -
-       CASE WHEN $3::integer = 1
-            THEN (SELECT COALESCE(MAX(run_time), 0) FROM job_rows)
-            ELSE 0 END
+       CASE WHEN $3::integer = 1 THEN $11::bigint ELSE 0 END
+   AND submit_time < $2::bigint
+   AND submit_time >= $1::bigint - $12::bigint -
+       CASE WHEN $3::integer = 1 THEN $11::bigint ELSE 0 END
    AND ($4::text IS NULL OR user_id IN (SELECT id FROM names WHERE kind = 0
         AND md5(name) IN
             (SELECT md5(v) FROM json_array_elements_text($4::json) AS v)))

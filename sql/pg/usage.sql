@@ -1,6 +1,7 @@
 -- PostgreSQL's form of sql/usage.sql (its scan, over the job rows, which
 -- jobs_begin finds: a run overlapping the window began at most the
--- longest run, from jobs_run_time, before it):
+-- longest run, $12, before it, and was submitted at most the longest
+-- wait for a begin, $13, before that: the partitions read):
 -- usage per key (and second key) inside the window [$1, $2) (UTC epoch),
 -- $3 and $4 the key columns (-1 for none), $5 to $11 the filters as JSON
 -- arrays of names (NULL: any).  Names sort as SQLite's do, by their
@@ -20,8 +21,9 @@ WITH clipped AS (
                AS overlap
       FROM job_rows
      WHERE COALESCE(start_time, end_time) < $2::bigint
-       AND COALESCE(start_time, end_time) >=
-           $1::bigint - (SELECT COALESCE(MAX(run_time), 0) FROM job_rows)
+       AND COALESCE(start_time, end_time) >= $1::bigint - $12::bigint
+       AND submit_time < $2::bigint
+       AND submit_time >= $1::bigint - $12::bigint - $13::bigint
        AND ((run_time > 0 AND start_time < $2::bigint AND end_time > $1::bigint)
         OR (run_time = 0 AND end_time >= $1::bigint AND end_time < $2::bigint))
        AND ($5::text IS NULL OR user_id IN (SELECT id FROM names WHERE kind = 0
