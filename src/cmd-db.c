@@ -23,7 +23,7 @@ struct db_copy {
 	struct db_run *runs;		/* in the source's id order */
 	size_t nruns, cap;
 	int64_t jobs[3];		/* new, updated, unchanged */
-	int64_t users, files;
+	int64_t users, files, cursors;
 	int failed;			/* the destination failed */
 	int quiet;
 };
@@ -107,6 +107,21 @@ cmd_db_file(void *ctx, const char *path, const struct store_file *f,
 	return 0;
 }
 
+/* A live source's mark (ingest --from-slurmdbd --since last). */
+static int
+cmd_db_cursor(void *ctx, const char *source, int64_t until, int64_t run)
+{
+	struct db_copy *c = ctx;
+
+	if (store_cursor_put(c->dst, source, until, cmd_db_run_of(c, run)) !=
+	    0) {
+		c->failed = 1;
+		return 1;
+	}
+	c->cursors++;
+	return 0;
+}
+
 /* Everything, in the destination's one transaction: 0 or -1. */
 static int
 cmd_db_copy_all(struct db_copy *c)
@@ -118,6 +133,7 @@ cmd_db_copy_all(struct db_copy *c)
 	    store_jobs(c->src, &all, cmd_db_job, c) != 0 ||
 	    store_users(c->src, cmd_db_user, c) != 0 ||
 	    store_files(c->src, cmd_db_file, c) != 0 ||
+	    store_cursors(c->src, cmd_db_cursor, c) != 0 ||
 	    store_put_outcomes(c->dst, c->jobs) != 0) {
 		c->failed |= store_failed(c->dst);
 		return -1;
@@ -189,10 +205,11 @@ cmd_db_copy_exec(const struct cmd_globals *g, int argc, char **argv)
 	} else if (!a.quiet)
 		printf("%s: copied %lld job records (new %lld, updated %lld, "
 		    "unchanged %lld), %zu ingest runs, %lld users, %lld file "
-		    "marks\n", a.from, (long long)(c.jobs[0] + c.jobs[1] +
-		    c.jobs[2]), (long long)c.jobs[0], (long long)c.jobs[1],
-		    (long long)c.jobs[2], c.nruns, (long long)c.users,
-		    (long long)c.files);
+		    "marks, %lld live marks\n", a.from, (long long)(c.jobs[0] +
+		    c.jobs[1] + c.jobs[2]), (long long)c.jobs[0],
+		    (long long)c.jobs[1], (long long)c.jobs[2], c.nruns,
+		    (long long)c.users, (long long)c.files,
+		    (long long)c.cursors);
 	free(c.runs);
 	store_close(c.src);
 	store_close(c.dst);
@@ -213,9 +230,10 @@ const struct cmd_entry cmd_db_copy_entry = {
 	"q", db_copy_longopts,
 	"Copy everything FILE.db holds into the PostgreSQL database --to\n"
 	"(default: --db, HPCACCT_DB or the configuration's database): its\n"
-	"job records, ingest runs, registry and slurmdbd users, and file\n"
-	"marks (so that ingest goes on reading the same logs where the\n"
-	"SQLite database stopped), in one transaction: all of it or, on an\n"
+	"job records, ingest runs, registry and slurmdbd users, file marks\n"
+	"and live marks (so that ingest goes on reading the same logs, and\n"
+	"--from-slurmdbd --since last the same clusters, where the SQLite\n"
+	"database stopped), in one transaction: all of it or, on an\n"
 	"error, nothing.  Copying again changes nothing (a job record is\n"
 	"upserted on its key, an ingest run is known by the file and its\n"
 	"number), so a site can start small with SQLite and move later;\n"

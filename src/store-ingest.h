@@ -55,6 +55,12 @@ int store_cursor_get(struct store *st, const char *source, int64_t *until);
 int store_cursor_put(struct store *st, const char *source, int64_t until,
     int64_t run);
 
+/* Every live source's mark (source, until, the run that wrote it), in
+ * source order: row() per mark until it returns nonzero (db copy).  0,
+ * -1, or row()'s value. */
+int store_cursors(struct store *st, int (*row)(void *ctx,
+    const char *source, int64_t until, int64_t run), void *ctx);
+
 /* Fill *state with the store's implementation (its ctx is st). */
 void store_reader_state(struct store *st, struct reader_state *state);
 

@@ -1109,6 +1109,35 @@ store_cursor_get(struct store *st, const char *source, int64_t *until)
 	return rc;
 }
 
+struct cursors_call {
+	int (*row)(void *, const char *, int64_t, int64_t);
+	void *ctx;
+};
+
+static int
+conv_cursors(const struct store_cols *c, void *arg)
+{
+	struct cursors_call *call = arg;
+
+	return call->row(call->ctx, cols_text(c, 0), cols_n(c, 1),
+	    cols_int(c, 2));
+}
+
+int
+store_cursors(struct store *st, int (*row)(void *ctx, const char *source,
+    int64_t until, int64_t run), void *ctx)
+{
+	struct cursors_call call = {row, ctx};
+	sqlite3_stmt *stmt;
+
+	if (st->pg != NULL)
+		return pg_rc(st, pgstore_query(st->pg, sql_pg_cursors, 0, NULL,
+		    conv_cursors, &call));
+	if ((stmt = prepare_once(st, sql_cursors)) == NULL)
+		return -1;
+	return each_cols(st, stmt, conv_cursors, &call);
+}
+
 int
 store_cursor_put(struct store *st, const char *source, int64_t until,
     int64_t run)
