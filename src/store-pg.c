@@ -933,51 +933,19 @@ struct pg_jobs_call {
 	void *ctx;
 };
 
+static int pg_is_null(const void *src, int i);
+static int64_t pg_integer(const void *src, int i);
+static double pg_real(const void *src, int i);
+static const char *pg_text(const void *src, int i);
+
 static int
 pg_conv_job(PGresult *r, void *arg)
 {
 	struct pg_jobs_call *call = arg;
+	struct store_cols c = {r, pg_is_null, pg_integer, pg_real, pg_text};
 	struct job j;
 
-	job_clear(&j);
-	j.cluster = col_text(r, 0);
-	j.job_id = col_text(r, 1);
-	j.submit = col_int(r, 2);
-	j.run_number = col_int(r, 3);
-	j.source_format = col_text(r, 4);
-	j.array_job_id = col_text(r, 5);
-	j.array_index = col_int(r, 6);
-	j.eligible = col_int(r, 7);
-	j.start = col_int(r, 8);
-	j.end = col_int(r, 9);
-	j.wait_time = col_int(r, 10);
-	j.run_time = col_int(r, 11);
-	j.alloc_procs = col_int(r, 12);
-	j.req_procs = col_int(r, 13);
-	j.core_seconds = col_real(r, 14);
-	j.cpu_time = col_real(r, 15);
-	j.used_mem_kb = col_int(r, 16);
-	j.req_time = col_int(r, 17);
-	j.req_mem_kb = col_int(r, 18);
-	j.nodes = col_int(r, 19);
-	j.gpus = col_int(r, 20);
-	j.gpu_seconds = col_real(r, 21);
-	j.status = (enum swf_status)col_int(r, 22);
-	j.state = col_text(r, 23);
-	j.raw_state = col_text(r, 24);
-	j.exit_code = col_int(r, 25);
-	j.exit_signal = col_int(r, 26);
-	j.user = col_text(r, 27);
-	j.uid = col_int(r, 28);
-	j.group = col_text(r, 29);
-	j.gid = col_int(r, 30);
-	j.account = col_text(r, 31);
-	j.queue = col_text(r, 32);
-	j.qos = col_text(r, 33);
-	j.job_name = col_text(r, 34);
-	j.source_file = col_text(r, 35);
-	j.source_line = col_int(r, 36);
-	j.ingest_run = col_int(r, 37);
+	store_job_of_cols(&c, &j);
 	return call->fn(call->ctx, &j);
 }
 
@@ -1525,7 +1493,7 @@ pgstore_rows(struct pgstore *pg, const char *sql, const char *text,
 	struct pg_rows_call call = {conv, arg};
 
 	pg_param_text(&p, text);
-	if (sql == sql_pg_wait_rows)
+	if (number >= 0)
 		pg_param_int(&p, number);
 	return pg_each_row(pg, NULL, sql, &p, pg_conv_cols, &call,
 	    "reading a part");

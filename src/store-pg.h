@@ -28,6 +28,10 @@ struct store_cols {
 	const char *(*text)(const void *src, int i);
 };
 
+/* A row of sql/jobs.sql (sql/pg/jobs.sql) as a job; its strings are the
+ * row's (src/store.c, for both backends). */
+void store_job_of_cols(const struct store_cols *c, struct job *j);
+
 /* Is path a PostgreSQL connection URI (postgresql:// or postgres://)? */
 int pgstore_is_uri(const char *path);
 
@@ -76,8 +80,8 @@ int64_t pgstore_name_find(struct pgstore *pg, int kind, const char *name);
  * reading r (sql/pg/reading.sql): 0 or -1. */
 int pgstore_read(struct pgstore *pg, const struct store_filter *f,
     int ended, struct agg_reading *r);
-/* Run a *_rows statement of sql/pg/ over $1 text and, for
- * sql_pg_wait_rows, $2 number: conv() per row until it returns nonzero.
+/* Run a *_rows statement of sql/pg/ over $1 text and $2 number where
+ * number >= 0: conv() per row until it returns nonzero.
  * 0, -1, or conv()'s value. */
 int pgstore_rows(struct pgstore *pg, const char *sql, const char *text,
     int number, int (*conv)(const struct store_cols *, void *), void *arg);

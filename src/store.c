@@ -111,6 +111,31 @@ cols_zero(const struct store_cols *c, int i)
 	return c->is_null(c->src, i) ? 0 : c->real(c->src, i);
 }
 
+/* The columns of a SQLite statement's row as struct store_cols. */
+static int
+sq_is_null(const void *src, int i)
+{
+	return sqlite3_column_type((sqlite3_stmt *)src, i) == SQLITE_NULL;
+}
+
+static int64_t
+sq_integer(const void *src, int i)
+{
+	return sqlite3_column_int64((sqlite3_stmt *)src, i);
+}
+
+static double
+sq_real(const void *src, int i)
+{
+	return sqlite3_column_double((sqlite3_stmt *)src, i);
+}
+
+static const char *
+sq_text(const void *src, int i)
+{
+	return (const char *)sqlite3_column_text((sqlite3_stmt *)src, i);
+}
+
 /* The first column of a row as an integer into *(int64_t *)arg. */
 static int
 conv_first_int(const struct store_cols *c, void *arg)
@@ -1580,48 +1605,48 @@ store_key_name(enum store_key k)
 }
 
 /* A row of sql/jobs.sql as a job record; its strings are the row's. */
-static void
-read_job_row(sqlite3_stmt *s, struct job *j)
+void
+store_job_of_cols(const struct store_cols *c, struct job *j)
 {
 	job_clear(j);
-	j->cluster = column_text(s, 0);
-	j->job_id = column_text(s, 1);
-	j->submit = column_int(s, 2);
-	j->run_number = column_int(s, 3);
-	j->source_format = column_text(s, 4);
-	j->array_job_id = column_text(s, 5);
-	j->array_index = column_int(s, 6);
-	j->eligible = column_int(s, 7);
-	j->start = column_int(s, 8);
-	j->end = column_int(s, 9);
-	j->wait_time = column_int(s, 10);
-	j->run_time = column_int(s, 11);
-	j->alloc_procs = column_int(s, 12);
-	j->req_procs = column_int(s, 13);
-	j->core_seconds = column_real(s, 14);
-	j->cpu_time = column_real(s, 15);
-	j->used_mem_kb = column_int(s, 16);
-	j->req_time = column_int(s, 17);
-	j->req_mem_kb = column_int(s, 18);
-	j->nodes = column_int(s, 19);
-	j->gpus = column_int(s, 20);
-	j->gpu_seconds = column_real(s, 21);
-	j->status = (enum swf_status)sqlite3_column_int(s, 22);
-	j->state = column_text(s, 23);
-	j->raw_state = column_text(s, 24);
-	j->exit_code = column_int(s, 25);
-	j->exit_signal = column_int(s, 26);
-	j->user = column_text(s, 27);
-	j->uid = column_int(s, 28);
-	j->group = column_text(s, 29);
-	j->gid = column_int(s, 30);
-	j->account = column_text(s, 31);
-	j->queue = column_text(s, 32);
-	j->qos = column_text(s, 33);
-	j->job_name = column_text(s, 34);
-	j->source_file = column_text(s, 35);
-	j->source_line = column_int(s, 36);
-	j->ingest_run = column_int(s, 37);
+	j->cluster = cols_text(c, 0);
+	j->job_id = cols_text(c, 1);
+	j->submit = cols_int(c, 2);
+	j->run_number = cols_int(c, 3);
+	j->source_format = cols_text(c, 4);
+	j->array_job_id = cols_text(c, 5);
+	j->array_index = cols_int(c, 6);
+	j->eligible = cols_int(c, 7);
+	j->start = cols_int(c, 8);
+	j->end = cols_int(c, 9);
+	j->wait_time = cols_int(c, 10);
+	j->run_time = cols_int(c, 11);
+	j->alloc_procs = cols_int(c, 12);
+	j->req_procs = cols_int(c, 13);
+	j->core_seconds = cols_real(c, 14);
+	j->cpu_time = cols_real(c, 15);
+	j->used_mem_kb = cols_int(c, 16);
+	j->req_time = cols_int(c, 17);
+	j->req_mem_kb = cols_int(c, 18);
+	j->nodes = cols_int(c, 19);
+	j->gpus = cols_int(c, 20);
+	j->gpu_seconds = cols_real(c, 21);
+	j->status = (enum swf_status)cols_n(c, 22);
+	j->state = cols_text(c, 23);
+	j->raw_state = cols_text(c, 24);
+	j->exit_code = cols_int(c, 25);
+	j->exit_signal = cols_int(c, 26);
+	j->user = cols_text(c, 27);
+	j->uid = cols_int(c, 28);
+	j->group = cols_text(c, 29);
+	j->gid = cols_int(c, 30);
+	j->account = cols_text(c, 31);
+	j->queue = cols_text(c, 32);
+	j->qos = cols_text(c, 33);
+	j->job_name = cols_text(c, 34);
+	j->source_file = cols_text(c, 35);
+	j->source_line = cols_int(c, 36);
+	j->ingest_run = cols_int(c, 37);
 }
 
 struct jobs_call {
@@ -1633,9 +1658,10 @@ static int
 conv_jobs(sqlite3_stmt *s, void *arg)
 {
 	struct jobs_call *call = arg;
+	struct store_cols c = {s, sq_is_null, sq_integer, sq_real, sq_text};
 	struct job j;
 
-	read_job_row(s, &j);
+	store_job_of_cols(&c, &j);
 	return call->fn(call->ctx, &j);
 }
 
@@ -2233,30 +2259,6 @@ read_parts_free(char *part[READ_NPARTS])
 		free(part[i]);
 }
 
-/* The columns of a SQLite statement's row as struct store_cols. */
-static int
-sq_is_null(const void *src, int i)
-{
-	return sqlite3_column_type((sqlite3_stmt *)src, i) == SQLITE_NULL;
-}
-
-static int64_t
-sq_integer(const void *src, int i)
-{
-	return sqlite3_column_int64((sqlite3_stmt *)src, i);
-}
-
-static double
-sq_real(const void *src, int i)
-{
-	return sqlite3_column_double((sqlite3_stmt *)src, i);
-}
-
-static const char *
-sq_text(const void *src, int i)
-{
-	return (const char *)sqlite3_column_text((sqlite3_stmt *)src, i);
-}
 
 /* Step stmt (then finalized), conv() per row as struct store_cols until
  * it returns nonzero: 0, -1, or conv()'s value. */
@@ -2278,8 +2280,9 @@ each_cols(struct store *st, sqlite3_stmt *stmt,
 }
 
 /* Run a *_rows.sql statement (pg_sql on PostgreSQL) over ?1 a part's
- * text (NULL: none) and ?2 a number where it takes one: conv() per row
- * until it returns nonzero.  0, -1, or conv()'s value. */
+ * text (NULL: none) and ?2 number where it takes one (-1: it takes
+ * none): conv() per row until it returns nonzero.  0, -1, or conv()'s
+ * value. */
 static int
 read_rows(struct store *st, const char *sql, const char *pg_sql,
     const char *part, const char *none, int number,
@@ -2293,7 +2296,7 @@ read_rows(struct store *st, const char *sql, const char *pg_sql,
 	if ((stmt = prepare_once(st, sql)) == NULL)
 		return -1;
 	bind_text(stmt, 1, part != NULL ? part : none);
-	if (sqlite3_bind_parameter_count(stmt) >= 2)
+	if (number >= 0)
 		sqlite3_bind_int(stmt, 2, number);
 	return each_cols(st, stmt, conv, arg);
 }
@@ -2335,7 +2338,7 @@ store_sizes(struct store *st, enum store_unit unit,
 	if ((owned = read_get(st, f, &w, NULL, AGG_PART_SIZES, part)) < 0)
 		return -1;
 	rc = read_rows(st, sql_sizes_rows, sql_pg_sizes_rows,
-	    part[AGG_PART_SIZES], "[[],[]]", 0, conv_sizes, &call);
+	    part[AGG_PART_SIZES], "[[],[]]", -1, conv_sizes, &call);
 	if (owned)
 		read_parts_free(part);
 	return rc;
@@ -2354,7 +2357,7 @@ store_efficiency(struct store *st, enum store_key key,
 	if ((owned = read_get(st, f, &w, NULL, AGG_PART_EFFICIENCY, part)) < 0)
 		return -1;
 	rc = read_rows(st, sql_efficiency_rows, sql_pg_efficiency_rows,
-	    part[AGG_PART_EFFICIENCY], "[]", 0, conv_efficiency, &call);
+	    part[AGG_PART_EFFICIENCY], "[]", -1, conv_efficiency, &call);
 	if (owned)
 		read_parts_free(part);
 	return rc;
@@ -2412,7 +2415,7 @@ store_slo(struct store *st, const struct store_slo_target *t, size_t n,
 	if (owned < 0)
 		return -1;
 	rc = read_rows(st, sql_slo_rows, sql_pg_slo_rows, part[AGG_PART_SLO],
-	    "[]", 0, conv_slo, &call);
+	    "[]", -1, conv_slo, &call);
 	if (owned)
 		read_parts_free(part);
 	return rc;
