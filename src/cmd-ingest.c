@@ -466,11 +466,11 @@ cmd_ingest_live(const struct cmd_globals *g, struct ingest_options *opt,
 		return status;
 	cli->live.cluster = opt->read.cluster;
 	cli->live.progress = on_live_progress;
+	catch_stop_signals();
 	if ((st = cmd_open_store(g, STORE_OPEN_CREATE)) == NULL)
 		return 1;
 	if (cli->lock_timeout_ms >= 0)
 		store_set_lock_timeout(st, cli->lock_timeout_ms);
-	catch_stop_signals();
 	r = ingest_slurmdbd(st, &cli->live, opt, &report, &counts, name,
 	    sizeof(name), err, sizeof(err));
 	store_close(st);
@@ -511,12 +511,14 @@ cmd_ingest_exec(const struct cmd_globals *g, int argc, char **argv)
 	if (optind >= argc)
 		return msg_usage("ingest", "no input files (use - for "
 		    "standard input)");
+	/* before the open, which may create or migrate a schema: a signal
+	 * then stops the ingest before it reads */
+	catch_stop_signals();
 	st = cmd_open_store(g, STORE_OPEN_CREATE);
 	if (st == NULL)
 		return 1;
 	if (cli.lock_timeout_ms >= 0)
 		store_set_lock_timeout(st, cli.lock_timeout_ms);
-	catch_stop_signals();
 	status = cmd_ingest_all(st, argc - optind, argv + optind, &opt, &cli);
 	store_close(st);
 	return status;
