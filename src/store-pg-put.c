@@ -166,6 +166,20 @@ pg_map_free(struct pg_map *m)
 	free(m->arena.p);
 }
 
+/* Run sql with the n text parameters v, for its effect: 0 or -1.  The
+ * batch is not sent first (these are its own statements). */
+static int
+pg_batch_exec(struct pgstore *pg, const char *sql, int n,
+    const char *const *v, const char *what)
+{
+	PGresult *res = PQexecParams(pg->conn, sql, n, NULL, v, NULL, NULL, 0);
+
+	if (pg_ok(pg, res, what) != 0)
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
 struct pg_batch *
 pg_batch_new(struct pgstore *pg)
 {
@@ -478,7 +492,6 @@ pg_batch_lock(struct pgstore *pg)
 	char k1[24], k2[24];
 	const char *v[2] = {k1, k2};
 	size_t i, l;
-	PGresult *res;
 
 	snprintf(k1, sizeof(k1), "%d", PG_CLUSTER_LOCK);
 	for (i = 0; i < b->n; i++) {
@@ -489,12 +502,9 @@ pg_batch_lock(struct pgstore *pg)
 			continue;
 		snprintf(k2, sizeof(k2), "%lld",
 		    (long long)b->jobs[i].cluster_id);
-		res = PQexecParams(pg->conn, "SELECT pg_advisory_xact_lock("
-		    "$1::int, $2::int)", 2, NULL, v, NULL, NULL, 0);
-		if (pg_ok(pg, res, "waiting for another writer of the "
-		    "cluster") != 0)
+		if (pg_batch_exec(pg, sql_pg_lock_cluster, 2, v, "waiting for "
+		    "another writer of the cluster") != 0)
 			return -1;
-		PQclear(res);
 		if (b->nlocked == b->caplocked) {
 			b->caplocked = b->caplocked != 0 ? b->caplocked * 2 : 8;
 			b->locked = xreallocarray(b->locked, b->caplocked,
@@ -869,11 +879,8 @@ pg_batch_update(struct pgstore *pg)
 	for (row = 0; row < PQntuples(res); row++)
 		pg_updated_row(b, res, row);
 	PQclear(res);
-	res = PQexec(pg->conn, "TRUNCATE job_stage");
-	if (pg_ok(pg, res, "storing jobs") != 0)
-		return -1;
-	PQclear(res);
-	return 0;
+	return pg_batch_exec(pg, "TRUNCATE job_stage", 0, NULL,
+	    "storing jobs");
 }
 
 /* Stored incarnations of a job that now has several marked multi
@@ -886,7 +893,6 @@ pg_batch_mark(struct pgstore *pg)
 	const char *v[6];
 	char l[24], h[24];
 	struct pg_mark *m;
-	PGresult *res;
 	size_t i, n = 0;
 
 	pg_arr_start(b);
@@ -909,12 +915,7 @@ pg_batch_mark(struct pgstore *pg)
 	snprintf(h, sizeof(h), "%lld", (long long)hi);
 	v[4] = l;
 	v[5] = h;
-	res = PQexecParams(pg->conn, sql_pg_multi_mark, 6, NULL, v, NULL, NULL,
-	    0);
-	if (pg_ok(pg, res, "storing jobs") != 0)
-		return -1;
-	PQclear(res);
-	return 0;
+	return pg_batch_exec(pg, sql_pg_multi_mark, 6, v, "storing jobs");
 }
 
 /* Store the batch, leaving its new rows' COPY to be answered: 0 or -1. */
@@ -928,6 +929,12 @@ pg_batch_send(struct pgstore *pg)
 		return -1;
 	if (b == NULL || b->n == 0)
 		return 0;
+	/* the rollup's changes out before they grow: memory stays flat */
+	if (rollup_cells_count(b->cells) >= ROLLUP_FLUSH_CELLS &&
+	    pg_cells_flush(pg) != 0) {
+		pg->batch_failed = 1;
+		return -1;
+	}
 	rc = pg_batch_lock(pg) != 0 || pg_batch_probe(pg) != 0;
 	if (rc == 0) {
 		pg_batch_groups(b);
@@ -1002,7 +1009,6 @@ pg_meta_flush(struct pgstore *pg)
 {
 	struct pg_batch *b = pg->batch;
 	const char *v[3];
-	PGresult *res;
 	size_t i;
 
 	if (b->nmeta == 0)
@@ -1015,12 +1021,8 @@ pg_meta_flush(struct pgstore *pg)
 	}
 	pg_arr_end(b, v);
 	b->nmeta = 0;
-	res = PQexecParams(pg->conn, sql_pg_rollup_meta_put, 3, NULL, v, NULL,
-	    NULL, 0);
-	if (pg_ok(pg, res, "storing the rollup") != 0)
-		return -1;
-	PQclear(res);
-	return 0;
+	return pg_batch_exec(pg, sql_pg_rollup_meta_put, 3, v,
+	    "storing the rollup");
 }
 
 /* The rollup's changes waiting, added to the rollup table
@@ -1030,7 +1032,6 @@ pg_cells_flush(struct pgstore *pg)
 {
 	struct pg_batch *b = pg->batch;
 	const struct rollup_cell *cells;
-	PGresult *res;
 	size_t i, n;
 	int lost = 0;
 
@@ -1049,11 +1050,8 @@ pg_cells_flush(struct pgstore *pg)
 	    (lost && pg_exec(pg, pg->conn, sql_pg_rollup_drop,
 	    "storing the rollup") != 0))
 		return -1;
-	res = PQexec(pg->conn, "TRUNCATE rollup_stage");
-	if (pg_ok(pg, res, "storing the rollup") != 0)
-		return -1;
-	PQclear(res);
-	return 0;
+	return pg_batch_exec(pg, "TRUNCATE rollup_stage", 0, NULL,
+	    "storing the rollup");
 }
 
 int
@@ -1074,17 +1072,12 @@ pg_batch_commit(struct pgstore *pg)
 static int
 pg_lock_all(struct pgstore *pg)
 {
-	PGresult *res;
 	char k[24];
 	const char *v[1] = {k};
 
 	snprintf(k, sizeof(k), "%d", PG_CLUSTER_LOCK);
-	res = PQexecParams(pg->conn, sql_pg_lock_clusters, 1, NULL, v, NULL,
-	    NULL, 0);
-	if (pg_ok(pg, res, "waiting for the writers") != 0)
-		return -1;
-	PQclear(res);
-	return 0;
+	return pg_batch_exec(pg, sql_pg_lock_clusters, 1, v,
+	    "waiting for the writers");
 }
 
 struct pg_forget {
@@ -1153,8 +1146,7 @@ pg_rollup_rebuild(struct pgstore *pg)
 	if (pg_exec(pg, pg->conn, sql_pg_rollup_clear, "building the rollup")
 	    != 0)
 		return -1;
-	res = PQexec(pg->conn, "SELECT MIN(submit_time), MAX(submit_time) "
-	    "FROM job_rows");
+	res = PQexec(pg->conn, sql_pg_submit_span);
 	if (pg_ok(pg, res, "building the rollup") != 0)
 		return -1;
 	lo = pg_get_int(res, 0, 0);

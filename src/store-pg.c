@@ -396,8 +396,7 @@ pg_migrate(struct pgstore *pg, int v)
 		return built < 0 ? -1 : 0;
 	if (pg_rollup_rebuild(pg) != 0)
 		return -1;
-	return pg_exec(pg, pg->conn, "INSERT INTO rollup_state VALUES (1)",
-	    "building the rollup");
+	return pg_exec(pg, pg->conn, sql_pg_rollup_built, "building the rollup");
 }
 
 /*
@@ -1016,8 +1015,7 @@ pg_meta_get(struct pgstore *pg)
 		return 0;
 	if (pg_batch_flush(pg) != 0)
 		return -1;
-	res = PQexec(pg->conn, "SELECT COALESCE(MAX(max_run), 0), "
-	    "COALESCE(MAX(max_delay), 0) FROM rollup_meta");
+	res = PQexec(pg->conn, sql_pg_rollup_meta);
 	if (pg_ok(pg, res, "the longest run") != 0)
 		return -1;
 	pg->max_run = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
