@@ -26,7 +26,7 @@
 #include "xalloc.h"
 
 /* Jobs asked about and stored at once. */
-#define PG_BATCH_JOBS 5000
+#define PG_BATCH_JOBS 20000
 
 /* The advisory locks of the writers of each cluster: (this, cluster id);
  * "hpcc" in ASCII (PG_SCHEMA_LOCK in store-pg.c is "hpca"). */
@@ -131,7 +131,7 @@ pg_map_put(struct pg_map *m, const char *key, size_t len, size_t val)
 	size_t i, cap = m->cap;
 
 	if (2 * (m->n + 1) > m->cap) {
-		m->cap = cap != 0 ? cap * 2 : 16384;
+		m->cap = cap != 0 ? cap * 2 : 65536;
 		m->slot = xcalloc(m->cap, sizeof(*m->slot));
 		for (i = 0; i < cap; i++)
 			if (old[i].used)
