@@ -454,8 +454,10 @@ pg_connect(struct pgstore *pg, const char *uri)
 	/* times and numbers as text the same way on every server */
 	PQclear(PQexec(c, "SET TIME ZONE 'UTC'"));
 	PQclear(PQexec(c, "SET extra_float_digits = 3"));
-	/* compiling a plan over fifty partitions takes seconds */
+	/* compiling a plan over fifty partitions takes seconds, starting
+	 * workers longer than the short reads of a report */
 	PQclear(PQexec(c, "SET jit = off"));
+	PQclear(PQexec(c, "SET max_parallel_workers_per_gather = 0"));
 	return c;
 }
 

@@ -79,9 +79,11 @@ runs AS (
     UNION ALL
     SELECT j.*, $1::bigint, $2::bigint, 1
       FROM job_rows j
-     WHERE run_time > 2678400
+     WHERE $28::bigint > 2678400	-- there are runs that long
+       AND run_time > 2678400
        AND COALESCE(start_time, end_time) < $2::bigint
        AND submit_time < $2::bigint
+       AND submit_time >= $1::bigint - $28::bigint - $29::bigint
        AND start_time < $2::bigint AND end_time > $1::bigint
 ),
 clipped AS (
