@@ -550,13 +550,14 @@ pg_arr_start(struct pg_batch *b)
 	}
 }
 
-/* The four arrays closed, as the parameters of a statement. */
+/* The first n arrays (at most four) closed, as the parameters v of a
+ * statement. */
 static void
-pg_arr_end(struct pg_batch *b, const char **v)
+pg_arr_end(struct pg_batch *b, const char **v, int n)
 {
 	int i;
 
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < n; i++) {
 		pg_buf_put(&b->arr[i], "}", 2);	/* and a NUL */
 		v[i] = b->arr[i].p;
 	}
@@ -670,7 +671,7 @@ pg_batch_probe(struct pgstore *pg)
 		pg_arr_int(&b->arr[2], b->jobs[i].submit);
 		pg_arr_int(&b->arr[3], b->jobs[i].run_number);
 	}
-	pg_arr_end(b, v);
+	pg_arr_end(b, v, 4);
 	pg_batch_span(b, lo, hi, sizeof(lo));
 	v[4] = lo;
 	v[5] = hi;
@@ -910,7 +911,7 @@ pg_batch_mark(struct pgstore *pg)
 	}
 	if (n == 0)
 		return 0;
-	pg_arr_end(b, v);
+	pg_arr_end(b, v, 4);
 	snprintf(l, sizeof(l), "%lld", (long long)lo);
 	snprintf(h, sizeof(h), "%lld", (long long)hi);
 	v[4] = l;
@@ -1019,7 +1020,7 @@ pg_meta_flush(struct pgstore *pg)
 		pg_arr_int(&b->arr[1], b->meta[i].max_run);
 		pg_arr_int(&b->arr[2], b->meta[i].max_delay);
 	}
-	pg_arr_end(b, v);
+	pg_arr_end(b, v, 3);
 	b->nmeta = 0;
 	return pg_batch_exec(pg, sql_pg_rollup_meta_put, 3, v,
 	    "storing the rollup");
