@@ -76,9 +76,6 @@ void pg_param_text(struct pg_params *p, const char *s);
 void pg_param_int(struct pg_params *p, int64_t v);
 /* NULL where negative (unknown) or not a number. */
 void pg_param_real(struct pg_params *p, double v);
-/* A name's id, added to names if new (NULL for none): 0 or -1. */
-int pg_param_name(struct pgstore *pg, struct pg_params *p, int kind,
-    const char *name);
 
 /* The id of name of kind (0 for NULL), added to names if new: -1 on
  * error.  Each is asked of the server once per process. */
@@ -88,12 +85,6 @@ int64_t pg_name_id(struct pgstore *pg, int kind, const char *name);
  * database is UTF8 and s is not valid UTF-8, its odd bytes as U+FFFD;
  * else NULL (s goes as it is). */
 char *pg_utf8_copy(const struct pgstore *pg, const char *s);
-
-/* p's values as the server takes them, into v (see store-pg.c); the
- * copies made go with pg_values_free(). */
-void pg_values(const struct pgstore *pg, const struct pg_params *p,
-    const char **v, char **fixed);
-void pg_values_free(const struct pg_params *p, char **fixed);
 
 /* Run sql (prepared as stmt, or NULL: unnamed) with p, handing each row
  * to conv() one at a time until it returns nonzero: 0, -1, or conv()'s

@@ -1,10 +1,11 @@
 /*
  * PostgreSQL implementation of the job store (see store-pg.h): libpq,
  * one connection for the transactions of the files read and one in
- * autocommit for the names, prepared statements from sql/pg/, text
- * parameters, jobs stored in batches (COPY into a temporary table, then
- * one upsert), and rows read one at a time (single-row mode) so that
- * memory stays flat however many rows a query returns.
+ * autocommit for the names, the schema and its migrations, prepared
+ * statements from sql/pg/, text parameters, and rows read one at a time
+ * (single-row mode) so that memory stays flat however many rows a query
+ * returns.  The writes of job rows and of the rollup are
+ * store-pg-put.c's.
  */
 #include "config.h"
 
@@ -630,7 +631,7 @@ pg_utf8_copy(const struct pgstore *pg, const char *s)
 	return pg_utf8_fix(s);
 }
 
-void
+static void
 pg_values(const struct pgstore *pg, const struct pg_params *p,
     const char **v, char **fixed)
 {
@@ -643,7 +644,7 @@ pg_values(const struct pgstore *pg, const struct pg_params *p,
 	}
 }
 
-void
+static void
 pg_values_free(const struct pg_params *p, char **fixed)
 {
 	int i;
@@ -751,19 +752,6 @@ pg_name_id(struct pgstore *pg, int kind, const char *name)
 	if (kind >= 0 && kind < PG_KINDS)
 		pg->last[kind] = slot;
 	return id;
-}
-
-/* A name's id as a parameter (NULL for none). */
-int
-pg_param_name(struct pgstore *pg, struct pg_params *p, int kind,
-    const char *name)
-{
-	int64_t id = pg_name_id(pg, kind, name);
-
-	if (id < 0)
-		return -1;
-	pg_param_int(p, id == 0 ? JOB_UNSET : id);
-	return 0;
 }
 
 int64_t
