@@ -41,8 +41,11 @@ struct pg_batch;
 
 struct pgstore {
 	PGconn *conn;		/* the files' transactions */
-	PGconn *names;		/* names, in autocommit */
+	PGconn *names;		/* names, in autocommit: pg_names_conn() */
+	char *uri;		/* as given, for the names' connection */
 	char *label;		/* the database, without a password */
+	unsigned prepared;	/* pg_statements[i] prepared on conn: bit i */
+	int staged;		/* job_stage and rollup_stage made on conn */
 	int utf8;		/* a UTF8 database: text must be valid UTF-8 */
 	char errbuf[1024];
 	int in_tx, lazy;
@@ -63,6 +66,10 @@ int pg_ok(struct pgstore *pg, PGresult *res, const char *what);
 /* Run sql, which returns no rows, on c (the batch sent first): 0 or -1. */
 int pg_exec(struct pgstore *pg, PGconn *c, const char *sql,
     const char *what);
+
+/* The connection for names, opened and its statement prepared the first
+ * time one is asked for (a report seldom needs it): NULL on error. */
+PGconn *pg_names_conn(struct pgstore *pg);
 
 /* Open the transaction store_begin_lazy() left for the first write. */
 int pg_write_begin(struct pgstore *pg);
@@ -93,9 +100,9 @@ int pg_each_row(struct pgstore *pg, const char *stmt, const char *sql,
     const struct pg_params *p, int (*conv)(PGresult *, void *), void *arg,
     const char *what);
 
-/* The batch (store-pg-put.c).  pg_batch_new() prepares its tables on
- * pg->conn: NULL on failure (errbuf says why). */
-struct pg_batch *pg_batch_new(struct pgstore *pg);
+/* The batch (store-pg-put.c); its tables are made on pg->conn when it
+ * first writes. */
+struct pg_batch *pg_batch_new(void);
 void pg_batch_free(struct pg_batch *b);
 /* Add job (stored with ingest run run) to the batch, storing the batch
  * when full: 0 or -1. */

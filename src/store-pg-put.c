@@ -181,16 +181,27 @@ pg_batch_exec(struct pgstore *pg, const char *sql, int n,
 }
 
 struct pg_batch *
-pg_batch_new(struct pgstore *pg)
+pg_batch_new(void)
 {
-	struct pg_batch *b;
+	struct pg_batch *b = xcalloc(1, sizeof(*b));
 
-	if (pg_exec(pg, pg->conn, sql_pg_stage, "a batch's table") != 0 ||
-	    pg_exec(pg, pg->conn, sql_pg_rollup_stage, "a batch's table") != 0)
-		return NULL;
-	b = xcalloc(1, sizeof(*b));
 	b->cells = rollup_cells_new();
 	return b;
+}
+
+/* The batch's temporary tables, made the first time one is written (a
+ * report never needs them; a rollback takes them away): 0 or -1. */
+static int
+pg_batch_tables(struct pgstore *pg)
+{
+	if (pg->staged)
+		return 0;
+	if (pg_batch_exec(pg, sql_pg_stage, 0, NULL, "a batch's table") != 0 ||
+	    pg_batch_exec(pg, sql_pg_rollup_stage, 0, NULL,
+	    "a batch's table") != 0)
+		return -1;
+	pg->staged = 1;
+	return 0;
 }
 
 void
@@ -870,7 +881,8 @@ pg_batch_update(struct pgstore *pg)
 	pg_batch_span(b, lo, hi, sizeof(lo));
 	v[0] = lo;
 	v[1] = hi;
-	if (pg_copy(pg, "COPY job_stage FROM STDIN", &b->out,
+	if (pg_batch_tables(pg) != 0 ||
+	    pg_copy(pg, "COPY job_stage FROM STDIN", &b->out,
 	    "storing jobs") != 0)
 		return -1;
 	res = PQexecParams(pg->conn, sql_pg_stage_update, 2, NULL, v, NULL,
@@ -1045,7 +1057,8 @@ pg_cells_flush(struct pgstore *pg)
 	rollup_cells_clear(b->cells);
 	if (n == 0)
 		return 0;
-	if (pg_copy(pg, "COPY rollup_stage FROM STDIN", &b->out,
+	if (pg_batch_tables(pg) != 0 ||
+	    pg_copy(pg, "COPY rollup_stage FROM STDIN", &b->out,
 	    "storing the rollup") != 0 ||
 	    pg_exec(pg, pg->conn, sql_pg_rollup_put, "storing the rollup") != 0 ||
 	    (lost && pg_exec(pg, pg->conn, sql_pg_rollup_drop,

@@ -1,8 +1,9 @@
 /*
  * PostgreSQL implementation of the job store (see store-pg.h): libpq,
- * one connection for the transactions of the files read and one in
- * autocommit for the names, the schema and its migrations, prepared
- * statements from sql/pg/, text parameters, and rows read one at a time
+ * one connection for the schema, its migrations and the transactions of
+ * the files read, one in autocommit for the names (opened when a name is
+ * first stored), statements from sql/pg/ prepared the first time they
+ * run, text parameters, and rows read one at a time
  * (single-row mode) so that memory stays flat however many rows a query
  * returns.  The writes of job rows and of the rollup are
  * store-pg-put.c's.
@@ -316,6 +317,8 @@ static const struct {
 	{"k8s_pod_put", sql_pg_k8s_pod_put},
 	{"k8s_pods_summary", sql_pg_k8s_pods_summary},
 };
+_Static_assert(sizeof(pg_statements) / sizeof(pg_statements[0]) <=
+    sizeof(unsigned) * 8, "pgstore.prepared has a bit for each");
 
 /* Prepare sql as name on c: 0 or -1. */
 static int
@@ -330,17 +333,24 @@ pg_prepare_one(struct pgstore *pg, PGconn *c, const char *name,
 	return 0;
 }
 
+/* Statement stmt of pg_statements prepared on pg->conn, the first time
+ * it runs (a command uses few of them): 0 or -1. */
 static int
-pg_prepare(struct pgstore *pg)
+pg_prepare(struct pgstore *pg, const char *stmt)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof(pg_statements) / sizeof(pg_statements[0]);
 	    i++)
-		if (pg_prepare_one(pg, pg->conn, pg_statements[i].name,
-		    pg_statements[i].sql) != 0)
-			return -1;
-	return pg_prepare_one(pg, pg->names, "name_put", sql_pg_name_put);
+		if (strcmp(pg_statements[i].name, stmt) == 0)
+			break;
+	if (i == sizeof(pg_statements) / sizeof(pg_statements[0]) ||
+	    (pg->prepared & (1u << i)) != 0)
+		return 0;
+	if (pg_prepare_one(pg, pg->conn, stmt, pg_statements[i].sql) != 0)
+		return -1;
+	pg->prepared |= 1u << i;
+	return 0;
 }
 
 /* The first column of the one row of sql as an integer (0 for NULL),
@@ -471,6 +481,22 @@ pg_server_utf8(PGconn *c)
 	return e != NULL && strcmp(e, "UTF8") == 0;
 }
 
+PGconn *
+pg_names_conn(struct pgstore *pg)
+{
+	PGconn *c;
+
+	if (pg->names != NULL)
+		return pg->names;
+	if ((c = pg_connect(pg, pg->uri)) == NULL)
+		return NULL;
+	if (pg_prepare_one(pg, c, "name_put", sql_pg_name_put) != 0) {
+		PQfinish(c);
+		return NULL;
+	}
+	return pg->names = c;
+}
+
 struct pgstore *
 pgstore_open(const char *uri, enum store_open_mode mode, char *err,
     size_t errsize)
@@ -478,13 +504,13 @@ pgstore_open(const char *uri, enum store_open_mode mode, char *err,
 	struct pgstore *pg = xcalloc(1, sizeof(*pg));
 
 	pg->label = pg_label(uri);
+	pg->uri = xstrdup(uri);
 	pg->max_run = pg->max_delay = -1;
-	if ((pg->conn = pg_connect(pg, uri)) == NULL ||
-	    (pg->names = pg_connect(pg, uri)) == NULL)
+	if ((pg->conn = pg_connect(pg, uri)) == NULL)
 		goto fail;
 	pg->utf8 = pg_server_utf8(pg->conn);
-	if ((pg->batch = pg_batch_new(pg)) == NULL ||
-	    pg_schema(pg, mode) != 0 || pg_prepare(pg) != 0)
+	pg->batch = pg_batch_new();
+	if (pg_schema(pg, mode) != 0)
 		goto fail;
 	return pg;
 fail:
@@ -503,6 +529,7 @@ pgstore_close(struct pgstore *pg)
 	PQfinish(pg->conn);
 	PQfinish(pg->names);
 	pg_batch_free(pg->batch);
+	free(pg->uri);
 	for (i = 0; i < pg->capcache; i++)
 		free(pg->cache[i].name);
 	free(pg->cache);
@@ -574,8 +601,10 @@ pgstore_rollback(struct pgstore *pg)
 {
 	pg_batch_drop(pg);
 	pg->batch_failed = 0;
-	if (pg->in_tx)
+	if (pg->in_tx) {
 		PQclear(PQexec(pg->conn, "ROLLBACK"));
+		pg->staged = 0;	/* made in it, they went with it */
+	}
 	pg->in_tx = 0;
 	pg->lazy = 0;
 }
@@ -661,7 +690,8 @@ pg_run(struct pgstore *pg, PGconn *c, const char *stmt,
 	char *fixed[PG_MAX_PARAMS];
 	PGresult *res;
 
-	if (c == pg->conn && pg_batch_flush(pg) != 0)
+	if (c == pg->conn &&
+	    (pg_batch_flush(pg) != 0 || pg_prepare(pg, stmt) != 0))
 		return NULL;
 	pg_values(pg, p, v, fixed);
 	res = PQexecPrepared(c, stmt, p->n, v, NULL, NULL, 0);
@@ -735,6 +765,8 @@ pg_name_id(struct pgstore *pg, int kind, const char *name)
 	/* a name another writer added after this statement's snapshot is
 	 * not seen by it: once more then */
 	for (tries = 0; tries < 2 && id < 0; tries++) {
+		if (pg_names_conn(pg) == NULL)
+			return -1;
 		res = pg_run(pg, pg->names, "name_put", &p);
 		if (pg_ok(pg, res, "storing a name") != 0)
 			return -1;
@@ -870,7 +902,8 @@ pg_each_row(struct pgstore *pg, const char *stmt, const char *sql,
 	PGresult *res;
 	int rc = 0, ok = 1, sent;
 
-	if (pg_batch_flush(pg) != 0)
+	if (pg_batch_flush(pg) != 0 ||
+	    (stmt != NULL && pg_prepare(pg, stmt) != 0))
 		return -1;
 	pg_values(pg, p, v, fixed);
 	sent = stmt != NULL ? PQsendQueryPrepared(pg->conn, stmt, p->n, v,
