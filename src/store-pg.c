@@ -372,8 +372,12 @@ pg_int_query(struct pgstore *pg, const char *sql, const char *what)
 static int
 pg_version(struct pgstore *pg)
 {
-	int has = pg_int_query(pg, "SELECT (to_regclass('hpcacct_schema') "
-	    "IS NOT NULL)::int", "reading the schema version");
+	/* pg_tables, not to_regclass(): a name lookup can answer from a
+	 * cache that has not yet seen the table another writer created
+	 * while this one waited for the schema lock */
+	int has = pg_int_query(pg, "SELECT EXISTS (SELECT 1 FROM "
+	    "pg_catalog.pg_tables WHERE schemaname = current_schema() AND "
+	    "tablename = 'hpcacct_schema')::int", "reading the schema version");
 
 	if (has <= 0)
 		return has;
