@@ -116,5 +116,15 @@ extern const char sql_pg_k8s_job_put[];
 extern const char sql_pg_k8s_job_get[];
 extern const char sql_pg_k8s_pod_put[];
 extern const char sql_pg_k8s_pods_summary[];
+extern const char sql_pg_session[];
+extern const char sql_pg_schema_exists[];
+extern const char sql_pg_schema_version[];
+extern const char sql_pg_rollup_state[];
+extern const char sql_pg_schema_lock[];
+extern const char sql_pg_lock_timeout[];
+extern const char sql_pg_stage_copy[];
+extern const char sql_pg_stage_clear[];
+extern const char sql_pg_rollup_stage_copy[];
+extern const char sql_pg_rollup_stage_clear[];
 
 #endif

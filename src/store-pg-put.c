@@ -882,7 +882,7 @@ pg_batch_update(struct pgstore *pg)
 	v[0] = lo;
 	v[1] = hi;
 	if (pg_batch_tables(pg) != 0 ||
-	    pg_copy(pg, "COPY job_stage FROM STDIN", &b->out,
+	    pg_copy(pg, sql_pg_stage_copy, &b->out,
 	    "storing jobs") != 0)
 		return -1;
 	res = PQexecParams(pg->conn, sql_pg_stage_update, 2, NULL, v, NULL,
@@ -892,7 +892,7 @@ pg_batch_update(struct pgstore *pg)
 	for (row = 0; row < PQntuples(res); row++)
 		pg_updated_row(b, res, row);
 	PQclear(res);
-	return pg_batch_exec(pg, "TRUNCATE job_stage", 0, NULL,
+	return pg_batch_exec(pg, sql_pg_stage_clear, 0, NULL,
 	    "storing jobs");
 }
 
@@ -1058,13 +1058,13 @@ pg_cells_flush(struct pgstore *pg)
 	if (n == 0)
 		return 0;
 	if (pg_batch_tables(pg) != 0 ||
-	    pg_copy(pg, "COPY rollup_stage FROM STDIN", &b->out,
+	    pg_copy(pg, sql_pg_rollup_stage_copy, &b->out,
 	    "storing the rollup") != 0 ||
 	    pg_exec(pg, pg->conn, sql_pg_rollup_put, "storing the rollup") != 0 ||
 	    (lost && pg_exec(pg, pg->conn, sql_pg_rollup_drop,
 	    "storing the rollup") != 0))
 		return -1;
-	return pg_batch_exec(pg, "TRUNCATE rollup_stage", 0, NULL,
+	return pg_batch_exec(pg, sql_pg_rollup_stage_clear, 0, NULL,
 	    "storing the rollup");
 }
 

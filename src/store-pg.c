@@ -368,21 +368,33 @@ pg_int_query(struct pgstore *pg, const char *sql, const char *what)
 	return v;
 }
 
+/* Run sql with the one integer parameter v: 0 or -1. */
+static int
+pg_exec_int(struct pgstore *pg, const char *sql, int v, const char *what)
+{
+	char num[16];
+	const char *param = num;
+	PGresult *res;
+
+	snprintf(num, sizeof(num), "%d", v);
+	res = PQexecParams(pg->conn, sql, 1, NULL, &param, NULL, NULL, 0);
+	if (pg_ok(pg, res, what) != 0)
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
 /* The schema's version (0: none), or -1. */
 static int
 pg_version(struct pgstore *pg)
 {
-	/* pg_tables, not to_regclass(): a name lookup can answer from a
-	 * cache that has not yet seen the table another writer created
-	 * while this one waited for the schema lock */
-	int has = pg_int_query(pg, "SELECT EXISTS (SELECT 1 FROM "
-	    "pg_catalog.pg_tables WHERE schemaname = current_schema() AND "
-	    "tablename = 'hpcacct_schema')::int", "reading the schema version");
+	int has = pg_int_query(pg, sql_pg_schema_exists,
+	    "reading the schema version");
 
 	if (has <= 0)
 		return has;
-	return pg_int_query(pg, "SELECT COALESCE(MAX(version), 0) FROM "
-	    "hpcacct_schema", "reading the schema version");
+	return pg_int_query(pg, sql_pg_schema_version,
+	    "reading the schema version");
 }
 
 /* Whether the rollup is built (sql/pg/migrate-2.sql's rollup_state):
@@ -390,7 +402,7 @@ pg_version(struct pgstore *pg)
 static int
 pg_rollup_built(struct pgstore *pg)
 {
-	return pg_int_query(pg, "SELECT COUNT(*) FROM rollup_state",
+	return pg_int_query(pg, sql_pg_rollup_state,
 	    "reading the rollup's state");
 }
 
@@ -422,7 +434,6 @@ pg_migrate(struct pgstore *pg, int v)
 static int
 pg_schema(struct pgstore *pg, enum store_open_mode mode)
 {
-	char lock[64];
 	int v;
 
 	if ((v = pg_version(pg)) < 0)
@@ -440,11 +451,8 @@ pg_schema(struct pgstore *pg, enum store_open_mode mode)
 		    "(run 'hpcacct ingest' first, or give --db)", pg->label);
 		return -1;
 	}
-	snprintf(lock, sizeof(lock), "SELECT pg_advisory_xact_lock(%d)",
-	    PG_SCHEMA_LOCK);
 	if (pg_exec(pg, pg->conn, "BEGIN", "creating the schema") != 0 ||
-	    pg_exec(pg, pg->conn, lock, "creating the schema") != 0 ||
-	    pg_exec(pg, pg->conn, "SET LOCAL client_min_messages = warning",
+	    pg_exec_int(pg, sql_pg_schema_lock, PG_SCHEMA_LOCK,
 	    "creating the schema") != 0 ||
 	    (v = pg_version(pg)) < 0 || pg_migrate(pg, v) != 0 ||
 	    pg_batch_commit(pg) != 0 ||
@@ -466,13 +474,10 @@ pg_connect(struct pgstore *pg, const char *uri)
 		PQfinish(c);
 		return NULL;
 	}
-	/* times and numbers as text the same way on every server */
-	PQclear(PQexec(c, "SET TIME ZONE 'UTC'"));
-	PQclear(PQexec(c, "SET extra_float_digits = 3"));
-	/* compiling a plan over fifty partitions takes seconds, starting
-	 * workers longer than the short reads of a report */
-	PQclear(PQexec(c, "SET jit = off"));
-	PQclear(PQexec(c, "SET max_parallel_workers_per_gather = 0"));
+	if (pg_exec(pg, c, sql_pg_session, "setting up the session") != 0) {
+		PQfinish(c);
+		return NULL;
+	}
 	return c;
 }
 
@@ -550,10 +555,7 @@ pgstore_errmsg(struct pgstore *pg)
 void
 pgstore_set_lock_timeout(struct pgstore *pg, int ms)
 {
-	char sql[64];
-
-	snprintf(sql, sizeof(sql), "SET lock_timeout = %d", ms);
-	PQclear(PQexec(pg->conn, sql));
+	pg_exec_int(pg, sql_pg_lock_timeout, ms, "setting the lock timeout");
 }
 
 int

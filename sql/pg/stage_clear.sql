@@ -1,0 +1,2 @@
+-- Empty job_stage after its batch is merged.
+TRUNCATE job_stage
