@@ -6,7 +6,8 @@
 #    reports read meanwhile, give the totals of the same ingests into
 #    SQLite one after the other;
 #  - two ingests of one cluster at once take turns (its writers' lock):
-#    nothing counted twice, the rollup as the scan;
+#    nothing counted twice, the rollup as the scan; --lock-timeout gives
+#    up on a held cluster and stores nothing;
 #  - db copy of the demo's SQLite database gives the same reports on the
 #    server, copies the file and live marks, and copying again changes
 #    nothing;
@@ -129,6 +130,35 @@ done
     "$("$PG_BIN/psql" -X -At -d "$fed" -c "SELECT COUNT(*) FROM jobs
     WHERE cluster = 'alpha'")" ] || fail "one cluster's writers counted twice"
 echo "test-pg: two writers of one cluster take turns, the rollup stays exact"
+
+# --- --lock-timeout --------------------------------------------------------
+# a writer that holds cluster alpha's lock (src/store-pg-put.c's
+# PG_CLUSTER_LOCK, "hpcc") for 6 s: an ingest that may wait 1 s gives up
+# with the server's reason and stores nothing
+before=$("$PG_BIN/psql" -X -At -d "$one" -c "SELECT COUNT(*) FROM job_rows")
+"$PG_BIN/psql" -X -q -d "$one" -c "BEGIN" -c "SELECT COUNT(
+    pg_advisory_xact_lock(1752195939, id::int)) FROM names WHERE kind = 5" \
+    -c "SELECT pg_sleep(6)" -c "COMMIT" >/dev/null &
+holder=$!
+pids=$holder
+n=0
+until [ "$("$PG_BIN/psql" -X -At -d "$one" -c "SELECT COUNT(*) FROM pg_locks
+    WHERE locktype = 'advisory' AND granted")" -gt 0 ]; do
+	n=$((n + 1))
+	[ $n -lt 100 ] || fail "the holder never took cluster alpha's lock"
+	sleep 0.1
+done
+st=0
+"$HPCACCT" --db "$one" ingest --replace --lock-timeout 1s --tz UTC \
+    "$WORK/alpha2.psv" >"$WORK/lt.out" 2>&1 || st=$?
+[ $st = 1 ] || fail "--lock-timeout 1s: exit $st, not 1: $(cat "$WORK/lt.out")"
+grep -q "alpha2.psv: database .*lock timeout; nothing of it was stored" \
+    "$WORK/lt.out" || fail "--lock-timeout: $(cat "$WORK/lt.out")"
+wait "$holder" || fail "the lock's holder failed"
+pids=
+[ "$("$PG_BIN/psql" -X -At -d "$one" -c "SELECT COUNT(*) FROM job_rows")" = \
+    "$before" ] || fail "--lock-timeout: a file that timed out stored rows"
+echo "test-pg: --lock-timeout gives up on a held cluster and stores nothing"
 
 # --- db copy ---------------------------------------------------------------
 demo=$WORK/demo.db
