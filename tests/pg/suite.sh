@@ -16,7 +16,8 @@ PG_BIN=$("$here/pg.sh" bin) || {
 	exit 77
 }
 dir=$(mktemp -d "${TMPDIR:-/tmp}/hpcacct-pg.XXXXXX")
-trap '"$here/pg.sh" stop "$dir"; rm -rf "$dir"' EXIT INT TERM
+trap 'set +e; "$here/pg.sh" stop "$dir"; rm -rf "$dir"' EXIT
+trap 'exit 1' INT TERM
 "$here/pg.sh" start "$dir" >/dev/null || exit 1
 HPCACCT_TEST_PG=$dir
 export HPCACCT_TEST_PG PG_BIN

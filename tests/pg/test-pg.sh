@@ -29,8 +29,10 @@ PG_BIN=$("$here/pg.sh" bin) || {
 dir=$(mktemp -d "${TMPDIR:-/tmp}/hpcacct-pgt.XXXXXX")
 WORK=$dir/work
 pids=
-trap 'for p in $pids; do kill "$p" 2>/dev/null; done
-"$here/pg.sh" stop "$dir"; rm -rf "$dir"' EXIT INT TERM
+# cleanup without set -e (a kill of a writer that has ended fails)
+trap 'set +e; for p in $pids; do kill "$p" 2>/dev/null; done
+"$here/pg.sh" stop "$dir"; rm -rf "$dir"' EXIT
+trap 'exit 1' INT TERM
 "$here/pg.sh" start "$dir" >/dev/null
 mkdir "$WORK"
 TZ=UTC LC_ALL=C

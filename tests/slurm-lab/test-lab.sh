@@ -26,7 +26,7 @@ set -e
 sh "$lab/lab.sh" install || skip "the Slurm packages cannot be installed"
 
 L=$(mktemp -d /tmp/hpcacct-lab.XXXXXX)
-trap 'sh "$lab/lab.sh" stop "$L"; rm -rf "$L" "$WORK"' EXIT
+trap 'set +e; sh "$lab/lab.sh" stop "$L"; rm -rf "$L" "$WORK"' EXIT
 begin=$(($(date +%s) - 5))
 sh "$lab/lab.sh" start "$L" || {
 	tail -n 5 "$L"/log/*.log >&2 || :
