@@ -26,6 +26,8 @@ make_path(void)
 	unlink(dbpath);
 }
 
+/* Each test's teardown (also when it fails): its database and the
+ * WAL's files. */
 static void
 remove_db(void)
 {
@@ -128,7 +130,6 @@ START_TEST(test_put_new_unchanged_updated)
 	ck_assert_int_eq(store_put_job(st, &j, run), STORE_PUT_NEW);
 	ck_assert_int_eq(store_commit(st), 0);
 	store_close(st);
-	remove_db();
 }
 END_TEST
 
@@ -189,7 +190,6 @@ START_TEST(test_usage_is_clipped)
 	    first_usage_row, &row), 0);
 	ck_assert_int_eq(row.jobs, 0);	/* [start, end) ends at 4700 */
 	store_close(st);
-	remove_db();
 }
 END_TEST
 
@@ -320,7 +320,6 @@ START_TEST(test_read_ahead_same_answers)
 	answers_of(st, &only, &ahead);
 	ck_assert_str_eq(ahead.text, alone.text);
 	store_close(st);
-	remove_db();
 }
 END_TEST
 
@@ -385,7 +384,6 @@ START_TEST(test_split_reading_same_answers)
 	ck_assert_msg(strstr(two.text, "w all 3000 ") != NULL, "%s",
 	    two.text);
 	store_close(st);
-	remove_db();
 }
 END_TEST
 
@@ -395,6 +393,7 @@ store_suite(void)
 	Suite *s = suite_create("store");
 	TCase *tc = tcase_create("core");
 
+	tcase_add_checked_fixture(tc, NULL, remove_db);
 	tcase_add_test(tc, test_create_private_and_versioned);
 	tcase_add_test(tc, test_put_new_unchanged_updated);
 	tcase_add_test(tc, test_live_cursor_forward_only);
