@@ -66,6 +66,9 @@ int pg_ok(struct pgstore *pg, PGresult *res, const char *what);
 /* Run sql, which returns no rows, on c (the batch sent first): 0 or -1. */
 int pg_exec(struct pgstore *pg, PGconn *c, const char *sql,
     const char *what);
+/* sql with n text parameters v on pg->conn, the batch not sent first. */
+int pg_exec_params(struct pgstore *pg, const char *sql, int n,
+    const char *const *v, const char *what);
 
 /* The connection for names, opened and its statement prepared the first
  * time one is asked for (a report seldom needs it): NULL on error. */

@@ -166,20 +166,6 @@ pg_map_free(struct pg_map *m)
 	free(m->arena.p);
 }
 
-/* Run sql with the n text parameters v, for its effect: 0 or -1.  The
- * batch is not sent first (these are its own statements). */
-static int
-pg_batch_exec(struct pgstore *pg, const char *sql, int n,
-    const char *const *v, const char *what)
-{
-	PGresult *res = PQexecParams(pg->conn, sql, n, NULL, v, NULL, NULL, 0);
-
-	if (pg_ok(pg, res, what) != 0)
-		return -1;
-	PQclear(res);
-	return 0;
-}
-
 struct pg_batch *
 pg_batch_new(void)
 {
@@ -196,8 +182,8 @@ pg_batch_tables(struct pgstore *pg)
 {
 	if (pg->staged)
 		return 0;
-	if (pg_batch_exec(pg, sql_pg_stage, 0, NULL, "a batch's table") != 0 ||
-	    pg_batch_exec(pg, sql_pg_rollup_stage, 0, NULL,
+	if (pg_exec_params(pg, sql_pg_stage, 0, NULL, "a batch's table") != 0 ||
+	    pg_exec_params(pg, sql_pg_rollup_stage, 0, NULL,
 	    "a batch's table") != 0)
 		return -1;
 	pg->staged = 1;
@@ -513,7 +499,7 @@ pg_batch_lock(struct pgstore *pg)
 			continue;
 		snprintf(k2, sizeof(k2), "%lld",
 		    (long long)b->jobs[i].cluster_id);
-		if (pg_batch_exec(pg, sql_pg_lock_cluster, 2, v, "waiting for "
+		if (pg_exec_params(pg, sql_pg_lock_cluster, 2, v, "waiting for "
 		    "another writer of the cluster") != 0)
 			return -1;
 		if (b->nlocked == b->caplocked) {
@@ -892,7 +878,7 @@ pg_batch_update(struct pgstore *pg)
 	for (row = 0; row < PQntuples(res); row++)
 		pg_updated_row(b, res, row);
 	PQclear(res);
-	return pg_batch_exec(pg, sql_pg_stage_clear, 0, NULL,
+	return pg_exec_params(pg, sql_pg_stage_clear, 0, NULL,
 	    "storing jobs");
 }
 
@@ -928,7 +914,7 @@ pg_batch_mark(struct pgstore *pg)
 	snprintf(h, sizeof(h), "%lld", (long long)hi);
 	v[4] = l;
 	v[5] = h;
-	return pg_batch_exec(pg, sql_pg_multi_mark, 6, v, "storing jobs");
+	return pg_exec_params(pg, sql_pg_multi_mark, 6, v, "storing jobs");
 }
 
 /* Store the batch, leaving its new rows' COPY to be answered: 0 or -1. */
@@ -1034,7 +1020,7 @@ pg_meta_flush(struct pgstore *pg)
 	}
 	pg_arr_end(b, v, 3);
 	b->nmeta = 0;
-	return pg_batch_exec(pg, sql_pg_rollup_meta_put, 3, v,
+	return pg_exec_params(pg, sql_pg_rollup_meta_put, 3, v,
 	    "storing the rollup");
 }
 
@@ -1064,7 +1050,7 @@ pg_cells_flush(struct pgstore *pg)
 	    (lost && pg_exec(pg, pg->conn, sql_pg_rollup_drop,
 	    "storing the rollup") != 0))
 		return -1;
-	return pg_batch_exec(pg, sql_pg_rollup_stage_clear, 0, NULL,
+	return pg_exec_params(pg, sql_pg_rollup_stage_clear, 0, NULL,
 	    "storing the rollup");
 }
 
@@ -1090,7 +1076,7 @@ pg_lock_all(struct pgstore *pg)
 	const char *v[1] = {k};
 
 	snprintf(k, sizeof(k), "%d", PG_CLUSTER_LOCK);
-	return pg_batch_exec(pg, sql_pg_lock_clusters, 1, v,
+	return pg_exec_params(pg, sql_pg_lock_clusters, 1, v,
 	    "waiting for the writers");
 }
 

@@ -368,20 +368,29 @@ pg_int_query(struct pgstore *pg, const char *sql, const char *what)
 	return v;
 }
 
+/* Run sql on pg->conn with the n text parameters v, for its effect: 0
+ * or -1.  The batch is not sent first (its own statements use this). */
+int
+pg_exec_params(struct pgstore *pg, const char *sql, int n,
+    const char *const *v, const char *what)
+{
+	PGresult *res = PQexecParams(pg->conn, sql, n, NULL, v, NULL, NULL, 0);
+
+	if (pg_ok(pg, res, what) != 0)
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
 /* Run sql with the one integer parameter v: 0 or -1. */
 static int
 pg_exec_int(struct pgstore *pg, const char *sql, int v, const char *what)
 {
 	char num[16];
 	const char *param = num;
-	PGresult *res;
 
 	snprintf(num, sizeof(num), "%d", v);
-	res = PQexecParams(pg->conn, sql, 1, NULL, &param, NULL, NULL, 0);
-	if (pg_ok(pg, res, what) != 0)
-		return -1;
-	PQclear(res);
-	return 0;
+	return pg_exec_params(pg, sql, 1, &param, what);
 }
 
 /* The schema's version (0: none), or -1. */
