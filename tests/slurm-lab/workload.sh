@@ -53,8 +53,16 @@ while [ "$n" -gt 0 ] && [ -n "$(squeue -h -o %i)" ]; do
 	n=$((n - 1))
 done
 [ -z "$(squeue -h -o %i)" ] || { echo "workload: jobs left: $(squeue -h)" >&2; exit 1; }
-# slurmctld tells slurmdbd asynchronously: give the last records time
-sleep 3
+# slurmctld tells slurmdbd asynchronously: wait until slurmdbd has an
+# end for every record of these jobs (array tasks and requeues included)
+ids="$ok,$failed,$timeout,$pending,$running,$array,$requeue,$range"
+ends() { sacct -a -D -X -n -P -o End -j "$ids" 2>/dev/null; }
+n=120
+while [ "$n" -gt 0 ] && { [ -z "$(ends)" ] || ends | grep -qx Unknown; }; do
+	sleep 0.5
+	n=$((n - 1))
+done
+[ "$n" -gt 0 ] || { echo "workload: slurmdbd never recorded every end" >&2; exit 1; }
 printf 'ok %s\nfailed %s\ntimeout %s\npending %s\nrunning %s\narray %s\nrequeue %s\nrange %s\n' \
     "$ok" "$failed" "$timeout" "$pending" "$running" "$array" "$requeue" \
     "$range"
