@@ -144,14 +144,7 @@ while [ "$n" -gt 0 ] && [ -n "$(squeue -h -j "$one" -o %i 2>/dev/null)" ]; do
 	sleep 0.5
 	n=$((n - 1))
 done
-# slurmdbd learns of the end asynchronously: until it has it
-n=120
-until [ "$(sacct -n -X -P -o State,End -j "$one" 2>/dev/null)" != "" ] &&
-    ! sacct -n -X -P -o End -j "$one" | grep -qx Unknown; do
-	n=$((n - 1))
-	[ "$n" -gt 0 ] || fail "slurmdbd never recorded job $one's end"
-	sleep 0.5
-done
+sh "$lab/workload.sh" wait "$one" || fail "job $one"
 expect_status 0 hx ingest --from-slurmdbd --since last
 contains "$WORK/out" "new 1, updated 0"
 want "$one" "COMPLETED 0 labcho chem short 1 1 1"

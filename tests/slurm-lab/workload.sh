@@ -7,8 +7,30 @@
 # pending (Slurm 22.05 keeps no record of those) and one cancelled whole
 # before any task started (one record for the range), a requeued job,
 # jobs in both partitions.  Prints the job ids, one "name id" per line.
+#
+#   workload.sh             run the workload
+#   workload.sh wait IDS    only wait until slurmdbd holds the whole
+#                           record of every incarnation of IDS (sacct -j)
 set -eu
 : "${SLURM_CONF:?SLURM_CONF must name the lab's slurm.conf}"
+
+# slurmctld tells slurmdbd asynchronously, and when its end message
+# overtakes the start message slurmdbd holds a half record for seconds
+# (no partition, user id 0, name "allocation"): wait, up to 60 s, until
+# every record of IDS has an end and a partition.
+whole() { sacct -a -D -X -n -P -o End,Partition -j "$1" 2>/dev/null; }
+wait_whole() {
+	n=120
+	while [ -z "$(whole "$1")" ] || whole "$1" | grep -q '^Unknown|\||$'; do
+		n=$((n - 1))
+		[ "$n" -gt 0 ] || { echo "workload: slurmdbd never recorded all of $1" >&2; return 1; }
+		sleep 0.5
+	done
+}
+if [ "${1:-}" = wait ]; then
+	wait_whole "${2:?workload.sh wait IDS}"
+	exit
+fi
 
 W=${WORKDIR:-/tmp}
 as() { u=$1; shift; runuser -u "$u" -- "$@"; }
@@ -53,16 +75,7 @@ while [ "$n" -gt 0 ] && [ -n "$(squeue -h -o %i)" ]; do
 	n=$((n - 1))
 done
 [ -z "$(squeue -h -o %i)" ] || { echo "workload: jobs left: $(squeue -h)" >&2; exit 1; }
-# slurmctld tells slurmdbd asynchronously: wait until slurmdbd has an
-# end for every record of these jobs (array tasks and requeues included)
-ids="$ok,$failed,$timeout,$pending,$running,$array,$requeue,$range"
-ends() { sacct -a -D -X -n -P -o End -j "$ids" 2>/dev/null; }
-n=120
-while [ "$n" -gt 0 ] && { [ -z "$(ends)" ] || ends | grep -qx Unknown; }; do
-	sleep 0.5
-	n=$((n - 1))
-done
-[ "$n" -gt 0 ] || { echo "workload: slurmdbd never recorded every end" >&2; exit 1; }
+wait_whole "$ok,$failed,$timeout,$pending,$running,$array,$requeue,$range"
 printf 'ok %s\nfailed %s\ntimeout %s\npending %s\nrunning %s\narray %s\nrequeue %s\nrange %s\n' \
     "$ok" "$failed" "$timeout" "$pending" "$running" "$array" "$requeue" \
     "$range"
