@@ -18,10 +18,13 @@ set -eu
 # overtakes the start message slurmdbd holds a half record for seconds
 # (no partition, user id 0, name "allocation"): wait, up to 60 s, until
 # every record of IDS has an end and a partition.
-whole() { sacct -a -D -X -n -P -o End,Partition -j "$1" 2>/dev/null; }
+whole() {
+	w=$(sacct -a -D -X -n -P -o End,Partition -j "$1" 2>/dev/null) &&
+	    [ -n "$w" ] && ! printf '%s\n' "$w" | grep -q '^Unknown|\||$'
+}
 wait_whole() {
 	n=120
-	while [ -z "$(whole "$1")" ] || whole "$1" | grep -q '^Unknown|\||$'; do
+	until whole "$1"; do
 		n=$((n - 1))
 		[ "$n" -gt 0 ] || { echo "workload: slurmdbd never recorded all of $1" >&2; return 1; }
 		sleep 0.5
